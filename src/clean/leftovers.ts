@@ -1,0 +1,67 @@
+/**
+ * Scraper leftovers: whole paragraphs that are page furniture, not article text.
+ * Only whole paragraphs are matched, so a sentence that mentions an advertisement stays.
+ */
+export const DEFAULT_LEFTOVER_PATTERNS: readonly RegExp[] = [
+  /^article continues (?:below|after) (?:the )?(?:player|video|advert(?:is(?:e)?ment)?|ad)\.?$/i,
+  /^(?:story|text) continues below\.?$/i,
+  /^advert(?:is|s|i)?e?m?e?n?t?\s*\d*$/i,
+  /^ad(?:vert)?\s*\d*$/i,
+  /^(?:sponsored(?: content)?|promoted(?: content)?)\.?$/i,
+  /^(?:click|tap) here to (?:subscribe|sign up|read more)\.?$/i,
+  /^(?:read more|related|related articles?|recommended|share this article|share on \w+)\s*:?$/i,
+  /^(?:watch|video|listen)\s*:?$/i,
+  /^(?:loading|loading\.\.\.|please enable javascript.*)$/i,
+  /^(?:sign up for our newsletter|subscribe to our newsletter)\.?$/i,
+  /^(?:image|photo|picture) (?:credit|source)\s*:.{0,80}$/i,
+];
+
+/** The wire sign-off that ends most agency copy. */
+const SIGN_OFF = /^(?:reuters?|reuters? \d*|ap|afp|ani|ians)$/i;
+/** The same sign-off glued to the end of the last sentence: `... not available. Reuter`. */
+const TRAILING_SIGN_OFF = /([.!?"”)\]])\s+(Reuters?)\s*$/;
+
+export interface CleanedParagraphs {
+  paragraphs: string[];
+  /** What was removed, in order, so the record says what cleaning did. */
+  removed: string[];
+}
+
+/**
+ * Removes leftover paragraphs matching `patterns`, and the wire sign-off at the end.
+ * Pure: the input array is not changed.
+ */
+export function stripLeftovers(paragraphs: readonly string[], patterns: readonly RegExp[] = DEFAULT_LEFTOVER_PATTERNS): CleanedParagraphs {
+  const removed: string[] = [];
+  const kept = paragraphs.filter((paragraph) => {
+    const normalised = paragraph.replace(/\s+/g, ' ').trim();
+    const isLeftover = patterns.some((pattern) => pattern.test(normalised));
+    if (isLeftover) removed.push(paragraph);
+    return !isLeftover;
+  });
+  stripSignOff(kept, removed);
+  return { paragraphs: kept, removed };
+}
+
+function stripSignOff(kept: string[], removed: string[]): void {
+  const last = kept.at(-1);
+  if (last === undefined) return;
+  if (SIGN_OFF.test(last.trim()) && kept.length > 1) {
+    removed.push(last);
+    kept.pop();
+    return;
+  }
+  const trailing = TRAILING_SIGN_OFF.exec(last);
+  if (trailing) {
+    removed.push(trailing[2] ?? '');
+    kept[kept.length - 1] = last.slice(0, trailing.index) + (trailing[1] ?? '');
+  }
+}
+
+/**
+ * Compiles the user's extra patterns from the config. Each is matched against a whole paragraph,
+ * case-insensitively; `^` and `$` are added so a pattern can never remove part of a sentence.
+ */
+export function compileLeftoverPatterns(extra: readonly string[]): RegExp[] {
+  return [...DEFAULT_LEFTOVER_PATTERNS, ...extra.map((source) => new RegExp(`^(?:${source})$`, 'i'))];
+}

@@ -1,0 +1,75 @@
+/**
+ * Dates in Dateline are calendar dates kept as `YYYY-MM-DD` strings from input to output.
+ * They are never turned into local-time `Date` objects, so no time zone can shift them.
+ */
+export type IsoDate = string;
+
+export interface DateParts {
+  year: string;
+  month: string;
+  day: string;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `text` is a real `YYYY-MM-DD` calendar date (no 30 February, no month 13). */
+export function isCalendarDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function dateParts(date: IsoDate): DateParts {
+  const [year = '', month = '', day = ''] = date.split('-');
+  return { year, month, day };
+}
+
+/**
+ * Formats the calendar date for people, e.g. `27 April 2025`.
+ * The formatter runs in UTC on a UTC instant, so the machine's zone never moves the day.
+ */
+export function formatDate(date: IsoDate, language: string, style: 'day' | 'month' | 'year' = 'day'): string {
+  return formatter(language, style).format(utcInstant(date));
+}
+
+/** Name of a month such as `April 1987` for archive headings. */
+export function formatMonth(year: string, month: string, language: string): string {
+  return formatDate(`${year}-${month}-01`, language, 'month');
+}
+
+/** A `Date` at UTC midnight of the calendar date, for libraries that insist on `Date`. */
+export function utcInstant(date: IsoDate): Date {
+  const { year, month, day } = dateParts(date);
+  return new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(language: string, style: 'day' | 'month' | 'year'): Intl.DateTimeFormat {
+  const key = `${language}|${style}`;
+  let format = formatters.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      style === 'day'
+        ? { day: 'numeric', month: 'long', year: 'numeric' }
+        : style === 'month'
+          ? { month: 'long', year: 'numeric' }
+          : { year: 'numeric' };
+    format = new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' });
+    formatters.set(key, format);
+  }
+  return format;
+}

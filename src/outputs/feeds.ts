@@ -1,0 +1,60 @@
+import { Feed } from 'feed';
+import { utcInstant } from '../dates.ts';
+import type { PlacedRecord } from '../records/record.ts';
+import { absoluteUrl, ATOM_PATH, frontPagePath, JSON_FEED_PATH, RSS_PATH } from '../site/urls.ts';
+import type { SiteSettings } from '../pages/types.ts';
+import { DATELINE_VERSION } from '../version.ts';
+
+export interface Feeds {
+  atom: string;
+  rss: string;
+  json: string;
+}
+
+type FeedSettings = SiteSettings & { baseUrl: string };
+
+/**
+ * Atom, RSS 2.0 and JSON Feed for the newest `site.feedSize` articles, made by the `feed` library.
+ * Feeds hold absolute URLs, so they need the base URL. `updated` is the newest article's date,
+ * not the build time, so rebuilds are byte-identical.
+ */
+export function buildFeeds(newestFirst: readonly PlacedRecord[], site: FeedSettings): Feeds {
+  const items = newestFirst.slice(0, site.feedSize);
+  // Atom and RSS carry titles and summaries as HTML (`type="html"`), JSON Feed as plain text:
+  // the XML feeds get the text HTML-escaped so a headline such as `<b>` is shown, never obeyed.
+  const xml = feedOf(items, site, escapeHtml);
+  const json = feedOf(items, site, (text) => text);
+  return { atom: xml.atom1(), rss: xml.rss2(), json: json.json1() };
+}
+
+function feedOf(items: readonly PlacedRecord[], site: FeedSettings, text: (value: string) => string): Feed {
+  const url = (path: string) => absoluteUrl(site.baseUrl, path);
+  const feed = new Feed({
+    id: url(''),
+    title: text(site.title),
+    description: text(site.description),
+    language: site.language,
+    link: url(frontPagePath(1)),
+    ...(items[0] ? { updated: utcInstant(items[0].date) } : { updated: new Date(0) }),
+    generator: `Dateline ${DATELINE_VERSION}`,
+    feedLinks: { atom: url(ATOM_PATH), rss: url(RSS_PATH), json: url(JSON_FEED_PATH) },
+  });
+  for (const record of items) {
+    feed.addItem({
+      title: text(record.headline),
+      id: url(record.path),
+      link: url(record.path),
+      date: utcInstant(record.date),
+      published: utcInstant(record.date),
+      description: text(record.summary),
+      content: record.bodyHtml,
+      ...(record.author === undefined ? {} : { author: [{ name: record.author }] }),
+      ...(record.tags.length === 0 ? {} : { category: record.tags.map((name) => ({ name })) }),
+    });
+  }
+  return feed;
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,28 @@
+import { absoluteUrl, ATOM_PATH, archivePath, frontPagePath, JSON_FEED_PATH, outputFileOf, relativeHref, RSS_PATH, STYLESHEET_PATH } from '../site/urls.ts';
+import type { Chrome, Link, PageCommon, SiteSettings } from './types.ts';
+
+/** The fields every page has, for the page at `path`. */
+export function pageCommon(path: string, title: string, description: string, site: SiteSettings, breadcrumbs: { path: string; label: string }[] = []): PageCommon {
+  return {
+    path,
+    outputFile: outputFileOf(path),
+    title,
+    description,
+    ...(site.baseUrl === undefined ? {} : { canonical: absoluteUrl(site.baseUrl, path) }),
+    chrome: chrome((to) => relativeHref(path, to), site.baseUrl !== undefined),
+    breadcrumbs: breadcrumbs.map((crumb) => link(path, crumb.path, crumb.label)),
+  };
+}
+
+export function chrome(href: (to: string) => string, hasFeeds: boolean): Chrome {
+  return {
+    home: href(frontPagePath(1)),
+    archive: href(archivePath()),
+    stylesheet: href(STYLESHEET_PATH),
+    ...(hasFeeds ? { feeds: { atom: href(ATOM_PATH), rss: href(RSS_PATH), json: href(JSON_FEED_PATH) } } : {}),
+  };
+}
+
+export function link(from: string, to: string, label: string): Link {
+  return { href: relativeHref(from, to), label };
+}

@@ -1,0 +1,120 @@
+/**
+ * Page models: everything a template shows, computed in TypeScript from records by pure functions.
+ * Templates only lay them out. Every href is already relative to the page it sits on.
+ */
+
+export interface Link {
+  href: string;
+  label: string;
+}
+
+/** Site-wide links, relative to the page that shows them. */
+export interface Chrome {
+  home: string;
+  archive: string;
+  stylesheet: string;
+  /** Feeds exist only when a base URL is configured (they need absolute URLs). */
+  feeds?: { atom: string; rss: string; json: string };
+}
+
+export interface PageCommon {
+  /** Root-relative path, e.g. `2025/04/27/` (`''` is the front page). */
+  path: string;
+  /** File written under the output folder, e.g. `2025/04/27/index.html`. */
+  outputFile: string;
+  /** Text of `<title>` before the site name. */
+  title: string;
+  description: string;
+  /** Absolute URL, only when a base URL is configured. */
+  canonical?: string;
+  chrome: Chrome;
+  breadcrumbs: Link[];
+}
+
+export interface ArticleView {
+  headline: string;
+  date: string;
+  dateLabel: string;
+  readingMinutes: number;
+  wordCount: number;
+  /** Sanitized HTML, marked safe in exactly one template filter. */
+  bodyHtml: string;
+  author?: string;
+  sourceUrl?: string;
+  tags: string[];
+}
+
+export interface AdjacentArticle extends Link {
+  dateLabel: string;
+}
+
+export interface ArticlePage extends PageCommon {
+  template: 'article';
+  article: ArticleView;
+  day: Link;
+  previous?: AdjacentArticle;
+  next?: AdjacentArticle;
+  /** NewsArticle JSON-LD, already escaped for a `<script>` element. */
+  jsonLd: string;
+  openGraph: { property: string; content: string }[];
+}
+
+export interface ListItem {
+  href: string;
+  headline: string;
+  date: string;
+  dateLabel: string;
+  summary: string;
+  readingMinutes: number;
+}
+
+export interface Pagination {
+  current: number;
+  total: number;
+  previous?: string;
+  next?: string;
+  /** Page numbers to show; `href` is absent for the current page, `gap` marks an ellipsis. */
+  pages: { number: number; href?: string; gap?: boolean }[];
+}
+
+export interface ListPage extends PageCommon {
+  template: 'list';
+  heading: string;
+  items: ListItem[];
+  pagination?: Pagination;
+  /** For a day: the nearest earlier and later days that have articles. */
+  previousDay?: Link;
+  nextDay?: Link;
+  /** Whether the heading is the visually-hidden kind (the front page shows the site name). */
+  isFront: boolean;
+}
+
+export interface ArchiveEntry extends Link {
+  count: number;
+}
+
+export interface ArchivePage extends PageCommon {
+  template: 'archive';
+  heading: string;
+  entries: ArchiveEntry[];
+  /** Sibling periods (the previous and next year or month that have articles). */
+  previous?: Link;
+  next?: Link;
+}
+
+export interface NotFoundPage extends PageCommon {
+  template: 'notFound';
+}
+
+export type PageModel = ArticlePage | ListPage | ArchivePage | NotFoundPage;
+
+/** Site-wide settings the page builders read. */
+export interface SiteSettings {
+  title: string;
+  description: string;
+  language: string;
+  baseUrl?: string;
+  pageSize: number;
+  dayPageSize: number;
+  feedSize: number;
+}

@@ -1,0 +1,59 @@
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import type { Root } from 'mdast';
+import { DatelineError } from '../errors.ts';
+
+/** Deeper container nesting than this is refused before remark sees it (its parser recurses). */
+export const MAX_NESTING = 64;
+
+const parser = unified().use(remarkParse);
+
+/**
+ * Parses an authored Markdown body into mdast.
+ * Guards first: remark's recursion overflows the stack on pathological nesting after seconds of work,
+ * so a file nested deeper than {@link MAX_NESTING} containers is refused with the line it happens on.
+ */
+export function parseMarkdownBody(body: string, file: string, bodyLine: number): Root {
+  const deep = findDeepNesting(body);
+  if (deep) {
+    throw new DatelineError({
+      code: 'too-deep',
+      file,
+      line: bodyLine + deep.line - 1,
+      message: `quotes or lists nested ${deep.depth} levels deep (the limit is ${MAX_NESTING})`,
+      hint: 'flatten the nesting',
+    });
+  }
+  return parser.parse(body);
+}
+
+/** Counts block-container markers (`>`, list bullets, ordered-list numbers, indentation) at each line start. */
+export function findDeepNesting(body: string): { line: number; depth: number } | undefined {
+  const lines = body.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const depth = containerDepth(lines[index] ?? '');
+    if (depth > MAX_NESTING) return { line: index + 1, depth };
+  }
+  return undefined;
+}
+
+function containerDepth(line: string): number {
+  let depth = 0;
+  let column = 0;
+  let index = 0;
+  while (index < line.length) {
+    const char = line[index];
+    if (char === ' ') column++;
+    else if (char === '\t') column += 4;
+    else if (char === '>' || char === '-' || char === '*' || char === '+') depth++;
+    else if (char !== undefined && char >= '0' && char <= '9') {
+      const number = /^\d{1,9}[.)]/.exec(line.slice(index));
+      if (!number) break;
+      depth++;
+      index += number[0].length;
+      continue;
+    } else break;
+    index++;
+  }
+  return depth + Math.floor(column / 2);
+}

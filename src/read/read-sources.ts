@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Problem } from '../errors.ts';
+import type { SourceFile } from '../records/source-file.ts';
+import { DATELINE_VERSION } from '../version.ts';
+import { articleId, type FoundFile } from './scan.ts';
+
+/** Larger files are refused: no news article is this long, and it bounds the work per file. */
+export const MAX_ARTICLE_BYTES = 1024 * 1024;
+const CONCURRENT_READS = 64;
+
+export interface ReadResult {
+  sources: SourceFile[];
+  problems: Problem[];
+}
+
+/**
+ * Reads the found files as UTF-8 (in parallel, results in path order). Files that are too big,
+ * unreadable, not UTF-8, or that repeat another file's id are reported and left out.
+ */
+export async function readSources(found: readonly FoundFile[], displayDir: string): Promise<ReadResult> {
+  const results = new Array<SourceFile | Problem>(found.length);
+  let next = 0;
+  async function worker(): Promise<void> {
+    while (next < found.length) {
+      const index = next++;
+      results[index] = await readOne(found[index] as FoundFile, displayDir);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, found.length) }, worker));
+
+  const sources: SourceFile[] = [];
+  const problems: Problem[] = [];
+  const firstById = new Map<string, SourceFile>();
+  for (const result of results) {
+    if ('code' in result) {
+      problems.push(result);
+      continue;
+    }
+    const first = firstById.get(result.id);
+    if (first) {
+      problems.push({
+        code: 'duplicate-id',
+        severity: 'error',
+        file: result.displayPath,
+        message: `has the same id "${result.id}" as ${first.displayPath}; skipped`,
+        hint: 'give each file a unique id after the first "_" of its name',
+      });
+      continue;
+    }
+    firstById.set(result.id, result);
+    sources.push(result);
+  }
+  return { sources, problems };
+}
+
+async function readOne(file: FoundFile, displayDir: string): Promise<SourceFile | Problem> {
+  const displayPath = path.join(displayDir, file.relativePath);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file.absolutePath);
+  } catch (error) {
+    return { code: 'unreadable', severity: 'error', file: displayPath, message: `cannot be read: ${(error as Error).message}` };
+  }
+  if (bytes.length > MAX_ARTICLE_BYTES) {
+    return { code: 'too-large', severity: 'error', file: displayPath, message: `is ${bytes.length} bytes; articles are limited to 1 MiB` };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { code: 'not-utf8', severity: 'error', file: displayPath, message: 'is not UTF-8 text', hint: 'save it as UTF-8' };
+  }
+  return {
+    relativePath: file.relativePath,
+    displayPath,
+    id: articleId(file.relativePath),
+    format: file.format,
+    text,
+    hash: createHash('sha256').update(DATELINE_VERSION).update('\0').update(file.relativePath).update('\0').update(bytes).digest('hex'),
+  };
+}

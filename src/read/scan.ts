@@ -1,0 +1,97 @@
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Problem } from '../errors.ts';
+
+/** An article file found in the input folder. */
+export interface FoundFile {
+  absolutePath: string;
+  /** `/`-separated path relative to the input folder. */
+  relativePath: string;
+  format: 'text' | 'markdown';
+}
+
+export interface ScanResult {
+  files: FoundFile[];
+  problems: Problem[];
+}
+
+const EDITOR_LEFTOVER = /(?:~|\.swp|\.swo|\.swx|\.bak|\.orig|\.rej|\.tmp|\.part|\.crdownload)$|^#.*#$|^(?:Thumbs\.db|desktop\.ini|Icon\r)$/i;
+
+/**
+ * Lists the article files of `inputDir` (recursively, sorted by path so every run sees one order).
+ * Hidden files and editor leftovers are skipped silently; other files are reported once as warnings;
+ * symbolic links that lead outside the input folder are refused.
+ */
+export async function scanInput(inputDir: string, displayDir: string): Promise<ScanResult> {
+  const root = await realpath(inputDir);
+  const files: FoundFile[] = [];
+  const problems: Problem[] = [];
+  const visited = new Set<string>([root]);
+
+  async function walk(dir: string, relativeDir: string): Promise<void> {
+    const entries = (await readdir(dir)).sort();
+    for (const name of entries) {
+      if (name.startsWith('.') || EDITOR_LEFTOVER.test(name)) continue;
+      const absolutePath = path.join(dir, name);
+      const relativePath = relativeDir === '' ? name : `${relativeDir}/${name}`;
+      const display = path.join(displayDir, relativePath);
+      const target = await resolveInside(absolutePath, root);
+      if (target === 'outside') {
+        problems.push({ code: 'symlink-outside', severity: 'error', file: display, message: 'is a symbolic link to a place outside the input folder; refused' });
+        continue;
+      }
+      if (target === 'broken') {
+        problems.push({ code: 'broken-symlink', severity: 'error', file: display, message: 'is a symbolic link to nothing; skipped' });
+        continue;
+      }
+      const info = await stat(target);
+      if (info.isDirectory()) {
+        if (visited.has(target)) continue;
+        visited.add(target);
+        await walk(absolutePath, relativePath);
+      } else if (info.isFile()) {
+        const format = formatOf(name);
+        if (format) files.push({ absolutePath, relativePath, format });
+        else
+          problems.push({
+            code: 'not-an-article',
+            severity: 'warning',
+            file: display,
+            message: 'is not an article (expected a .txt or .md file); ignored',
+          });
+      }
+    }
+  }
+
+  await walk(root, '');
+  return { files, problems };
+}
+
+function formatOf(name: string): FoundFile['format'] | undefined {
+  const extension = path.extname(name).toLowerCase();
+  if (extension === '.txt') return 'text';
+  if (extension === '.md' || extension === '.markdown') return 'markdown';
+  return undefined;
+}
+
+/** Real path of `file` when it stays inside `root`; symlinks are followed and checked. */
+async function resolveInside(file: string, root: string): Promise<string | 'outside' | 'broken'> {
+  const info = await lstat(file);
+  if (!info.isSymbolicLink()) return file;
+  let target: string;
+  try {
+    target = await realpath(file);
+  } catch {
+    return 'broken';
+  }
+  const relative = path.relative(root, target);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? 'outside' : target;
+}
+
+/** The article id: the part after the first `_` of `NNN_<id>.txt`, else the file's stem. */
+export function articleId(fileName: string): string {
+  const stem = path.basename(fileName).replace(/\.[^.]+$/, '');
+  const underscore = stem.indexOf('_');
+  const id = underscore >= 0 ? stem.slice(underscore + 1) : stem;
+  return id === '' ? stem : id;
+}

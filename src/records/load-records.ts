@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { compileLeftoverPatterns } from '../clean/leftovers.ts';
+import { toProblem, type Problem } from '../errors.ts';
+import { readSources } from '../read/read-sources.ts';
+import { scanInput } from '../read/scan.ts';
+import { markdownRecord } from './markdown-record.ts';
+import { placeRecords } from './place.ts';
+import type { ArticleRecord, PlacedRecord } from './record.ts';
+import type { SourceFile } from './source-file.ts';
+import { textRecord } from './text-record.ts';
+
+export interface LoadOptions {
+  inputDir: string;
+  /** Extra leftover patterns from the config. */
+  leftoverPatterns: readonly string[];
+  /** Publish articles marked `draft: true`. */
+  drafts: boolean;
+}
+
+export interface LoadedRecords {
+  /** Published records with their URLs, oldest first. */
+  records: PlacedRecord[];
+  /** Every problem found, errors and warnings, in file order. */
+  problems: Problem[];
+  /** Files that produced no article because of an error. */
+  skipped: number;
+  /** Drafts left out. */
+  drafts: number;
+}
+
+/**
+ * Reads the input folder and turns every article into a placed record. A bad file becomes a
+ * problem naming it and never stops the others.
+ */
+export async function loadRecords(options: LoadOptions): Promise<LoadedRecords> {
+  const display = displayPath(options.inputDir);
+  const scan = await scanInput(options.inputDir, display);
+  const read = await readSources(scan.files, display);
+  const leftovers = compileLeftoverPatterns(options.leftoverPatterns);
+  const problems: Problem[] = [...scan.problems, ...read.problems];
+  const records: ArticleRecord[] = [];
+  const displayOf = new Map<string, string>();
+  let drafts = 0;
+  for (const source of read.sources) {
+    const result = buildRecord(source, leftovers);
+    if ('code' in result) {
+      problems.push(result);
+      continue;
+    }
+    problems.push(...result.warnings);
+    if (result.draft && !options.drafts) {
+      drafts++;
+      continue;
+    }
+    displayOf.set(result.id, source.displayPath);
+    records.push(result);
+  }
+  const placed = placeRecords(records, (record) => displayOf.get(record.id) ?? record.source);
+  problems.push(...placed.problems);
+  const skipped = problems.filter((problem) => problem.severity === 'error').length;
+  return { records: placed.placed, problems: sortProblems(problems), skipped, drafts };
+}
+
+/** One file to one record, or the problem that stopped it. */
+export function buildRecord(source: SourceFile, leftovers: readonly RegExp[]): ArticleRecord | Problem {
+  try {
+    return source.format === 'text' ? textRecord(source, leftovers) : markdownRecord(source);
+  } catch (error) {
+    return toProblem(error, source.displayPath);
+  }
+}
+
+function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+}
+
+function displayPath(dir: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(dir));
+  return relative === '' ? '.' : relative.startsWith('..') ? path.resolve(dir) : relative;
+}

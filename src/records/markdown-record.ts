@@ -1,0 +1,83 @@
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { stripControlCharacters } from '../clean/control-characters.ts';
+import { countWords, readingMinutes } from '../derive/reading.ts';
+import { deriveSlug } from '../derive/slug.ts';
+import { deriveSummary } from '../derive/summary.ts';
+import { toSafeHtml } from '../body/to-html.ts';
+import { DatelineError, type Problem } from '../errors.ts';
+import { parseFrontMatter } from '../parse/front-matter.ts';
+import { parseMarkdownBody } from '../parse/markdown-body.ts';
+import { frontMatterFields } from './front-matter-fields.ts';
+import type { ArticleRecord } from './record.ts';
+import type { SourceFile } from './source-file.ts';
+
+/** Turns an authored `.md` article (YAML front matter + Markdown) into a record. */
+export function markdownRecord(source: SourceFile): ArticleRecord {
+  const file = source.displayPath;
+  const text = stripControlCharacters(source.text.replace(/^\uFEFF/, ''));
+  const { data, keyLines, body, bodyLine } = parseFrontMatter(text, file);
+  const parsed = frontMatterFields.safeParse(data);
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    const key = String(issue?.path[0] ?? '');
+    throw new DatelineError({
+      code: 'bad-front-matter',
+      file,
+      line: keyLines[key] ?? 1,
+      message: parsed.error.issues.map((each) => `${each.path.join('.') || 'front matter'}: ${each.message}`).join('; '),
+    });
+  }
+  const fields = parsed.data;
+  const tree = parseMarkdownBody(body, file, bodyLine);
+  const warnings = droppedHtmlWarnings(tree, file, bodyLine);
+  const paragraphs = topLevelText(tree);
+  const plain = paragraphs.join('\n\n');
+  const wordCount = countWords(plain);
+  return {
+    id: source.id,
+    source: source.relativePath,
+    format: 'markdown',
+    date: fields.date,
+    headline: fields.title,
+    headlineDerived: false,
+    summary: fields.summary ?? deriveSummary(paragraphs),
+    slug: fields.slug ?? deriveSlug(source.id, fields.title),
+    slugChosen: fields.slug !== undefined,
+    bodyHtml: toSafeHtml(tree),
+    text: plain,
+    wordCount,
+    readingMinutes: readingMinutes(wordCount),
+    tags: [...new Set(fields.tags)],
+    ...(fields.author === undefined ? {} : { author: fields.author }),
+    ...(fields.source_url === undefined ? {} : { sourceUrl: fields.source_url }),
+    draft: fields.draft,
+    removed: [],
+    warnings,
+    hash: source.hash,
+  };
+}
+
+function topLevelText(tree: Root): string[] {
+  return tree.children.map((node) => toString(node).trim()).filter((text) => text !== '');
+}
+
+/** remark-html's sanitizer drops raw HTML silently; say which lines lost markup. */
+function droppedHtmlWarnings(tree: Root, file: string, bodyLine: number): Problem[] {
+  const lines: number[] = [];
+  visit(tree, 'html', (node) => {
+    if (node.position) lines.push(bodyLine + node.position.start.line - 1);
+  });
+  if (lines.length === 0) return [];
+  return [
+    {
+      code: 'raw-html-dropped',
+      severity: 'warning',
+      file,
+      line: lines[0],
+      message: `raw HTML is not published and was dropped (${lines.length === 1 ? '1 place' : `${lines.length} places, lines ${lines.slice(0, 5).join(', ')}`})`,
+      hint: 'write it in Markdown instead',
+    },
+  ];
+}

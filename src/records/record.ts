@@ -1,0 +1,46 @@
+import type { IsoDate } from '../dates.ts';
+import type { Problem } from '../errors.ts';
+
+/**
+ * One article as Dateline knows it after reading, cleaning and deriving. Plain and serialisable:
+ * records can be cached, hashed, compared and sent to worker threads.
+ */
+export interface ArticleRecord {
+  /** Stable id: the part after the first `_` of `NNN_<id>.txt`, else the file's stem. */
+  id: string;
+  /** Path of the source file relative to the input folder, with `/` separators. */
+  source: string;
+  format: 'text' | 'markdown';
+  /** Calendar date exactly as written. */
+  date: IsoDate;
+  headline: string;
+  /** True when the headline was derived from the text rather than given in front matter. */
+  headlineDerived: boolean;
+  summary: string;
+  /** URL-safe slug (`[a-z0-9-]`), before any clash is settled. */
+  slug: string;
+  /** True when the author chose the slug in front matter. */
+  slugChosen: boolean;
+  /** Sanitized body HTML: the only article text a template marks safe. */
+  bodyHtml: string;
+  /** The body as plain text, for search, topics and similarity. */
+  text: string;
+  wordCount: number;
+  readingMinutes: number;
+  tags: string[];
+  author?: string;
+  sourceUrl?: string;
+  draft: boolean;
+  /** Leftover paragraphs removed while cleaning, in order. */
+  removed: string[];
+  /** Things the reader should know that did not stop the article (e.g. dropped raw HTML). */
+  warnings: Problem[];
+  /** Hash of the source bytes and Dateline's version: the cache key of this record. */
+  hash: string;
+}
+
+/** A record with its final, unique place in the site. */
+export interface PlacedRecord extends ArticleRecord {
+  /** Root-relative URL path such as `2025/04/27/north-korea-confirms-8e7b29ad4a414b1e/`. */
+  path: string;
+}

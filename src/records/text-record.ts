@@ -1,0 +1,50 @@
+import { stripControlCharacters } from '../clean/control-characters.ts';
+import { stripLeftovers } from '../clean/leftovers.ts';
+import { deriveHeadline } from '../derive/headline.ts';
+import { countWords, readingMinutes } from '../derive/reading.ts';
+import { deriveSlug } from '../derive/slug.ts';
+import { deriveSummary } from '../derive/summary.ts';
+import { plainTextTree } from '../body/plain-text.ts';
+import { toSafeHtml } from '../body/to-html.ts';
+import { DatelineError } from '../errors.ts';
+import { splitParagraphs } from '../parse/paragraphs.ts';
+import { parseSeedText } from '../parse/seed-text.ts';
+import type { ArticleRecord } from './record.ts';
+import type { SourceFile } from './source-file.ts';
+
+/** Turns a `.txt` article in the seed format into a record: parse → clean → derive. */
+export function textRecord(source: SourceFile, leftovers: readonly RegExp[]): ArticleRecord {
+  const { date, body, bodyLine } = parseSeedText(source.text, source.displayPath);
+  const { paragraphs, removed } = stripLeftovers(splitParagraphs(stripControlCharacters(body)), leftovers);
+  if (paragraphs.length === 0) {
+    throw new DatelineError({
+      code: 'empty-body',
+      file: source.displayPath,
+      line: bodyLine,
+      message: 'no article text is left once scraper leftovers are removed',
+    });
+  }
+  const text = paragraphs.join('\n\n');
+  const headline = deriveHeadline(paragraphs, `Article ${source.id}`);
+  const wordCount = countWords(text);
+  return {
+    id: source.id,
+    source: source.relativePath,
+    format: 'text',
+    date,
+    headline,
+    headlineDerived: true,
+    summary: deriveSummary(paragraphs),
+    slug: deriveSlug(headline, source.id),
+    slugChosen: false,
+    bodyHtml: toSafeHtml(plainTextTree(paragraphs)),
+    text,
+    wordCount,
+    readingMinutes: readingMinutes(wordCount),
+    tags: [],
+    draft: false,
+    removed,
+    warnings: [],
+    hash: source.hash,
+  };
+}

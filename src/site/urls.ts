@@ -1,0 +1,65 @@
+import { dateParts, type IsoDate } from '../dates.ts';
+
+/*
+ * One function per URL. Paths are root-relative without a leading slash: `''` is the front page,
+ * `2025/04/27/` a day. Every path ends in `/` (a folder with an index.html) or names a file.
+ */
+
+export function articlePath(date: IsoDate, segment: string): string {
+  return `${dayPath(date)}${segment}/`;
+}
+
+export function frontPagePath(page: number): string {
+  return page <= 1 ? '' : `page/${page}/`;
+}
+
+export function archivePath(): string {
+  return 'archive/';
+}
+
+export function yearPath(year: string): string {
+  return `${year}/`;
+}
+
+export function monthPath(year: string, month: string): string {
+  return `${year}/${month}/`;
+}
+
+export function dayPath(date: IsoDate, page = 1): string {
+  const { year, month, day } = dateParts(date);
+  return `${year}/${month}/${day}/${page <= 1 ? '' : `page/${page}/`}`;
+}
+
+/** Segments an article slug may not take, because a list page lives there. */
+export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set(['page']);
+
+export const STYLESHEET_PATH = 'assets/style.css';
+export const ATOM_PATH = 'feed.xml';
+export const RSS_PATH = 'rss.xml';
+export const JSON_FEED_PATH = 'feed.json';
+export const SITEMAP_PATH = 'sitemap.xml';
+export const NOT_FOUND_PATH = '404.html';
+
+/** The file a path is written to: folders get `index.html`. */
+export function outputFileOf(path: string): string {
+  return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+}
+
+/**
+ * A link from the page at `from` to the page at `to`, relative so the site works under any
+ * subpath and from disk (`file://` has no folder index, so links name `index.html`).
+ */
+export function relativeHref(from: string, to: string): string {
+  const fromDir = from.endsWith('/') || from === '' ? from : from.slice(0, from.lastIndexOf('/') + 1);
+  const fromParts = fromDir.split('/').filter(Boolean);
+  const toParts = to.split('/');
+  let common = 0;
+  while (common < fromParts.length && common < toParts.length - 1 && fromParts[common] === toParts[common]) common++;
+  const up = '../'.repeat(fromParts.length - common);
+  return `${up}${toParts.slice(common).join('/')}${to === '' || to.endsWith('/') ? 'index.html' : ''}`;
+}
+
+/** Absolute URL of a path under the site's base URL (pretty: folders end in `/`). */
+export function absoluteUrl(baseUrl: string, path: string): string {
+  return new URL(path, baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
+}

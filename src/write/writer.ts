@@ -1,0 +1,54 @@
+import { checkOutputPath } from './output-path.ts';
+
+/**
+ * Where a build's files go. The disk writer publishes to the output folder; the memory writer
+ * keeps files for tests and dry runs. Both refuse unsafe paths and a second write to one path.
+ */
+export interface Writer {
+  /** Writes one file; `file` is a `/`-separated path under the output root. */
+  write(file: string, content: string | Uint8Array): Promise<void>;
+  /** Publishes what was written. */
+  commit(): Promise<void>;
+  /** Throws away what was written. */
+  abort(): Promise<void>;
+}
+
+/** Tracks written paths so two pages can never silently overwrite each other. */
+export class WrittenPaths {
+  readonly #paths = new Set<string>();
+
+  claim(file: string): void {
+    checkOutputPath(file);
+    if (this.#paths.has(file)) throw new Error(`two outputs were written to the same path "${file}"`);
+    this.#paths.add(file);
+  }
+
+  get size(): number {
+    return this.#paths.size;
+  }
+}
+
+export class MemoryWriter implements Writer {
+  readonly files = new Map<string, string | Uint8Array>();
+  readonly #claimed = new WrittenPaths();
+  committed = false;
+
+  async write(file: string, content: string | Uint8Array): Promise<void> {
+    this.#claimed.claim(file);
+    this.files.set(file, content);
+  }
+
+  async commit(): Promise<void> {
+    this.committed = true;
+  }
+
+  async abort(): Promise<void> {
+    this.files.clear();
+  }
+
+  /** Text of a written file, or undefined. */
+  text(file: string): string | undefined {
+    const content = this.files.get(file);
+    return content === undefined ? undefined : typeof content === 'string' ? content : Buffer.from(content).toString('utf8');
+  }
+}
