@@ -10,5 +10,5 @@ import type { Root } from 'mdast';
 const compiler = unified().use(remarkHtml, { sanitize: true });
 
 export function toSafeHtml(tree: Root): string {
-  return String(compiler.stringify(compiler.runSync(tree)));
+  return String(compiler.stringify(compiler.runSync(tree) as Root));
 }

@@ -4,7 +4,10 @@
  */
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Removes characters no HTML page or feed may hold; carriage returns become newlines. */
+/** A carriage return typed out as the two characters `^M` at a line's end, as some wire copy has it. */
+const CARET_M = /\^M(?=[ \t]*(?:\n|$))/g;
+
+/** Removes characters no HTML page or feed may hold; carriage returns (real or typed `^M`) become newlines. */
 export function stripControlCharacters(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(FORBIDDEN, '');
+  return text.replace(/\r\n?/g, '\n').replace(CARET_M, '').replace(FORBIDDEN, '');
 }

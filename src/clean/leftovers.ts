@@ -16,10 +16,10 @@ export const DEFAULT_LEFTOVER_PATTERNS: readonly RegExp[] = [
   /^(?:image|photo|picture) (?:credit|source)\s*:.{0,80}$/i,
 ];
 
-/** The wire sign-off that ends most agency copy. */
-const SIGN_OFF = /^(?:reuters?|reuters? \d*|ap|afp|ani|ians)$/i;
-/** The same sign-off glued to the end of the last sentence: `... not available. Reuter`. */
-const TRAILING_SIGN_OFF = /([.!?"”)\]])\s+(Reuters?)\s*$/;
+/** The wire sign-off that ends most agency copy (`Reuter`, `REUTER...`), or the `MORE` continuation line. */
+const SIGN_OFF = /^(?:reuters?(?:\.{2,3})?|ap|afp|ani|ians|more)$/i;
+/** The same glued to the end of the last sentence: `... not available. Reuter`, `... financing.  More`. */
+const TRAILING_SIGN_OFF = /([.!?"”)\]])\s+(reuters?(?:\.{2,3})?|more)\s*$/i;
 
 export interface CleanedParagraphs {
   paragraphs: string[];

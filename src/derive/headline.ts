@@ -3,11 +3,14 @@ import { firstSentence } from './sentences.ts';
 export const MAX_HEADLINE_LENGTH = 110;
 
 /**
- * A wire dateline at the start of a lede: `SALVADOR, Feb 26 - `, `NEW YORK, March 2 - `,
- * `KYIV (Reuters) - `, `LONDON, April 7 (Reuters) — `. The place is written in capitals.
+ * A wire dateline at the start of a lede: a place in capitals, then a date or an agency, then a dash.
+ * Real wire copy spells the date every way (`Feb 26`, `FEb 26`, `Va. Feb 26`, `2 March`, `Marc 3`),
+ * so the date part is "up to 40 characters ending in a day number"; `KYIV (Reuters) - ` has no date.
  */
-const WIRE_DATELINE =
-  /^\p{Lu}[\p{Lu}\p{M} .,'’&/-]{1,60}?(?:,\s*\p{L}{3,9}\.?\s+\d{1,2})?(?:\s*\((?:Reuters?|AP|AFP|UPI|dpa)\))?\s+[-–—]{1,2}\s+/u;
+const PLACE = String.raw`\p{Lu}[\p{Lu}\p{M}.'’&/-]*(?: [\p{Lu}\p{M}.'’&/-]+){0,4}`;
+const AGENCY = String.raw`\s*\((?:Reuters?|AP|AFP|UPI|dpa)\)`;
+const DATE = String.raw` ?[,.]\s*(?:(?! [-–—] )[^\n]){0,40}?\b\d{1,2}(?:\s+\p{L}{3,9})?`;
+const WIRE_DATELINE = new RegExp(String.raw`^${PLACE}(?:${AGENCY}|${DATE}(?:${AGENCY})?)\s*[-–—]{1,2}\s+`, 'u');
 
 /** Removes a wire dateline prefix such as `SALVADOR, Feb 26 - ` from a lede. */
 export function stripWireDateline(lede: string): string {

@@ -3,11 +3,13 @@
  * number follows (`Feb. 26`), so "prices fell in Jan. Traders said" still splits.
  */
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm',
-  'gov', 'sen', 'rep', 'pres', 'rev', 'hon', 'messrs', 'inc', 'corp', 'co', 'ltd', 'plc', 'bros', 'dept', 'univ',
+  'mr', 'mrs', 'wm', 'jos', 'chas', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'col', 'lt', 'sgt', 'capt', 'cmdr', 'adm',
+  'gov', 'govs', 'sen', 'sens', 'rep', 'reps', 'pres', 'rev', 'hon', 'messrs', 'dept', 'univ',
   'vs', 'etc', 'approx', 'no', 'nos', 'vol', 'fig', 'est', 'ave', 'blvd', 'rd', 'pct', 'dlrs', 'mln', 'bln',
   'u.s', 'u.k', 'u.n', 'e.u', 'u.s.a', 'd.c', 'a.m', 'p.m', 'i.e', 'e.g', 'ph.d', 'b.c', 'a.d',
 ]);
+/** Company suffixes end sentences often ("… Electric Co. About 500 …"): they join only before lower case. */
+const COMPANY_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'bros']);
 const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -36,7 +38,8 @@ function continuesAfterAbbreviation(previous: string, next: string): boolean {
   const lastWord = /(\S+)\.\s*$/.exec(previous)?.[1]?.toLowerCase().replace(/^[("“'‘]+/, '');
   if (!lastWord) return false;
   if (MONTHS.has(lastWord)) return /^\s*\d/.test(next);
+  if (COMPANY_SUFFIXES.has(lastWord)) return /^\s*[\p{Ll}\d(<,]/u.test(next);
   if (ABBREVIATIONS.has(lastWord)) return true;
-  // A single capital initial such as the "J." in "John J. Smith".
-  return /^\p{Lu}$/u.test(lastWord.toUpperCase()) && lastWord.length === 1;
+  // Initials: the "J." in "John J. Smith", "L.K." in "L.K. Jones", "U.S." in any spelling.
+  return /^(?:\p{L}\.)*\p{L}$/u.test(lastWord) && lastWord.replace(/\./g, '').length <= 3;
 }

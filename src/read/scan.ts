@@ -29,12 +29,19 @@ export async function scanInput(inputDir: string, displayDir: string): Promise<S
   const visited = new Set<string>([root]);
 
   async function walk(dir: string, relativeDir: string): Promise<void> {
-    const entries = (await readdir(dir)).sort();
-    for (const name of entries) {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const name = entry.name;
       if (name.startsWith('.') || EDITOR_LEFTOVER.test(name)) continue;
       const absolutePath = path.join(dir, name);
       const relativePath = relativeDir === '' ? name : `${relativeDir}/${name}`;
       const display = path.join(displayDir, relativePath);
+      if (entry.isFile()) {
+        const format = formatOf(name);
+        if (format) files.push({ absolutePath, relativePath, format });
+        else problems.push(notAnArticle(display));
+        continue;
+      }
       const target = await resolveInside(absolutePath, root);
       if (target === 'outside') {
         problems.push({ code: 'symlink-outside', severity: 'error', file: display, message: 'is a symbolic link to a place outside the input folder; refused' });
@@ -52,19 +59,17 @@ export async function scanInput(inputDir: string, displayDir: string): Promise<S
       } else if (info.isFile()) {
         const format = formatOf(name);
         if (format) files.push({ absolutePath, relativePath, format });
-        else
-          problems.push({
-            code: 'not-an-article',
-            severity: 'warning',
-            file: display,
-            message: 'is not an article (expected a .txt or .md file); ignored',
-          });
+        else problems.push(notAnArticle(display));
       }
     }
   }
 
   await walk(root, '');
   return { files, problems };
+}
+
+function notAnArticle(file: string): Problem {
+  return { code: 'not-an-article', severity: 'warning', file, message: 'is not an article (expected a .txt or .md file); ignored' };
 }
 
 function formatOf(name: string): FoundFile['format'] | undefined {

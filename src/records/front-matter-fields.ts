@@ -7,7 +7,7 @@ export const frontMatterFields = z.object({
   title: z.string({ error: 'title is required (a line such as: title: "Troops deployed")' }).trim().min(1, 'title is empty'),
   date: z
     .string({ error: 'date is required as YYYY-MM-DD (a line such as: date: 2025-04-27)' })
-    .refine(isCalendarDate, (value) => ({ message: `date "${String(value.input)}" is not a calendar date (expected YYYY-MM-DD)` })),
+    .refine(isCalendarDate, { error: (issue) => `date "${String(issue.input)}" is not a calendar date (expected YYYY-MM-DD)` }),
   slug: z
     .string()
     .regex(SAFE_SLUG, 'slug may hold only lower-case letters, digits and single hyphens')

@@ -40,26 +40,19 @@ export async function* renderPages(pages: readonly PageModel[], options: RenderO
       config.setTemplateFormats(['njk']);
       config.addGlobalData('dateline', byTemplate);
       config.addGlobalData('site', options.site);
+      // The permalink is a function, not a template string: Eleventy would compile and autoescape
+      // a `{{ p.outputFile }}` string once per page.
+      config.addGlobalData('eleventyComputed', { permalink: (data: { p?: PageModel }) => data.p?.outputFile ?? false });
       config.setDataDeepMerge(false);
     },
   });
-  const stream = await eleventy.toNDJSON();
-  let buffered = '';
-  for await (const chunk of stream) {
-    buffered += chunk.toString();
-    let newline: number;
-    while ((newline = buffered.indexOf('\n')) >= 0) {
-      const line = buffered.slice(0, newline);
-      buffered = buffered.slice(newline + 1);
-      if (line.trim() === '') continue;
-      const result = JSON.parse(line) as { outputPath: string | false; content: string; inputPath: string };
-      if (result.outputPath === false) continue;
-      const outputFile = path.relative(VIRTUAL_OUTPUT, result.outputPath).split(path.sep).join('/');
-      if (!expected.delete(outputFile)) {
-        throw new Error(`template ${result.inputPath} rendered ${outputFile}, which no page model asked for (or asked for twice)`);
-      }
-      yield { outputFile, html: result.content };
+  for (const result of await eleventy.toJSON()) {
+    if (result.outputPath === false) continue;
+    const outputFile = path.relative(VIRTUAL_OUTPUT, result.outputPath).split(path.sep).join('/');
+    if (!expected.delete(outputFile)) {
+      throw new Error(`template ${result.inputPath} rendered ${outputFile}, which no page model asked for (or asked for twice)`);
     }
+    yield { outputFile, html: result.content };
   }
   if (expected.size > 0) {
     const [first] = expected;

@@ -16,6 +16,6 @@ declare module '@11ty/eleventy' {
 
   export default class Eleventy {
     constructor(input: string, output: string, options?: EleventyOptions);
-    toNDJSON(): Promise<AsyncIterable<Buffer | string>>;
+    toJSON(): Promise<{ url: string | false; inputPath: string; outputPath: string | false; content: string }[]>;
   }
 }

@@ -1,0 +1,36 @@
+export const MAIN_HELP = `dateline: turns a folder of dated news articles into a static archive site
+
+Usage:
+  dateline build [options]   build the site into the output folder
+  dateline check [options]   validate the input without writing anything
+  dateline <command> --help  options of one command
+
+Settings come from dateline.config.json in the working directory (if present); flags override it.
+`;
+
+const SHARED = `  --input DIR        folder of articles (default: seeds)
+  --config FILE      config file (default: dateline.config.json)
+  --drafts           include articles marked draft: true
+  -h, --help         show this help`;
+
+export const BUILD_HELP = `Usage: dateline build [--input DIR] [--output DIR] [--base-url URL] [--strict] [--drafts]
+
+Reads every .txt (seed format) and .md (front matter) article in the input folder and writes the
+site to the output folder. A bad file is reported as file:line: reason and left out; the rest is built.
+
+Options:
+  --output DIR       where the site is written (default: dist); replaced as a whole on success
+  --base-url URL     the site's public address, e.g. https://example.org/news/; needed for
+                     canonical links, feeds (feed.xml, rss.xml, feed.json) and sitemap.xml
+  --strict           exit with status 1 if any file was skipped
+${SHARED}
+`;
+
+export const CHECK_HELP = `Usage: dateline check [--input DIR]
+
+Reads and validates every article as a build would, reports each problem as file:line: reason,
+and writes nothing. Exits with status 1 if any file has an error.
+
+Options:
+${SHARED}
+`;

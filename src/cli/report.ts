@@ -1,0 +1,25 @@
+import type { BuildSummary } from '../build.ts';
+import { formatProblem, type Problem } from '../errors.ts';
+
+/** Problems, one per line, errors and warnings alike, as `file:line: message`. */
+export function formatProblems(problems: readonly Problem[]): string[] {
+  return problems.map(formatProblem);
+}
+
+/** The closing lines of a build: what was built, what was skipped and why, what was written, how long. */
+export function formatSummary(summary: BuildSummary, output: string): string[] {
+  const errors = summary.problems.filter((problem) => problem.severity === 'error').length;
+  const warnings = summary.problems.length - errors;
+  const lines = [
+    `Built ${plural(summary.articles, 'article')} into ${output}: ${plural(summary.pages, 'page')}, ${plural(summary.files, 'file')} written in ${summary.seconds.toFixed(2)} s.`,
+  ];
+  if (summary.skipped > 0) lines.push(`Skipped ${plural(summary.skipped, 'file')} with errors (listed above).`);
+  if (warnings > 0) lines.push(`${plural(warnings, 'warning')} (listed above).`);
+  if (summary.drafts > 0) lines.push(`${plural(summary.drafts, 'draft')} not published (use --drafts to include them).`);
+  lines.push(`Stages: ${summary.stages.map((stage) => `${stage.stage} ${stage.seconds.toFixed(2)} s`).join(', ')}.`);
+  return lines;
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
