@@ -37,23 +37,11 @@ export function findDeepNesting(body: string): { line: number; depth: number } |
   return undefined;
 }
 
+/** Container markers at the start of a line, plus its leading indentation in steps of two columns. */
 function containerDepth(line: string): number {
-  let depth = 0;
-  let column = 0;
-  let index = 0;
-  while (index < line.length) {
-    const char = line[index];
-    if (char === ' ') column++;
-    else if (char === '\t') column += 4;
-    else if (char === '>' || char === '-' || char === '*' || char === '+') depth++;
-    else if (char !== undefined && char >= '0' && char <= '9') {
-      const number = /^\d{1,9}[.)]/.exec(line.slice(index));
-      if (!number) break;
-      depth++;
-      index += number[0].length;
-      continue;
-    } else break;
-    index++;
-  }
-  return depth + Math.floor(column / 2);
+  const indentation = /^[ \t]*/.exec(line)?.[0] ?? '';
+  const columns = [...indentation].reduce((sum, char) => sum + (char === '\t' ? 4 : 1), 0);
+  const markers = /^(?:[ \t]*(?:[>*+-]|\d{1,9}[.)]))*/.exec(line)?.[0] ?? '';
+  const count = markers.match(/[>*+-]|\d{1,9}[.)]/g)?.length ?? 0;
+  return count + Math.floor(columns / 2);
 }

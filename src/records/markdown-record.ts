@@ -60,15 +60,16 @@ export function markdownRecord(source: SourceFile): ArticleRecord {
 }
 
 function topLevelText(tree: Root): string[] {
-  return tree.children.map((node) => toString(node).trim()).filter((text) => text !== '');
+  return tree.children.map((node) => toString(node, { includeHtml: false }).trim()).filter((text) => text !== '');
 }
 
 /** remark-html's sanitizer drops raw HTML silently; say which lines lost markup. */
 function droppedHtmlWarnings(tree: Root, file: string, bodyLine: number): Problem[] {
-  const lines: number[] = [];
+  const found = new Set<number>();
   visit(tree, 'html', (node) => {
-    if (node.position) lines.push(bodyLine + node.position.start.line - 1);
+    if (node.position) found.add(bodyLine + node.position.start.line - 1);
   });
+  const lines = [...found];
   if (lines.length === 0) return [];
   return [
     {

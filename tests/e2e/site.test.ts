@@ -1,0 +1,96 @@
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dateline } from '../helpers/cli.ts';
+import { listFiles, readTree, REUTERS, reutersSample, SEEDS, tempDir } from '../helpers/files.ts';
+import { brokenLinks } from '../helpers/links.ts';
+import { checkHtml } from '../helpers/vnu.ts';
+
+const BASE_URL = 'https://example.org/news/';
+let work: Awaited<ReturnType<typeof tempDir>>;
+let input: string;
+let output: string;
+let files: string[];
+let html: string[];
+
+/** Builds the seeds plus 500 Reuters articles once, in a far-east time zone; the tests look at the result. */
+beforeAll(async () => {
+  work = await tempDir();
+  input = path.join(work.dir, 'articles');
+  output = path.join(work.dir, 'site');
+  await mkdir(input);
+  for (const name of await reutersSample(500)) await copyFile(path.join(REUTERS, name), path.join(input, name));
+  await copyFile(path.join(SEEDS, '000_8e7b29ad4a414b1e.txt'), path.join(input, '000_8e7b29ad4a414b1e.txt'));
+  const result = await dateline(['build', '--input', input, '--output', output, '--base-url', BASE_URL], { env: { TZ: 'Pacific/Kiritimati' } });
+  expect(result.code, result.stderr).toBe(0);
+  files = await listFiles(output);
+  html = files.filter((file) => file.endsWith('.html'));
+});
+
+afterAll(() => work?.cleanup());
+
+describe('a site built from the seeds and 500 Reuters articles', () => {
+  it('has one page per article, front pages, archives, feeds, sitemap, robots.txt and a 404 page', () => {
+    const articlePages = html.filter((file) => /^\d{4}\/\d{2}\/\d{2}\/(?!page\/)[^/]+\/index\.html$/.test(file));
+    expect(articlePages).toHaveLength(501);
+    expect(files).toEqual(expect.arrayContaining(['index.html', 'page/2/index.html', 'archive/index.html', '1987/index.html', '1987/02/index.html', '1987/02/26/index.html', '2025/04/27/index.html', 'feed.xml', 'rss.xml', 'feed.json', 'sitemap.xml', 'robots.txt', '404.html', 'assets/style.css']));
+  });
+
+  it('resolves every internal link and asset to a file in the output', async () => {
+    expect(await brokenLinks(output, html, { baseUrl: BASE_URL })).toEqual([]);
+  });
+
+  it('passes the W3C Nu HTML checker on every page', async () => {
+    const errors = await checkHtml(html.map((file) => path.join(output, file)));
+    expect(errors.map((error) => `${path.relative(output, new URL(error.url).pathname)}:${error.lastLine}: ${error.message}`)).toEqual([]);
+  });
+
+  it('writes Atom and RSS feeds that a real feed parser reads, newest first, 50 entries', async () => {
+    for (const file of ['feed.xml', 'rss.xml']) {
+      const feed = parseFeed(await readFile(path.join(output, file), 'utf8'));
+      expect(feed.items).toHaveLength(50);
+      expect(feed.items[0]?.title).toMatch(/^North Korea has officially confirmed/);
+      expect(feed.items[0]?.url).toMatch(/^https:\/\/example\.org\/news\/2025\/04\/27\/north-korea/);
+      expect(feed.items[0]?.published?.toISOString()).toBe('2025-04-27T00:00:00.000Z');
+    }
+  });
+
+  it('writes a JSON Feed whose items link to built pages', async () => {
+    const feed = JSON.parse(await readFile(path.join(output, 'feed.json'), 'utf8')) as { version: string; items: { url: string; title: string; date_published: string }[] };
+    expect(feed.version).toMatch(/^https:\/\/jsonfeed\.org\/version\/1/);
+    expect(feed.items).toHaveLength(50);
+    for (const item of feed.items) expect(files).toContain(`${item.url.slice(BASE_URL.length)}index.html`);
+  });
+
+  it('lists every page in the sitemap with absolute URLs', async () => {
+    const sitemap = await readFile(path.join(output, 'sitemap.xml'), 'utf8');
+    const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+    expect(urls).toHaveLength(html.length - 1); // every page but 404.html
+    expect(urls).toContain(`${BASE_URL}2025/04/27/`);
+  });
+
+  it('shows the seed article with its date as written, its body cleaned of leftovers', async () => {
+    const page = html.find((file) => file.startsWith('2025/04/27/north-korea'));
+    const text = await readFile(path.join(output, page ?? ''), 'utf8');
+    expect(text).toContain('<time datetime="2025-04-27">April 27, 2025</time>');
+    expect(text).not.toContain('Article continues below the player');
+    expect(text).not.toContain('Advertisment1');
+    expect(text).toContain('Kursk and Belgorod regions');
+  });
+
+  it('produces byte-identical output on a second build and under a time zone far to the west', async () => {
+    const again = path.join(work.dir, 'again');
+    const west = path.join(work.dir, 'west');
+    const [first, second] = await Promise.all([
+      dateline(['build', '--input', input, '--output', again, '--base-url', BASE_URL], { env: { TZ: 'Pacific/Kiritimati' } }),
+      dateline(['build', '--input', input, '--output', west, '--base-url', BASE_URL], { env: { TZ: 'America/Adak' } }),
+    ]);
+    expect([first.code, second.code]).toEqual([0, 0]);
+    const original = await readTree(output);
+    for (const other of [await readTree(again), await readTree(west)]) {
+      expect([...other.keys()]).toEqual([...original.keys()]);
+      for (const [file, bytes] of original) expect(other.get(file)?.equals(bytes), file).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,35 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** A fresh temporary folder, removed by the returned cleanup. */
+export async function tempDir(prefix = 'dateline-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Every file under `root`, as `/`-separated relative paths, sorted. */
+export async function listFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** Path → bytes for a whole tree, for byte-for-byte comparison. */
+export async function readTree(root: string): Promise<Map<string, Buffer>> {
+  const tree = new Map<string, Buffer>();
+  for (const file of await listFiles(root)) tree.set(file, await readFile(path.join(root, file)));
+  return tree;
+}
+
+export const REUTERS = path.resolve(import.meta.dirname, '../../../shared/corpora/reuters21578/articles');
+export const SEEDS = path.resolve(import.meta.dirname, '../../seeds');
+
+/** Every `step`-th Reuters file name, in name order: a fixed, spread-out sample. */
+export async function reutersSample(count: number): Promise<string[]> {
+  const names = (await readdir(REUTERS)).filter((name) => name.endsWith('.txt')).sort();
+  const step = Math.floor(names.length / count);
+  return names.filter((_, index) => index % step === 0).slice(0, count);
+}

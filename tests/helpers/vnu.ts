@@ -1,0 +1,24 @@
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const vnuJar = String(createRequire(import.meta.url)('vnu-jar'));
+
+export interface VnuMessage {
+  type: string;
+  url: string;
+  message: string;
+  lastLine?: number;
+}
+
+/**
+ * Runs the W3C Nu HTML Checker (vnu.jar, from the vnu-jar package; needs Java) over files and
+ * returns its errors. One JVM checks them all.
+ */
+export async function checkHtml(files: readonly string[]): Promise<VnuMessage[]> {
+  const args = ['-jar', vnuJar, '--errors-only', '--format', 'json', '--exit-zero-always', ...files];
+  const { stderr } = await run('java', args, { maxBuffer: 64 * 1024 * 1024 });
+  const report = JSON.parse(stderr) as { messages: VnuMessage[] };
+  return report.messages.filter((message) => message.type === 'error' || message.type === 'non-document-error');
+}

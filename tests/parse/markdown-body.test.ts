@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { DatelineError } from '../../src/errors.ts';
+import { findDeepNesting, parseMarkdownBody } from '../../src/parse/markdown-body.ts';
+
+describe('parseMarkdownBody', () => {
+  it('parses ordinary Markdown', () => {
+    expect(parseMarkdownBody('# Title\n\n> quote\n\n- a\n- b\n', 'post.md', 5).children.map((node) => node.type)).toEqual(['heading', 'blockquote', 'list']);
+  });
+
+  it('refuses 20,000 nested quotes at once, naming the line, instead of overflowing the stack', () => {
+    const started = performance.now();
+    let problem: unknown;
+    try {
+      parseMarkdownBody(`fine\n\n${'>'.repeat(20_000)} deep`, 'post.md', 5);
+    } catch (error) {
+      problem = error instanceof DatelineError ? error.problem : error;
+    }
+    expect(problem).toMatchObject({ code: 'too-deep', file: 'post.md', line: 7 });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('counts list markers and indentation as nesting too', () => {
+    expect(findDeepNesting(`${'- '.repeat(100)}x`)).toEqual({ line: 1, depth: 100 });
+    expect(findDeepNesting(`${' '.repeat(400)}- x`)?.depth).toBeGreaterThan(64);
+    expect(findDeepNesting('> > > fine\n1. 2. fine')).toBeUndefined();
+  });
+});

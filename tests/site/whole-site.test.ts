@@ -1,0 +1,111 @@
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { describe, expect, it } from 'vitest';
+import { buildSite, page } from '../helpers/site.ts';
+
+const BASE_URL = 'https://example.org/news/';
+
+describe('a whole site built from articles declared inline', () => {
+  it('escapes a headline holding <script> everywhere it appears', async () => {
+    const { site } = await buildSite({ '001_a.txt': ' date 2025-04-27 <script>alert("x")</script> Troops moved.\n\nSecond paragraph.' }, { baseUrl: BASE_URL });
+    for (const file of ['index.html', '2025/04/27/index.html']) expect(page(site, new RegExp(`^${file}$`))).not.toContain('<script>alert');
+    const article = page(site, /^2025\/04\/27\/script-alert.*\/index\.html$/);
+    expect(article).toContain('<h1>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Troops moved</h1>');
+    expect(article.match(/<script[\s>]/g)).toHaveLength(1); // only the JSON-LD element
+  });
+
+  it('keeps JSON-LD closed when a headline says </script>', async () => {
+    const { site } = await buildSite({ '001_a.md': '---\ntitle: "Breaking </script><script>alert(1)</script>"\ndate: 2025-04-27\n---\nBody.' });
+    const article = page(site, /^2025\/04\/27\/a\/index\.html$/);
+    const jsonLd = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(article)?.[1] ?? '';
+    expect(JSON.parse(jsonLd)).toMatchObject({ '@type': 'NewsArticle', headline: 'Breaking </script><script>alert(1)</script>', datePublished: '2025-04-27' });
+  });
+
+  it('never runs article text as a template', async () => {
+    const payload = '{{ range.constructor("return process.version")() }} {% raw %} {{ 7*7 }}';
+    const { site } = await buildSite({ '001_a.txt': ` date 2025-04-27 ${payload}`, '002_b.md': `---\ntitle: "${payload.replace(/"/g, '\\"')}"\ndate: 2025-04-28\n---\n${payload}` });
+    for (const [file, content] of site.files) {
+      if (!file.endsWith('.html')) continue;
+      expect(String(content), file).not.toContain(process.version);
+      expect(String(content), file).not.toMatch(/\b49\b/);
+    }
+    expect(page(site, /^2025\/04\/27\/.*-a\/index\.html$/)).toContain('{{ range.constructor(&quot;return process.version&quot;)() }}');
+  });
+
+  it('keeps feeds well-formed XML when the text holds control characters', async () => {
+    const { site } = await buildSite({ '001_a.txt': ' date 2025-04-27 Prices\u0003 rose \u0000sharply & <fast>.\n\nMore\u001b text.' }, { baseUrl: BASE_URL });
+    for (const file of ['feed.xml', 'rss.xml']) {
+      const feed = parseFeed(site.text(file) ?? '');
+      expect(feed.items[0]?.title).toBe('Prices rose sharply & <fast>');
+    }
+    expect(JSON.parse(site.text('feed.json') ?? '').items[0].title).toBe('Prices rose sharply & <fast>');
+  });
+
+  it('publishes Markdown bodies sanitized, says which file lost raw HTML, and escapes front matter', async () => {
+    const { site, summary } = await buildSite({
+      '001_post.md': '---\ntitle: Hello <i>there</i>\ndate: 2025-04-27\nauthor: A <b>B</b>\ntags: [Kursk, Kursk, Russia]\nsource_url: https://example.org/src?a=1&b=2\n---\n\n**Bold** [x](javascript:alert(1)) <iframe src="https://evil.example"></iframe>\n\n<img src=x onerror=alert(1)>',
+    });
+    const article = page(site, /^2025\/04\/27\/post\/index\.html$/);
+    expect(article).toContain('<strong>Bold</strong>');
+    expect(article).not.toMatch(/javascript:|<iframe|onerror/);
+    expect(article).toContain('<h1>Hello &lt;i&gt;there&lt;/i&gt;</h1>');
+    expect(article).toContain('by A &lt;b&gt;B&lt;/b&gt;');
+    expect(article).toContain('<span class="tag">Kursk</span>, <span class="tag">Russia</span>');
+    expect(summary.problems).toEqual([expect.objectContaining({ code: 'raw-html-dropped', severity: 'warning', line: 9, message: 'raw HTML is not published and was dropped (2 places, lines 9, 11)' })]);
+  });
+
+  it('leaves drafts out unless asked, and reports them', async () => {
+    const files = { '001_a.md': '---\ntitle: Draft\ndate: 2025-04-27\ndraft: true\n---\nBody.', '002_b.txt': ' date 2025-04-27 Published.' };
+    const without = await buildSite(files);
+    expect(without.summary).toMatchObject({ articles: 1, drafts: 1 });
+    const withDrafts = await buildSite(files, {}, true);
+    expect(withDrafts.summary).toMatchObject({ articles: 2, drafts: 0 });
+  });
+
+  it('builds the good articles when others are bad, and lists each bad one with file, line and reason', async () => {
+    const { site, summary } = await buildSite({
+      '001_good.txt': ' date 2025-04-27 Good article.',
+      '002_bad.txt': '\n date 2025-02-30 Bad date.',
+      '003_nodate.md': '---\ntitle: No date\n---\nBody.',
+      '006_bad.txt': ' date 2025-04-28 Same id as 002_bad.txt.',
+      '004_empty.txt': ' date 2025-04-27 \n\nAdvertisement\n\nArticle continues below the player',
+      'notes.pdf': '%PDF',
+      '.hidden.txt': 'ignored',
+      '005_good.txt~': 'editor backup',
+    });
+    expect(summary.articles).toBe(1);
+    expect(summary.skipped).toBe(4);
+    expect(summary.problems.map((problem) => [problem.file.split('/').pop(), problem.line, problem.code])).toEqual([
+      ['002_bad.txt', 2, 'bad-date'],
+      ['003_nodate.md', 1, 'bad-front-matter'],
+      ['004_empty.txt', 3, 'empty-body'],
+      ['006_bad.txt', undefined, 'duplicate-id'],
+      ['notes.pdf', undefined, 'not-an-article'],
+    ]);
+    expect(summary.problems[1]?.message).toBe('date: date is required as YYYY-MM-DD (a line such as: date: 2025-04-27)');
+    expect(page(site, /^2025\/04\/27\/good-article-good\/index\.html$/)).toContain('Good article.');
+  });
+
+  it('links the previous and next article in time and the neighbouring days', async () => {
+    const { site } = await buildSite({
+      '001_a.txt': ' date 2025-04-26 First story.',
+      '002_b.txt': ' date 2025-04-27 Second story.',
+      '003_c.txt': ' date 2025-05-02 Third story.',
+    });
+    const second = page(site, /^2025\/04\/27\/second-story-b\/index\.html$/);
+    expect(second).toContain('<a class="previous" rel="prev" href="../../26/first-story-a/index.html">');
+    expect(second).toContain('<a class="next" rel="next" href="../../../05/02/third-story-c/index.html">');
+    const day = page(site, /^2025\/04\/27\/index\.html$/);
+    expect(day).toContain('href="../26/index.html"');
+    expect(day).toContain('href="../../05/02/index.html"');
+  });
+
+  it('paginates the front page 20 to a page and large days too', async () => {
+    const files: Record<string, string> = {};
+    for (let n = 0; n < 45; n++) files[`${String(n).padStart(3, '0')}_id${n}.txt`] = ` date 2025-04-27 Story number ${n}.`;
+    const { site } = await buildSite(files, { dayPageSize: 20 });
+    expect([...site.files.keys()].filter((file) => /^(page\/\d+\/)?index\.html$/.test(file)).sort()).toEqual(['index.html', 'page/2/index.html', 'page/3/index.html']);
+    expect(page(site, /^index\.html$/)).toContain('Story number 44');
+    expect(page(site, /^page\/3\/index\.html$/)).toContain('Story number 0<');
+    expect(site.files.has('2025/04/27/page/3/index.html')).toBe(true);
+  });
+});
