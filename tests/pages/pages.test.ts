@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate, isCalendarDate } from '../../src/dates.ts';
+import { scriptSafeJson } from '../../src/pages/json-ld.ts';
+import { chunk, pagination } from '../../src/pages/paginate.ts';
+import { frontPagePath } from '../../src/site/urls.ts';
+
+describe('pagination', () => {
+  it('shows the first, the last and two pages either side, with gaps', () => {
+    const model = pagination(10, 20, frontPagePath);
+    expect(model?.pages.map((page) => (page.gap ? '…' : page.href ? page.number : `[${page.number}]`))).toEqual([1, '…', 8, 9, '[10]', 11, 12, '…', 20]);
+    expect(model?.previous).toBe('../9/index.html');
+    expect(model?.next).toBe('../11/index.html');
+    expect(pagination(1, 2, frontPagePath)?.pages[1]?.href).toBe('page/2/index.html');
+  });
+
+  it('is absent for a single page, and chunks keep at least one (empty) page', () => {
+    expect(pagination(1, 1, frontPagePath)).toBeUndefined();
+    expect(chunk([], 20)).toEqual([[]]);
+    expect(chunk([1, 2, 3], 2)).toEqual([[1, 2], [3]]);
+  });
+});
+
+describe('scriptSafeJson', () => {
+  it('cannot close its <script> element and stays the same JSON', () => {
+    const value = { headline: '</script><script>alert(1)</script> & \u2028' };
+    const json = scriptSafeJson(value);
+    expect(json).not.toMatch(/<|>|&|\u2028/);
+    expect(JSON.parse(json)).toEqual(value);
+  });
+});
+
+describe('calendar dates', () => {
+  it('knows leap years and month lengths', () => {
+    expect(['2024-02-29', '2000-02-29', '1987-02-26', '2025-12-31'].every(isCalendarDate)).toBe(true);
+    expect(['2023-02-29', '1900-02-29', '2025-04-31', '2025-00-10', '2025-04-00', '2025-4-27', '2025-04-27T00:00'].some(isCalendarDate)).toBe(false);
+  });
+
+  it(`shows the date as written in this process's time zone (${process.env.TZ ?? 'unset'})`, () => {
+    expect(formatDate('2025-04-27', 'en')).toBe('April 27, 2025');
+    expect(formatDate('1987-01-01', 'de')).toBe('1. Januar 1987');
+    expect(formatDate('2025-12-31', 'en-GB')).toBe('31 December 2025');
+  });
+});

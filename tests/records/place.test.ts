@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { placeRecords } from '../../src/records/place.ts';
+import type { ArticleRecord } from '../../src/records/record.ts';
+
+function record(id: string, overrides: Partial<ArticleRecord> = {}): ArticleRecord {
+  return {
+    id,
+    source: `${id}.txt`,
+    format: 'text',
+    date: '2025-04-27',
+    headline: 'Troops deployed',
+    headlineDerived: true,
+    summary: '',
+    slug: 'troops-deployed',
+    slugChosen: false,
+    bodyHtml: '',
+    text: '',
+    wordCount: 0,
+    readingMinutes: 1,
+    tags: [],
+    draft: false,
+    removed: [],
+    warnings: [],
+    hash: id,
+    ...overrides,
+  };
+}
+
+const place = (records: ArticleRecord[]) => placeRecords(records, (r) => r.source);
+const pathsById = (records: ArticleRecord[]) => new Map(place(records).placed.map((r) => [r.id, r.path]));
+
+describe('placeRecords', () => {
+  it('gives scraped articles <slug>-<id>, so the wire sending one story twice yields two pages', () => {
+    const { placed, problems } = place([record('8e7b29ad4a414b1e'), record('6b86b273ff34fce1')]);
+    expect(placed.map((r) => r.path).sort()).toEqual(['2025/04/27/troops-deployed-6b86b273ff34fce1/', '2025/04/27/troops-deployed-8e7b29ad4a414b1e/']);
+    expect(problems).toEqual([]);
+  });
+
+  it('uses the id alone when the slug already fell back to it', () => {
+    expect(place([record('abc', { slug: 'abc' })]).placed[0]?.path).toBe('2025/04/27/abc/');
+  });
+
+  it('settles a clash of authored slugs by id, never by file order, and warns', () => {
+    const a = record('alpha', { format: 'markdown', slug: 'launch', source: 'z/alpha.md' });
+    const b = record('beta', { format: 'markdown', slug: 'launch', source: 'a/beta.md' });
+    for (const order of [[a, b], [b, a]]) {
+      const { placed, problems } = place(order);
+      expect(new Map(placed.map((r) => [r.id, r.path]))).toEqual(new Map([['alpha', '2025/04/27/launch/'], ['beta', '2025/04/27/launch-beta/']]));
+      expect(problems).toEqual([expect.objectContaining({ code: 'url-clash', file: 'a/beta.md' })]);
+    }
+  });
+
+  it('does not give an authored article the segment "page", where day pagination lives', () => {
+    expect(place([record('x', { format: 'markdown', slug: 'page' })]).placed[0]?.path).toBe('2025/04/27/page-x/');
+  });
+
+  it('never changes the URL of an existing scraped article when others are added or removed', () => {
+    const existing = Array.from({ length: 30 }, (_, n) => record(`id${n}`, { slug: n % 3 === 0 ? 'same-story' : `story-${n}` }));
+    const before = pathsById(existing);
+    const added = [...existing, record('000', { slug: 'same-story' }), record('zzz', { slug: 'same-story' })];
+    const removed = existing.filter((_, n) => n % 2 === 0);
+    for (const changed of [pathsById(added), pathsById(removed)]) {
+      for (const [id, path] of changed) if (before.has(id)) expect(path).toBe(before.get(id));
+    }
+  });
+
+  it('orders records by date, then source path, then id', () => {
+    const placed = place([
+      record('c', { date: '2025-04-28', source: '001_c.txt' }),
+      record('b', { source: '002_b.txt' }),
+      record('a', { source: '003_a.txt' }),
+    ]).placed;
+    expect(placed.map((r) => r.id)).toEqual(['b', 'a', 'c']);
+  });
+});
