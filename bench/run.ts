@@ -84,12 +84,14 @@ for (const corpus of corpora) {
   const seconds = median(dateline.map((run) => run.seconds));
   const memory = median(dateline.flatMap((run) => (run.bytes === undefined ? [] : [run.bytes])));
   const hugoSeconds = hugoRuns.length ? median(hugoRuns.map((run) => run.seconds)) : undefined;
-  const ratio = hugoSeconds === undefined ? 'n/a' : (seconds / hugoSeconds).toFixed(1);
+  // Each Dateline run is paired with the Hugo run right after it; the median of those ratios is
+  // steadier on a shared machine than a ratio of medians.
+  const ratio = hugoSeconds === undefined ? 'n/a' : median(dateline.map((run, index) => run.seconds / (hugoRuns[index] as Run).seconds)).toFixed(1);
   rows.push(`| ${corpus.name} | cold build | ${seconds.toFixed(2)} s | ${(memory / 2 ** 20).toFixed(0)} MiB | ${hugoSeconds === undefined ? 'not installed' : `${hugoSeconds.toFixed(2)} s`} | ${ratio} |`);
 }
 
 rmSync(scratch, { recursive: true, force: true });
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; medians of ${runs} runs.\n`);
-console.log('| corpus | what | Dateline | Dateline peak memory | Hugo | Dateline / Hugo |');
+console.log('| corpus | what | Dateline | Dateline peak memory | Hugo | Dateline / Hugo (median of paired runs) |');
 console.log('|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
