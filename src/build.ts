@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SiteConfig } from './config/schema.ts';
-import type { Problem } from './errors.ts';
+import { DatelineError, type Problem } from './errors.ts';
 import type { SiteSettings } from './pages/types.ts';
 import { loadRecords } from './records/load-records.ts';
 import { renderPages } from './render/eleventy.ts';
@@ -50,18 +50,31 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     return result;
   };
   const { config } = options;
-  const loaded = await timed('read and parse', () =>
-    loadRecords({ inputDir: config.input, leftoverPatterns: config.leftoverPatterns, drafts: options.drafts }),
-  );
-  const settings = siteSettings(config);
-  const plan = await timed('plan pages', () => planSite(loaded.records, settings));
   const templatesDir = config.templates ?? DEFAULT_TEMPLATES;
   let files = 0;
   try {
+    const loaded = await timed('read and parse', () =>
+      loadRecords({ inputDir: config.input, leftoverPatterns: config.leftoverPatterns, drafts: options.drafts }),
+    );
+    if (loaded.records.length === 0 && loaded.skipped > 0) {
+      throw new DatelineError({
+        code: 'nothing-built',
+        file: config.input,
+        message: `none of the articles could be built (${loaded.skipped} skipped with errors), so the previous site was left as it was`,
+      }, { problems: loaded.problems });
+    }
+    const plan = await timed('plan pages', () => planSite(loaded.records, siteSettings(config)));
     await timed('render and write', async () => {
       const pending = new Set<Promise<void>>();
+      let failure: unknown;
       const write = async (file: string, content: string | Uint8Array) => {
-        const promise = writer.write(file, content).finally(() => pending.delete(promise));
+        if (failure !== undefined) throw failure;
+        const promise: Promise<void> = writer
+          .write(file, content)
+          .catch((error: unknown) => {
+            failure ??= error;
+          })
+          .finally(() => pending.delete(promise));
         pending.add(promise);
         files++;
         if (pending.size >= WRITES_IN_FLIGHT) await Promise.race(pending);
@@ -71,22 +84,23 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       for (const [file, content] of plan.files) await write(file, content);
       for (const asset of await listAssets(templatesDir)) await write(`assets/${asset}`, await readFile(path.join(templatesDir, 'assets', asset)));
       await Promise.all(pending);
+      if (failure !== undefined) throw failure;
     });
     await timed('publish', () => writer.commit());
+    return {
+      articles: loaded.records.length,
+      skipped: loaded.skipped,
+      drafts: loaded.drafts,
+      problems: loaded.problems,
+      pages: plan.pages.length,
+      files,
+      stages,
+      seconds: (performance.now() - started) / 1000,
+    };
   } catch (error) {
     await writer.abort();
     throw error;
   }
-  return {
-    articles: loaded.records.length,
-    skipped: loaded.skipped,
-    drafts: loaded.drafts,
-    problems: loaded.problems,
-    pages: plan.pages.length,
-    files,
-    stages,
-    seconds: (performance.now() - started) / 1000,
-  };
 }
 
 export function siteSettings(config: SiteConfig): SiteSettings {

@@ -53,7 +53,9 @@ export function formatMonth(year: string, month: string, language: string): stri
 /** A `Date` at UTC midnight of the calendar date, for libraries that insist on `Date`. */
 export function utcInstant(date: IsoDate): Date {
   const { year, month, day } = dateParts(date);
-  return new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  const instant = new Date(Date.UTC(2000, Number(month) - 1, Number(day)));
+  instant.setUTCFullYear(Number(year)); // Date.UTC would read year 87 as 1987
+  return instant;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

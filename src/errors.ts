@@ -18,11 +18,14 @@ export interface Problem {
 /** Thrown by the pure stages; caught at the per-file boundary and turned into a {@link Problem}. */
 export class DatelineError extends Error {
   readonly problem: Problem;
+  /** Problems found on the way, for the caller to list before this one (e.g. every skipped file). */
+  readonly problems: readonly Problem[];
 
-  constructor(problem: Omit<Problem, 'severity'> & { severity?: Problem['severity'] }, options?: { cause?: unknown }) {
+  constructor(problem: Omit<Problem, 'severity'> & { severity?: Problem['severity'] }, options?: { cause?: unknown; problems?: readonly Problem[] }) {
     super(formatProblem({ severity: 'error', ...problem }), options);
     this.name = 'DatelineError';
     this.problem = { severity: 'error', ...problem };
+    this.problems = options?.problems ?? [];
   }
 }
 

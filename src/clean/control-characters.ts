@@ -1,3 +1,5 @@
+import { normaliseNewlines } from '../parse/text.ts';
+
 /**
  * Characters that are not allowed in HTML or XML 1.0 text: C0 controls other than tab and newline,
  * DEL and the C1 range, and lone surrogates. Scraped text carries them (`\x03`, a literal `^M`).
@@ -9,5 +11,5 @@ const CARET_M = /\^M(?=[ \t]*(?:\n|$))/g;
 
 /** Removes characters no HTML page or feed may hold; carriage returns (real or typed `^M`) become newlines. */
 export function stripControlCharacters(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(CARET_M, '').replace(FORBIDDEN, '');
+  return normaliseNewlines(text).replace(CARET_M, '').replace(FORBIDDEN, '');
 }

@@ -7,7 +7,8 @@ import { DatelineError, formatProblem } from '../errors.ts';
 import { loadRecords } from '../records/load-records.ts';
 import { DiskWriter } from '../write/disk-writer.ts';
 import { BUILD_HELP, CHECK_HELP, MAIN_HELP } from './help.ts';
-import { formatProblems, formatSummary, plural } from './report.ts';
+import { plural } from '../site/words.ts';
+import { formatProblems, formatSummary } from './report.ts';
 
 /** Where the CLI prints; injectable so tests can run commands in-process. */
 export interface Console {
@@ -60,6 +61,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
     }, values.config !== undefined);
     return command === 'build' ? await runBuild(config, values.strict, values.drafts, io) : await runCheck(config, values.drafts, io);
   } catch (error) {
+    if (error instanceof DatelineError) for (const line of formatProblems(error.problems)) io.err(line);
     io.err(error instanceof DatelineError ? formatProblem(error.problem) : `dateline ${command}: ${(error as Error).message}`);
     return 1;
   }
@@ -103,6 +105,6 @@ function assertSeparateFolders(config: SiteConfig): void {
     return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
   };
   if (inside(input, output) || inside(output, input)) {
-    throw new Error(`the output folder ${config.output} and the input folder ${config.input} overlap; choose an output outside the input`);
+    throw new DatelineError({ code: 'folders-overlap', file: config.output, message: `overlaps the input folder ${config.input}`, hint: 'choose an output folder outside the input' });
   }
 }

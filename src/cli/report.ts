@@ -1,5 +1,6 @@
 import type { BuildSummary } from '../build.ts';
 import { formatProblem, type Problem } from '../errors.ts';
+import { plural } from '../site/words.ts';
 
 /** Problems, one per line, errors and warnings alike, as `file:line: message`. */
 export function formatProblems(problems: readonly Problem[]): string[] {
@@ -18,8 +19,4 @@ export function formatSummary(summary: BuildSummary, output: string): string[] {
   if (summary.drafts > 0) lines.push(`${plural(summary.drafts, 'draft')} not published (use --drafts to include them).`);
   lines.push(`Stages: ${summary.stages.map((stage) => `${stage.stage} ${stage.seconds.toFixed(2)} s`).join(', ')}.`);
   return lines;
-}
-
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

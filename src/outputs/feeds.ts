@@ -31,8 +31,8 @@ function feedOf(items: readonly PlacedRecord[], site: FeedSettings, text: (value
   const url = (path: string) => absoluteUrl(site.baseUrl, path);
   const feed = new Feed({
     id: url(''),
-    title: text(site.title),
-    description: text(site.description),
+    title: site.title,
+    description: site.description,
     language: site.language,
     link: url(frontPagePath(1)),
     ...(items[0] ? { updated: utcInstant(items[0].date) } : { updated: new Date(0) }),
@@ -47,7 +47,8 @@ function feedOf(items: readonly PlacedRecord[], site: FeedSettings, text: (value
       date: utcInstant(record.date),
       published: utcInstant(record.date),
       description: text(record.summary),
-      content: record.bodyHtml,
+      // xml-js escapes only the first `]]>` inside a CDATA section; `]]&gt;` means the same in HTML.
+      content: record.bodyHtml.replaceAll(']]>', ']]&gt;'),
       ...(record.author === undefined ? {} : { author: [{ name: record.author }] }),
       ...(record.tags.length === 0 ? {} : { category: record.tags.map((name) => ({ name })) }),
     });

@@ -1,11 +1,12 @@
 import { dateParts, formatDate, formatMonth } from '../dates.ts';
 import type { PlacedRecord } from '../records/record.ts';
 import { archivePath, dayPath, monthPath, yearPath } from '../site/urls.ts';
+import { plural } from '../site/words.ts';
 import { link, pageCommon } from './common.ts';
 import { groupBy } from './group.ts';
 import type { ArchiveEntry, ArchivePage, SiteSettings } from './types.ts';
 
-const count = (n: number) => (n === 1 ? '1 article' : `${n} articles`);
+const count = (n: number) => plural(n, 'article');
 
 /** `/archive/`, `/YYYY/` and `/YYYY/MM/`, from records oldest first. Newest periods are listed first. */
 export function archivePages(oldestFirst: readonly PlacedRecord[], site: SiteSettings): ArchivePage[] {
@@ -67,7 +68,7 @@ function monthPage(yearMonth: string, days: [string, PlacedRecord[]][], earlier:
 }
 
 function entry(from: string, to: string, label: string, n: number): ArchiveEntry {
-  return { ...link(from, to, label), count: n };
+  return { ...link(from, to, label), count: n, countLabel: count(n) };
 }
 
 function monthLink(from: string, yearMonth: string, site: SiteSettings) {

@@ -1,6 +1,7 @@
 import { dateParts, formatDate, formatMonth, type IsoDate } from '../dates.ts';
 import type { PlacedRecord } from '../records/record.ts';
 import { archivePath, dayPath, frontPagePath, monthPath, relativeHref, yearPath } from '../site/urls.ts';
+import { plural } from '../site/words.ts';
 import { link, pageCommon } from './common.ts';
 import { chunk, pagination } from './paginate.ts';
 import type { ListItem, ListPage, SiteSettings } from './types.ts';
@@ -36,7 +37,7 @@ export function dayPages(days: readonly (readonly [IsoDate, readonly PlacedRecor
       const number = index + 1;
       const path = dayPath(date, number);
       const paging = pagination(number, chunks.length, (page) => dayPath(date, page));
-      const count = records.length === 1 ? '1 article' : `${records.length} articles`;
+      const count = plural(records.length, 'article');
       return {
         ...pageCommon(path, number === 1 ? label : `${label}, page ${number}`, `${count} from ${label}.`, site, [
           { path: archivePath(), label: 'Archive' },

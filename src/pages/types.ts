@@ -91,6 +91,8 @@ export interface ListPage extends PageCommon {
 
 export interface ArchiveEntry extends Link {
   count: number;
+  /** `1 article`, `12 articles`. */
+  countLabel: string;
 }
 
 export interface ArchivePage extends PageCommon {

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar } from 'yaml';
 import { DatelineError } from '../errors.ts';
-import { lineAt } from './seed-text.ts';
+import { lineAt } from './text.ts';
 
 /** Raw, unvalidated front matter and the Markdown body after it. */
 export interface FrontMatter {

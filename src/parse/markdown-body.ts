@@ -41,7 +41,8 @@ export function findDeepNesting(body: string): { line: number; depth: number } |
 function containerDepth(line: string): number {
   const indentation = /^[ \t]*/.exec(line)?.[0] ?? '';
   const columns = [...indentation].reduce((sum, char) => sum + (char === '\t' ? 4 : 1), 0);
-  const markers = /^(?:[ \t]*(?:[>*+-]|\d{1,9}[.)]))*/.exec(line)?.[0] ?? '';
-  const count = markers.match(/[>*+-]|\d{1,9}[.)]/g)?.length ?? 0;
+  // A bullet only opens a list before white space: a rule of 70 dashes is not 70 levels deep.
+  const markers = /^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))*/.exec(line)?.[0] ?? '';
+  const count = markers.match(/>|[*+-]|\d{1,9}[.)]/g)?.length ?? 0;
   return count + Math.floor(columns / 2);
 }

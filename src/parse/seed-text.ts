@@ -1,5 +1,6 @@
 import { DatelineError } from '../errors.ts';
 import { isCalendarDate, type IsoDate } from '../dates.ts';
+import { lineAt, normaliseNewlines, stripBom } from './text.ts';
 
 /** A `.txt` article split into its header date and its raw body. */
 export interface SeedText {
@@ -43,21 +44,6 @@ export function parseSeedText(text: string, file: string): SeedText {
     throw new DatelineError({ code: 'empty-body', file, line: dateLine, message: 'no article text after the date' });
   }
   return { date, body, bodyLine: lineAt(normalised, match[0].length) };
-}
-
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-export function normaliseNewlines(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
-}
-
-/** 1-based line number of a character offset. */
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
 }
 
 function firstContentLine(text: string): number {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.ts';
 import type { SourceFile } from '../records/source-file.ts';
@@ -59,12 +59,19 @@ async function readOne(file: FoundFile, displayDir: string): Promise<SourceFile 
   const displayPath = path.join(displayDir, file.relativePath);
   let bytes: Buffer;
   try {
-    bytes = await readFile(file.absolutePath);
+    // The size is checked on the open file before reading, so a huge file is never loaded.
+    const handle = await open(file.absolutePath, 'r');
+    try {
+      const { size } = await handle.stat();
+      if (size > MAX_ARTICLE_BYTES) {
+        return { code: 'too-large', severity: 'error', file: displayPath, message: `is ${size} bytes; articles are limited to 1 MiB` };
+      }
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     return { code: 'unreadable', severity: 'error', file: displayPath, message: `cannot be read: ${(error as Error).message}` };
-  }
-  if (bytes.length > MAX_ARTICLE_BYTES) {
-    return { code: 'too-large', severity: 'error', file: displayPath, message: `is ${bytes.length} bytes; articles are limited to 1 MiB` };
   }
   let text: string;
   try {

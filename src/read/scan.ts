@@ -42,7 +42,7 @@ export async function scanInput(inputDir: string, displayDir: string): Promise<S
         else problems.push(notAnArticle(display));
         continue;
       }
-      const target = await resolveInside(absolutePath, root);
+      const target = await followLink(absolutePath, root);
       if (target === 'outside') {
         problems.push({ code: 'symlink-outside', severity: 'error', file: display, message: 'is a symbolic link to a place outside the input folder; refused' });
         continue;
@@ -80,7 +80,7 @@ function formatOf(name: string): FoundFile['format'] | undefined {
 }
 
 /** Real path of `file` when it stays inside `root`; symlinks are followed and checked. */
-async function resolveInside(file: string, root: string): Promise<string | 'outside' | 'broken'> {
+async function followLink(file: string, root: string): Promise<string | 'outside' | 'broken'> {
   const info = await lstat(file);
   if (!info.isSymbolicLink()) return file;
   let target: string;

@@ -9,6 +9,7 @@ import { toSafeHtml } from '../body/to-html.ts';
 import { DatelineError, type Problem } from '../errors.ts';
 import { parseFrontMatter } from '../parse/front-matter.ts';
 import { parseMarkdownBody } from '../parse/markdown-body.ts';
+import { stripBom } from '../parse/text.ts';
 import { frontMatterFields } from './front-matter-fields.ts';
 import type { ArticleRecord } from './record.ts';
 import type { SourceFile } from './source-file.ts';
@@ -16,7 +17,7 @@ import type { SourceFile } from './source-file.ts';
 /** Turns an authored `.md` article (YAML front matter + Markdown) into a record. */
 export function markdownRecord(source: SourceFile): ArticleRecord {
   const file = source.displayPath;
-  const text = stripControlCharacters(source.text.replace(/^\uFEFF/, ''));
+  const text = stripControlCharacters(stripBom(source.text));
   const { data, keyLines, body, bodyLine } = parseFrontMatter(text, file);
   const parsed = frontMatterFields.safeParse(data);
   if (!parsed.success) {
@@ -32,6 +33,7 @@ export function markdownRecord(source: SourceFile): ArticleRecord {
   const fields = parsed.data;
   const tree = parseMarkdownBody(body, file, bodyLine);
   const warnings = droppedHtmlWarnings(tree, file, bodyLine);
+  demoteHeadings(tree);
   const paragraphs = topLevelText(tree);
   const plain = paragraphs.join('\n\n');
   const wordCount = countWords(plain);
@@ -41,10 +43,8 @@ export function markdownRecord(source: SourceFile): ArticleRecord {
     format: 'markdown',
     date: fields.date,
     headline: fields.title,
-    headlineDerived: false,
     summary: fields.summary ?? deriveSummary(paragraphs),
     slug: fields.slug ?? deriveSlug(source.id, fields.title),
-    slugChosen: fields.slug !== undefined,
     bodyHtml: toSafeHtml(tree),
     text: plain,
     wordCount,
@@ -57,6 +57,13 @@ export function markdownRecord(source: SourceFile): ArticleRecord {
     warnings,
     hash: source.hash,
   };
+}
+
+/** The page's `<h1>` is the headline, so a body's `#` becomes `<h2>` and so on down. */
+function demoteHeadings(tree: Root): void {
+  visit(tree, 'heading', (node) => {
+    node.depth = Math.min(6, node.depth + 1) as typeof node.depth;
+  });
 }
 
 function topLevelText(tree: Root): string[] {

@@ -1,4 +1,4 @@
-import slugify from '@sindresorhus/slugify';
+import { idSlug } from '../derive/slug.ts';
 import type { Problem } from '../errors.ts';
 import { articlePath, RESERVED_SEGMENTS } from '../site/urls.ts';
 import type { ArticleRecord, PlacedRecord } from './record.ts';
@@ -6,52 +6,49 @@ import type { ArticleRecord, PlacedRecord } from './record.ts';
 /**
  * Gives every record its URL path, unique and stable.
  *
- * Scraped (`.txt`) articles carry their id in the last segment (`<slug>-<id>`): ids are unique,
- * so their URLs are too, and no other article can ever change them — the wire sends the same story
- * twice under two ids, and both keep their own page. Authored (`.md`) articles use the slug the
- * author chose (or the file name); when two land on one day and slug, the one with the smallest id
- * keeps it and the others get `-<id>`, with a warning naming both files. File order never matters.
+ * Scraped (`.txt`) articles carry their id in the last segment (`<slug>-<id>`): ids are unique and
+ * {@link idSlug} keeps them apart, so these URLs are unique, are placed first, and no other
+ * article can ever change them — the wire sending one story twice gives two pages.
+ * Authored (`.md`) articles then take the slug the author chose (or the file name) when it is
+ * free that day; otherwise `-<id>` is added and the build warns, naming both files. Authors are
+ * taken in id order, never file order.
  */
 export function placeRecords(records: readonly ArticleRecord[], displayPath: (record: ArticleRecord) => string): { placed: PlacedRecord[]; problems: Problem[] } {
-  const byPath = new Map<string, ArticleRecord[]>();
-  for (const record of records) {
-    const path = articlePath(record.date, preferredSegment(record));
-    const group = byPath.get(path);
-    if (group) group.push(record);
-    else byPath.set(path, [record]);
-  }
+  const taken = new Map<string, ArticleRecord>();
   const placed: PlacedRecord[] = [];
   const problems: Problem[] = [];
-  for (const [path, group] of byPath) {
-    group.sort((a, b) => compareIds(a.id, b.id));
-    group.forEach((record, index) => {
-      if (index === 0) {
-        placed.push({ ...record, path });
-        return;
-      }
-      const winner = group[0] as ArticleRecord;
-      placed.push({ ...record, path: articlePath(record.date, `${preferredSegment(record)}-${idSegment(record.id)}`) });
-      problems.push({
-        code: 'url-clash',
-        severity: 'warning',
-        file: displayPath(record),
-        message: `would have the same URL /${path} as ${displayPath(winner)}; it gets /${placed.at(-1)?.path} instead`,
-        hint: 'give one of them another slug in its front matter',
-      });
+  const claim = (record: ArticleRecord, path: string) => {
+    taken.set(path, record);
+    placed.push({ ...record, path });
+  };
+  for (const record of records) {
+    if (record.format === 'text') claim(record, articlePath(record.date, textSegment(record)));
+  }
+  const authored = records.filter((record) => record.format !== 'text').sort((a, b) => compareIds(a.id, b.id));
+  for (const record of authored) {
+    const wanted = articlePath(record.date, RESERVED_SEGMENTS.has(record.slug) ? `${record.slug}-${idSlug(record.id)}` : record.slug);
+    const holder = taken.get(wanted);
+    if (holder === undefined) {
+      claim(record, wanted);
+      continue;
+    }
+    let path = articlePath(record.date, `${record.slug}-${idSlug(record.id)}`);
+    for (let n = 2; taken.has(path); n++) path = articlePath(record.date, `${record.slug}-${idSlug(record.id)}-${n}`);
+    claim(record, path);
+    problems.push({
+      code: 'url-clash',
+      severity: 'warning',
+      file: displayPath(record),
+      message: `would have the same URL /${wanted} as ${displayPath(holder)}; it gets /${path} instead`,
+      hint: 'give it another slug in its front matter',
     });
   }
   return { placed: sortChronologically(placed), problems };
 }
 
-function preferredSegment(record: ArticleRecord): string {
-  const id = idSegment(record.id);
-  if (record.format === 'text') return record.slug === id ? id : `${record.slug}-${id}`;
-  return RESERVED_SEGMENTS.has(record.slug) ? `${record.slug}-${id}` : record.slug;
-}
-
-/** The id as a URL segment: ids are usually hex already; anything else is slugged. */
-function idSegment(id: string): string {
-  return /^[a-z0-9-]+$/.test(id) ? id : slugify(id) || 'article';
+function textSegment(record: ArticleRecord): string {
+  const id = idSlug(record.id);
+  return record.slug === id ? id : `${record.slug}-${id}`;
 }
 
 function compareIds(a: string, b: string): number {

@@ -13,14 +13,11 @@ export interface ArticleRecord {
   format: 'text' | 'markdown';
   /** Calendar date exactly as written. */
   date: IsoDate;
+  /** The front-matter title, or the headline derived from the lede. */
   headline: string;
-  /** True when the headline was derived from the text rather than given in front matter. */
-  headlineDerived: boolean;
   summary: string;
   /** URL-safe slug (`[a-z0-9-]`), before any clash is settled. */
   slug: string;
-  /** True when the author chose the slug in front matter. */
-  slugChosen: boolean;
   /** Sanitized body HTML: the only article text a template marks safe. */
   bodyHtml: string;
   /** The body as plain text, for search, topics and similarity. */
@@ -35,7 +32,7 @@ export interface ArticleRecord {
   removed: string[];
   /** Things the reader should know that did not stop the article (e.g. dropped raw HTML). */
   warnings: Problem[];
-  /** Hash of the source bytes and Dateline's version: the cache key of this record. */
+  /** Hash of the source's bytes, path and Dateline's version (a cache key adds the settings that shape records). */
   hash: string;
 }
 

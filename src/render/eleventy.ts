@@ -1,6 +1,7 @@
 import path from 'node:path';
 import Eleventy, { type EleventyConfig } from '@11ty/eleventy';
 import type { PageModel } from '../pages/types.ts';
+import { checkOutputPath } from '../write/output-path.ts';
 
 export interface RenderOptions {
   /** Folder of Nunjucks templates: one per page kind, named after `PageModel['template']`. */
@@ -18,8 +19,7 @@ export interface RenderedPage {
 const VIRTUAL_OUTPUT = path.resolve('/dateline-virtual-output');
 
 /**
- * Renders page models through Eleventy and the Nunjucks templates, yielding each page as soon as
- * Eleventy has rendered it (a transform hands it over), so writing overlaps rendering.
+ * Renders page models through Eleventy and the Nunjucks templates and yields each page.
  *
  * Eleventy only renders: page models arrive as global data (never as template source, so article
  * text cannot run as Nunjucks), each template paginates over the models of its kind, and the
@@ -31,10 +31,8 @@ export async function* renderPages(pages: readonly PageModel[], options: RenderO
   const expected = new Set<string>();
   for (const page of pages) {
     (byTemplate[page.template] ??= []).push(page);
-    expected.add(page.outputFile);
+    expected.add(checkOutputPath(page.outputFile));
   }
-  const rendered: RenderedPage[] = [];
-  let wake: (() => void) | undefined;
   const eleventy = new Eleventy(options.templatesDir, VIRTUAL_OUTPUT, {
     quietMode: true,
     configPath: '',
@@ -43,48 +41,21 @@ export async function* renderPages(pages: readonly PageModel[], options: RenderO
       config.setTemplateFormats(['njk']);
       config.addGlobalData('dateline', byTemplate);
       config.addGlobalData('site', options.site);
-      // The permalink is a function, not a template string: Eleventy would compile and autoescape
-      // a `{{ p.outputFile }}` string once per page.
+      // The permalink is a function, so Eleventy does not compile and autoescape a template string
+      // for each page. (It would still render a returned string holding `{{`, which checkOutputPath
+      // has already ruled out above.)
       config.addGlobalData('eleventyComputed', { permalink: (data: { p?: PageModel }) => data.p?.outputFile ?? false });
       config.setDataDeepMerge(false);
-      config.addTransform('dateline-hand-over', function (this: { page: { outputPath: string | false } }, content: string) {
-        if (this.page.outputPath !== false) {
-          rendered.push({ outputFile: path.relative(VIRTUAL_OUTPUT, this.page.outputPath).split(path.sep).join('/'), html: content });
-          wake?.();
-        }
-        return content;
-      });
     },
   });
-  let done = false;
-  let failure: unknown;
-  const finished = eleventy.toJSON().then(
-    () => {
-      done = true;
-      wake?.();
-    },
-    (error: unknown) => {
-      failure = error;
-      done = true;
-      wake?.();
-    },
-  );
-  let next = 0;
-  while (!done || next < rendered.length) {
-    if (next === rendered.length) {
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = undefined;
-      continue;
+  for (const result of await eleventy.toJSON()) {
+    if (result.outputPath === false) continue;
+    const outputFile = path.relative(VIRTUAL_OUTPUT, result.outputPath).split(path.sep).join('/');
+    if (!expected.delete(outputFile)) {
+      throw new Error(`template ${result.inputPath} rendered ${outputFile}, which no page model asked for (or asked for twice)`);
     }
-    const page = rendered[next] as RenderedPage;
-    rendered[next++] = undefined as unknown as RenderedPage; // let the page's HTML be collected once written
-    if (!expected.delete(page.outputFile)) {
-      throw new Error(`a template rendered ${page.outputFile}, which no page model asked for (or asked for twice)`);
-    }
-    yield page;
+    yield { outputFile, html: result.content };
   }
-  await finished;
-  if (failure !== undefined) throw failure;
   if (expected.size > 0) {
     const [first] = expected;
     throw new Error(`${expected.size} page(s) were not rendered, e.g. ${first}: is a template missing from ${options.templatesDir}?`);

@@ -5,7 +5,6 @@ declare module '@11ty/eleventy' {
     setTemplateFormats(formats: string[]): void;
     addGlobalData(name: string, value: unknown): void;
     setDataDeepMerge(deep: boolean): void;
-    addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string): void;
   }
 
   export interface EleventyOptions {

@@ -1,5 +1,6 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DatelineError } from '../errors.ts';
 import { resolveInside } from './output-path.ts';
 import { WrittenPaths, type Writer } from './writer.ts';
 
@@ -53,7 +54,12 @@ export class DiskWriter implements Writer {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       hadOutput = false;
     }
-    await rename(this.#staging, this.#output);
+    try {
+      await rename(this.#staging, this.#output);
+    } catch (error) {
+      if (hadOutput) await rename(old, this.#output); // put the previous site back
+      throw error;
+    }
     if (hadOutput) await rm(old, { recursive: true, force: true });
   }
 
@@ -64,17 +70,22 @@ export class DiskWriter implements Writer {
 
 async function assertReplaceable(output: string): Promise<void> {
   if (output === path.parse(output).root || output === path.resolve(process.cwd()) || output === path.resolve(process.env.HOME ?? '/')) {
-    throw new Error(`refusing to use ${output} as the output folder: it would be replaced on every build`);
+    throw new DatelineError({ code: 'unsafe-output', file: output, message: 'cannot be the output folder: it is replaced on every build' });
   }
   let entries: string[];
   try {
-    if (!(await stat(output)).isDirectory()) throw new Error(`the output ${output} exists and is not a folder`);
+    if (!(await stat(output)).isDirectory()) throw new DatelineError({ code: 'unsafe-output', file: output, message: 'exists and is not a folder' });
     entries = await readdir(output);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
   if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
-    throw new Error(`refusing to replace ${output}: it is not empty and was not written by Dateline (no ${OUTPUT_MARKER} file); choose another --output or empty it`);
+    throw new DatelineError({
+      code: 'unsafe-output',
+      file: output,
+      message: `is not empty and was not written by Dateline (it has no ${OUTPUT_MARKER} file), so it is not replaced`,
+      hint: 'choose another --output or empty it',
+    });
   }
 }

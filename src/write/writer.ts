@@ -23,24 +23,18 @@ export class WrittenPaths {
     this.#paths.add(file);
   }
 
-  get size(): number {
-    return this.#paths.size;
-  }
 }
 
 export class MemoryWriter implements Writer {
   readonly files = new Map<string, string | Uint8Array>();
   readonly #claimed = new WrittenPaths();
-  committed = false;
 
   async write(file: string, content: string | Uint8Array): Promise<void> {
     this.#claimed.claim(file);
     this.files.set(file, content);
   }
 
-  async commit(): Promise<void> {
-    this.committed = true;
-  }
+  async commit(): Promise<void> {}
 
   async abort(): Promise<void> {
     this.files.clear();

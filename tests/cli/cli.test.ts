@@ -60,9 +60,27 @@ describe('dateline build', () => {
     await writeInput(work.dir, { 'in/001_a.txt': ' date 2025-04-27 Hello.', 'precious/thesis.tex': 'years of work' });
     const result = await dateline(['build', '--input', 'in', '--output', 'precious'], { cwd: work.dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('it is not empty and was not written by Dateline');
+    expect(result.stderr).toContain('precious: is not empty and was not written by Dateline');
     expect(await readFile(path.join(work.dir, 'precious/thesis.tex'), 'utf8')).toBe('years of work');
     expect((await dateline(['build', '--input', 'in', '--output', 'in/site'], { cwd: work.dir })).stderr).toContain('overlap');
+  });
+
+  it('says so when the input folder does not exist, and leaves no staging folder', async () => {
+    const result = await dateline(['build', '--input', 'nowhere', '--output', 'out'], { cwd: work.dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('nowhere');
+    expect(await listFiles(work.dir)).toEqual([]);
+  });
+
+  it('keeps the previous site when no article at all could be built', async () => {
+    await writeInput(work.dir, { 'in/001_a.txt': ' date 2025-04-27 Hello.' });
+    await dateline(['build', '--input', 'in', '--output', 'out'], { cwd: work.dir });
+    await writeFile(path.join(work.dir, 'in/001_a.txt'), ' date 2025-02-30 Broken.');
+    const result = await dateline(['build', '--input', 'in', '--output', 'out'], { cwd: work.dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('in/001_a.txt:1: date "2025-02-30" is not a calendar date');
+    expect(result.stderr).toContain('none of the articles could be built (1 skipped with errors), so the previous site was left as it was');
+    expect(await listFiles(path.join(work.dir, 'out'))).toContain('2025/04/27/hello-a/index.html');
   });
 
   it('replaces its own previous output, leaving nothing stale', async () => {

@@ -23,7 +23,7 @@ export function extractLinks(html: string): string[] {
 
 /**
  * Internal links of every HTML file under `root` that do not resolve to a file there.
- * Relative links resolve against the page's folder; a folder needs its index.html.
+ * Relative links resolve against the page's folder. Links into the base URL count as internal.
  */
 export async function brokenLinks(root: string, htmlFiles: readonly string[], options: { baseUrl?: string } = {}): Promise<string[]> {
   const broken: string[] = [];
@@ -32,9 +32,12 @@ export async function brokenLinks(root: string, htmlFiles: readonly string[], op
     for (const link of extractLinks(html)) {
       const target = localTarget(link, file, options.baseUrl);
       if (target === undefined) continue;
+      // A relative link must name a file: a folder link only works on a server, not from disk.
+      // Absolute links into the base URL (canonical, Open Graph) are for servers: a folder will do.
       const absolute = path.join(root, target);
-      const exists = existsSync(absolute) && (statSync(absolute).isFile() || existsSync(path.join(absolute, 'index.html')));
-      if (!exists) broken.push(`${file}: ${link}`);
+      const isFile = existsSync(absolute) && statSync(absolute).isFile();
+      const servedFolder = /^[a-z]+:/i.test(link) && existsSync(path.join(absolute, 'index.html'));
+      if (!isFile && !servedFolder) broken.push(`${file}: ${link}`);
     }
   }
   return broken;

@@ -23,5 +23,6 @@ describe('parseMarkdownBody', () => {
     expect(findDeepNesting(`${'- '.repeat(100)}x`)).toEqual({ line: 1, depth: 100 });
     expect(findDeepNesting(`${' '.repeat(400)}- x`)?.depth).toBeGreaterThan(64);
     expect(findDeepNesting('> > > fine\n1. 2. fine')).toBeUndefined();
+    expect(findDeepNesting(`${'-'.repeat(80)}\n${'*'.repeat(80)}`)).toBeUndefined();
   });
 });

@@ -9,10 +9,8 @@ function record(id: string, overrides: Partial<ArticleRecord> = {}): ArticleReco
     format: 'text',
     date: '2025-04-27',
     headline: 'Troops deployed',
-    headlineDerived: true,
     summary: '',
     slug: 'troops-deployed',
-    slugChosen: false,
     bodyHtml: '',
     text: '',
     wordCount: 0,
@@ -62,6 +60,34 @@ describe('placeRecords', () => {
     for (const changed of [pathsById(added), pathsById(removed)]) {
       for (const [id, path] of changed) if (before.has(id)) expect(path).toBe(before.get(id));
     }
+  });
+
+  it('never lets an authored slug take a scraped article\'s URL', () => {
+    const scraped = record('8e7b29ad4a414b1e');
+    const squatter = record('0000', { format: 'markdown', slug: 'troops-deployed-8e7b29ad4a414b1e', source: '0000.md' });
+    const { placed, problems } = place([squatter, scraped]);
+    expect(new Map(placed.map((r) => [r.id, r.path]))).toEqual(
+      new Map([
+        ['8e7b29ad4a414b1e', '2025/04/27/troops-deployed-8e7b29ad4a414b1e/'],
+        ['0000', '2025/04/27/troops-deployed-8e7b29ad4a414b1e-0000/'],
+      ]),
+    );
+    expect(problems).toHaveLength(1);
+  });
+
+  it('keeps the fallback of a clash unique too', () => {
+    const a = record('a', { format: 'markdown', slug: 'x' });
+    const b = record('b', { format: 'markdown', slug: 'x' });
+    const c = record('c', { format: 'markdown', slug: 'x-b' });
+    const paths = place([a, b, c]).placed.map((r) => r.path);
+    expect(new Set(paths).size).toBe(3);
+  });
+
+  it('keeps ids that differ only in case or script apart', () => {
+    const ids = ['ABC', 'abc', '记者', '编辑', 'Ünï'];
+    const paths = place(ids.map((id) => record(id, { slug: 'same' }))).placed.map((r) => r.path);
+    expect(new Set(paths).size).toBe(ids.length);
+    for (const path of paths) expect(path).toMatch(/^2025\/04\/27\/[a-z0-9-]+\/$/);
   });
 
   it('orders records by date, then source path, then id', () => {

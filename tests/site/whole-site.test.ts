@@ -21,14 +21,16 @@ describe('a whole site built from articles declared inline', () => {
   });
 
   it('never runs article text as a template', async () => {
-    const payload = '{{ range.constructor("return process.version")() }} {% raw %} {{ 7*7 }}';
+    const payload = '{{ range.constructor("return process.version")() }} {{ 7*7 }} {% if true %}yes{% endif %}';
     const { site } = await buildSite({ '001_a.txt': ` date 2025-04-27 ${payload}`, '002_b.md': `---\ntitle: "${payload.replace(/"/g, '\\"')}"\ndate: 2025-04-28\n---\n${payload}` });
     for (const [file, content] of site.files) {
       if (!file.endsWith('.html')) continue;
       expect(String(content), file).not.toContain(process.version);
       expect(String(content), file).not.toMatch(/\b49\b/);
     }
-    expect(page(site, /^2025\/04\/27\/.*-a\/index\.html$/)).toContain('{{ range.constructor(&quot;return process.version&quot;)() }}');
+    const article = page(site, /^2025\/04\/28\/b\/index\.html$/);
+    expect(article).toContain('<h1>{{ range.constructor(&quot;return process.version&quot;)() }} {{ 7*7 }} {% if true %}yes{% endif %}</h1>');
+    expect(page(site, /^2025\/04\/27\/.*-a\/index\.html$/)).toContain('<p>{{ range.constructor("return process.version")() }} {{ 7*7 }} {% if true %}yes{% endif %}</p>');
   });
 
   it('keeps feeds well-formed XML when the text holds control characters', async () => {
@@ -38,6 +40,23 @@ describe('a whole site built from articles declared inline', () => {
       expect(feed.items[0]?.title).toBe('Prices rose sharply & <fast>');
     }
     expect(JSON.parse(site.text('feed.json') ?? '').items[0].title).toBe('Prices rose sharply & <fast>');
+  });
+
+  it('keeps feeds well-formed when the body holds "]]>" more than once, and escapes the site title once', async () => {
+    const { site } = await buildSite({ '001_a.txt': ' date 2025-04-27 Data ]]> one.\n\nAnd ]]> two ]]> three.' }, { baseUrl: BASE_URL, title: 'News & "Views" <1987>' });
+    for (const file of ['feed.xml', 'rss.xml']) {
+      const feed = parseFeed(site.text(file) ?? '');
+      expect(feed.title).toBe('News & "Views" <1987>');
+      expect(feed.items[0]?.content).toContain('And ]]> two ]]> three.');
+    }
+  });
+
+  it('demotes Markdown headings below the page headline', async () => {
+    const { site } = await buildSite({ '001_a.md': '---\ntitle: T\ndate: 2025-04-27\n---\n# Section\n\n###### Deep' });
+    const article = page(site, /^2025\/04\/27\/a\/index\.html$/);
+    expect(article.match(/<h1[ >]/g)).toHaveLength(1);
+    expect(article).toContain('<h2>Section</h2>');
+    expect(article).toContain('<h6>Deep</h6>');
   });
 
   it('publishes Markdown bodies sanitized, says which file lost raw HTML, and escapes front matter', async () => {
