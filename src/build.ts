@@ -1,9 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { digest, type BuildState } from './cache/state.ts';
 import type { SiteConfig } from './config/schema.ts';
 import { DatelineError, type Problem } from './errors.ts';
-import type { SiteSettings } from './pages/types.ts';
+import type { PageModel, SiteSettings } from './pages/types.ts';
 import { loadRecords } from './records/load-records.ts';
 import { renderPages } from './render/eleventy.ts';
 import { planSite } from './site/assemble.ts';
@@ -18,6 +19,8 @@ export interface BuildOptions {
   config: SiteConfig;
   /** Publish drafts. */
   drafts: boolean;
+  /** The previous build's state: unchanged records and pages are reused. Absent: a clean build. */
+  previous?: BuildState;
 }
 
 export interface StageTime {
@@ -30,15 +33,28 @@ export interface BuildSummary {
   skipped: number;
   drafts: number;
   problems: Problem[];
+  /** Records parsed from their files, and records reused from the previous build. */
+  parsed: number;
+  reused: number;
   pages: number;
-  files: number;
+  /** Output files written, left as they were, and removed. */
+  written: number;
+  unchanged: number;
+  removed: number;
   stages: StageTime[];
   seconds: number;
+  /** The state to hand to the next build. */
+  state: BuildState;
 }
 
 /**
  * The build, as named stages: load (read → parse → clean → derive → place) → plan (page models,
  * feeds, sitemap) → render (Eleventy) and write. Every stage is timed for the summary.
+ *
+ * Every build is incremental when given the previous state: a record is reused when its source
+ * hash is unchanged, a page is rendered only when its model or the templates changed, a file is
+ * written only when its bytes changed, and outputs the site no longer has are removed. The result
+ * is the same, byte for byte, as a clean build of the same input.
  */
 export async function build(options: BuildOptions, writer: Writer): Promise<BuildSummary> {
   const started = performance.now();
@@ -49,12 +65,17 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     stages.push({ stage, seconds: (performance.now() - start) / 1000 });
     return result;
   };
-  const { config } = options;
+  const { config, previous } = options;
   const templatesDir = config.templates ?? DEFAULT_TEMPLATES;
-  let files = 0;
+  const recordsKey = digest(DATELINE_VERSION, JSON.stringify(config.leftoverPatterns));
   try {
     const loaded = await timed('read and parse', () =>
-      loadRecords({ inputDir: config.input, leftoverPatterns: config.leftoverPatterns, drafts: options.drafts }),
+      loadRecords({
+        inputDir: config.input,
+        leftoverPatterns: config.leftoverPatterns,
+        drafts: options.drafts,
+        ...(previous?.recordsKey === recordsKey ? { cached: previous.records } : {}),
+      }),
     );
     if (loaded.records.length === 0 && loaded.skipped > 0) {
       throw new DatelineError({
@@ -63,44 +84,76 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         message: `none of the articles could be built (${loaded.skipped} skipped with errors), so the previous site was left as it was`,
       }, { problems: loaded.problems });
     }
+    const site = { title: config.title, description: config.description, language: config.language, generator: `Dateline ${DATELINE_VERSION}` };
     const plan = await timed('plan pages', () => planSite(loaded.records, siteSettings(config)));
+    const templates = await templatesFingerprint(templatesDir);
+    const outputs = new Map<string, string>();
+    const changed = (file: string, key: string) => {
+      outputs.set(file, key);
+      return previous?.outputs.get(file) !== key;
+    };
+    const pagesToRender = plan.pages.filter((page) => changed(page.outputFile, pageKey(page, templates, site)));
+    const files = new Map<string, string | Uint8Array>(plan.files);
+    for (const asset of await listAssets(templatesDir)) files.set(`assets/${asset}`, await readFile(path.join(templatesDir, 'assets', asset)));
+    const filesToWrite = [...files].filter(([file, content]) => changed(file, digest(content)));
+    const removed = [...(previous?.outputs.keys() ?? [])].filter((file) => !outputs.has(file));
+
     await timed('render and write', async () => {
-      const pending = new Set<Promise<void>>();
-      let failure: unknown;
-      const write = async (file: string, content: string | Uint8Array) => {
-        if (failure !== undefined) throw failure;
-        const promise: Promise<void> = writer
-          .write(file, content)
-          .catch((error: unknown) => {
-            failure ??= error;
-          })
-          .finally(() => pending.delete(promise));
-        pending.add(promise);
-        files++;
-        if (pending.size >= WRITES_IN_FLIGHT) await Promise.race(pending);
-      };
-      const site = { title: config.title, description: config.description, language: config.language, generator: `Dateline ${DATELINE_VERSION}` };
-      for await (const page of renderPages(plan.pages, { templatesDir, site })) await write(page.outputFile, page.html);
-      for (const [file, content] of plan.files) await write(file, content);
-      for (const asset of await listAssets(templatesDir)) await write(`assets/${asset}`, await readFile(path.join(templatesDir, 'assets', asset)));
-      await Promise.all(pending);
-      if (failure !== undefined) throw failure;
+      const queue = writeQueue(writer);
+      for await (const page of renderPages(pagesToRender, { templatesDir, site })) await queue.write(page.outputFile, page.html);
+      for (const [file, content] of filesToWrite) await queue.write(file, content);
+      await queue.drain();
+      for (const file of removed) await writer.remove(file);
     });
     await timed('publish', () => writer.commit());
+    const written = pagesToRender.length + filesToWrite.length;
     return {
       articles: loaded.records.length,
       skipped: loaded.skipped,
       drafts: loaded.drafts,
       problems: loaded.problems,
+      parsed: loaded.parsed,
+      reused: loaded.reused,
       pages: plan.pages.length,
-      files,
+      written,
+      unchanged: outputs.size - written,
+      removed: removed.length,
       stages,
       seconds: (performance.now() - started) / 1000,
+      state: { version: DATELINE_VERSION, recordsKey, records: loaded.byHash, outputs },
     };
   } catch (error) {
     await writer.abort();
     throw error;
   }
+}
+
+/** What decides a page's bytes: its model, the templates and the site-wide values. */
+function pageKey(page: PageModel, templates: string, site: Record<string, string>): string {
+  return digest(templates, JSON.stringify(site), JSON.stringify(page));
+}
+
+/** Keeps a bounded number of writes in flight; the first failure is rethrown, none goes unhandled. */
+function writeQueue(writer: Writer): { write(file: string, content: string | Uint8Array): Promise<void>; drain(): Promise<void> } {
+  const pending = new Set<Promise<void>>();
+  let failure: unknown;
+  return {
+    async write(file, content) {
+      if (failure !== undefined) throw failure;
+      const promise: Promise<void> = writer
+        .write(file, content)
+        .catch((error: unknown) => {
+          failure ??= error;
+        })
+        .finally(() => pending.delete(promise));
+      pending.add(promise);
+      if (pending.size >= WRITES_IN_FLIGHT) await Promise.race(pending);
+    },
+    async drain() {
+      await Promise.all(pending);
+      if (failure !== undefined) throw failure;
+    },
+  };
 }
 
 export function siteSettings(config: SiteConfig): SiteSettings {
@@ -113,6 +166,18 @@ export function siteSettings(config: SiteConfig): SiteSettings {
     dayPageSize: config.dayPageSize,
     feedSize: config.feedSize,
   };
+}
+
+/** A hash of every template file, so editing a template re-renders the pages that use it. */
+async function templatesFingerprint(templatesDir: string): Promise<string> {
+  const entries = await readdir(templatesDir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.njk'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  const parts: string[] = [];
+  for (const file of files) parts.push(path.relative(templatesDir, file), await readFile(file, 'utf8'));
+  return digest(...parts);
 }
 
 /** Files under `templates/assets/`, copied as they are (flat: the stylesheet and friends). */

@@ -13,15 +13,18 @@ const SHARED = `  --input DIR        folder of articles (default: seeds)
   --drafts           include articles marked draft: true
   -h, --help         show this help`;
 
-export const BUILD_HELP = `Usage: dateline build [--input DIR] [--output DIR] [--base-url URL] [--strict] [--drafts]
+export const BUILD_HELP = `Usage: dateline build [--input DIR] [--output DIR] [--base-url URL] [--clean] [--strict] [--drafts]
 
 Reads every .txt (seed format) and .md (front matter) article in the input folder and writes the
 site to the output folder. A bad file is reported as file:line: reason and left out; the rest is built.
+Builds are incremental: unchanged articles are not parsed again and unchanged pages not rendered
+or written again (the cache is in node_modules/.cache/dateline/).
 
 Options:
   --output DIR       where the site is written (default: dist); replaced as a whole on success
   --base-url URL     the site's public address, e.g. https://example.org/news/; needed for
                      canonical links, feeds (feed.xml, rss.xml, feed.json) and sitemap.xml
+  --clean            ignore the build cache and rebuild everything
   --strict           exit with status 1 if any file was skipped
 ${SHARED}
 `;

@@ -5,7 +5,9 @@ import { CONFIG_FILE, loadConfig } from '../config/load.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError, formatProblem } from '../errors.ts';
 import { loadRecords } from '../records/load-records.ts';
-import { DiskWriter } from '../write/disk-writer.ts';
+import { dropState, loadState, saveState, stateFile } from '../cache/state.ts';
+import { isDatelineOutput, removeLeftovers, ReplacingWriter, UpdatingWriter } from '../write/disk-writer.ts';
+import { lockOutput } from '../write/lock.ts';
 import { BUILD_HELP, CHECK_HELP, MAIN_HELP } from './help.ts';
 import { plural } from '../site/words.ts';
 import { formatProblems, formatSummary } from './report.ts';
@@ -27,6 +29,7 @@ const OPTIONS = {
   'base-url': { type: 'string' },
   config: { type: 'string' },
   strict: { type: 'boolean', default: false },
+  clean: { type: 'boolean', default: false },
   drafts: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -59,7 +62,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
       output: values.output,
       baseUrl: values['base-url'],
     }, values.config !== undefined);
-    return command === 'build' ? await runBuild(config, values.strict, values.drafts, io) : await runCheck(config, values.drafts, io);
+    return command === 'build' ? await runBuild(config, values, io) : await runCheck(config, values.drafts, io);
   } catch (error) {
     if (error instanceof DatelineError) for (const line of formatProblems(error.problems)) io.err(line);
     io.err(error instanceof DatelineError ? formatProblem(error.problem) : `dateline ${command}: ${(error as Error).message}`);
@@ -70,22 +73,35 @@ export async function main(argv: readonly string[], io: Console = processConsole
 function parse(args: string[], command: string) {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
   if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`);
-  if (command === 'check' && (values.output !== undefined || values['base-url'] !== undefined)) {
-    throw new Error('check writes nothing; --output and --base-url belong to build');
+  if (command === 'check' && (values.output !== undefined || values['base-url'] !== undefined || values.clean)) {
+    throw new Error('check writes nothing; --output, --base-url and --clean belong to build');
   }
   return values;
 }
 
-async function runBuild(config: SiteConfig, strict: boolean, drafts: boolean, io: Console): Promise<number> {
+async function runBuild(config: SiteConfig, flags: { strict: boolean; drafts: boolean; clean: boolean }, io: Console): Promise<number> {
   assertSeparateFolders(config);
-  const writer = await DiskWriter.open(config.output);
-  const summary = await build({ config, drafts }, writer);
+  const release = await lockOutput(config.output);
+  let summary;
+  try {
+    await removeLeftovers(config.output);
+    const cache = stateFile(config.output);
+    const previous = flags.clean ? undefined : await loadState(cache);
+    const incremental = previous !== undefined && (await isDatelineOutput(config.output));
+    const writer = incremental ? await UpdatingWriter.open(config.output) : await ReplacingWriter.open(config.output);
+    // The state describes the output; forget it while the output changes, keep the new one after.
+    await dropState(cache);
+    summary = await build({ config, drafts: flags.drafts, ...(incremental ? { previous } : {}) }, writer);
+    await saveState(cache, summary.state);
+  } finally {
+    await release();
+  }
   for (const line of formatProblems(summary.problems)) io.err(line);
   if (siteSettings(config).baseUrl === undefined) {
     io.err('note: no base URL set, so feeds and sitemap.xml were not written (they need absolute URLs); pass --base-url or set "baseUrl" in dateline.config.json');
   }
   for (const line of formatSummary(summary, config.output)) io.out(line);
-  return strict && summary.skipped > 0 ? 1 : 0;
+  return flags.strict && summary.skipped > 0 ? 1 : 0;
 }
 
 async function runCheck(config: SiteConfig, drafts: boolean, io: Console): Promise<number> {

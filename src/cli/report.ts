@@ -12,7 +12,7 @@ export function formatSummary(summary: BuildSummary, output: string): string[] {
   const errors = summary.problems.filter((problem) => problem.severity === 'error').length;
   const warnings = summary.problems.length - errors;
   const lines = [
-    `Built ${plural(summary.articles, 'article')} into ${output}: ${plural(summary.pages, 'page')}, ${plural(summary.files, 'file')} written in ${summary.seconds.toFixed(2)} s.`,
+    `Built ${plural(summary.articles, 'article')} into ${output} in ${summary.seconds.toFixed(2)} s: ${plural(summary.parsed, 'file')} parsed, ${summary.reused} reused from the cache; ${plural(summary.pages, 'page')}; ${plural(summary.written, 'file')} written, ${summary.unchanged} unchanged, ${summary.removed} removed.`,
   ];
   if (summary.skipped > 0) lines.push(`Skipped ${plural(summary.skipped, 'file')} with errors (listed above).`);
   if (warnings > 0) lines.push(`${plural(warnings, 'warning')} (listed above).`);

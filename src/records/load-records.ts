@@ -15,6 +15,8 @@ export interface LoadOptions {
   leftoverPatterns: readonly string[];
   /** Publish articles marked `draft: true`. */
   drafts: boolean;
+  /** Records of the previous build by source hash: reused instead of parsing again. */
+  cached?: ReadonlyMap<string, ArticleRecord>;
 }
 
 export interface LoadedRecords {
@@ -26,6 +28,10 @@ export interface LoadedRecords {
   skipped: number;
   /** Drafts left out. */
   drafts: number;
+  /** Every record made or reused, drafts too, by source hash: the cache for the next build. */
+  byHash: Map<string, ArticleRecord>;
+  parsed: number;
+  reused: number;
 }
 
 /**
@@ -40,13 +46,18 @@ export async function loadRecords(options: LoadOptions): Promise<LoadedRecords> 
   const problems: Problem[] = [...scan.problems, ...read.problems];
   const records: ArticleRecord[] = [];
   const displayOf = new Map<string, string>();
+  const byHash = new Map<string, ArticleRecord>();
   let drafts = 0;
+  let reused = 0;
   for (const source of read.sources) {
-    const result = buildRecord(source, leftovers);
+    const cached = options.cached?.get(source.hash);
+    if (cached) reused++;
+    const result = cached ?? buildRecord(source, leftovers);
     if ('code' in result) {
       problems.push(result);
       continue;
     }
+    byHash.set(source.hash, result);
     problems.push(...result.warnings);
     if (result.draft && !options.drafts) {
       drafts++;
@@ -58,7 +69,7 @@ export async function loadRecords(options: LoadOptions): Promise<LoadedRecords> 
   const placed = placeRecords(records, (record) => displayOf.get(record.id) ?? record.source);
   problems.push(...placed.problems);
   const skipped = problems.filter((problem) => problem.severity === 'error').length;
-  return { records: placed.placed, problems: sortProblems(problems), skipped, drafts };
+  return { records: placed.placed, problems: sortProblems(problems), skipped, drafts, byHash, parsed: read.sources.length - reused, reused };
 }
 
 /** One file to one record, or the problem that stopped it. */

@@ -27,6 +27,7 @@ const VIRTUAL_OUTPUT = path.resolve('/dateline-virtual-output');
  * the working directory is loaded, and autoescaping is on.
  */
 export async function* renderPages(pages: readonly PageModel[], options: RenderOptions): AsyncGenerator<RenderedPage> {
+  if (pages.length === 0) return; // nothing changed: Eleventy is not even started
   const byTemplate: Record<string, PageModel[]> = { article: [], list: [], archive: [], notFound: [] };
   const expected = new Set<string>();
   for (const page of pages) {

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DatelineError } from '../errors.ts';
 import { resolveInside } from './output-path.ts';
@@ -8,35 +8,25 @@ import { WrittenPaths, type Writer } from './writer.ts';
 export const OUTPUT_MARKER = '.dateline-output';
 const MARKER_TEXT = 'This folder is written by Dateline and replaced on every build.\n';
 
-/**
- * Writes a build into a staging folder beside the output folder, then swaps it in, so a failed
- * build leaves the previous site untouched and no stale file survives a rebuild.
- * It refuses to replace a non-empty folder that Dateline did not write.
- */
-export class DiskWriter implements Writer {
-  readonly #output: string;
-  readonly #staging: string;
+/** Files are first written here, beside the output, then moved in when the build succeeds. */
+function stagingOf(output: string): string {
+  return `${output}.staging-${process.pid}`;
+}
+
+abstract class StagingWriter implements Writer {
+  protected readonly output: string;
+  protected readonly staging: string;
   readonly #claimed = new WrittenPaths();
   readonly #folders = new Set<string>();
 
-  private constructor(output: string) {
-    this.#output = output;
-    this.#staging = `${output}.staging-${process.pid}`;
-  }
-
-  static async open(outputDir: string): Promise<DiskWriter> {
-    const output = path.resolve(outputDir);
-    await assertReplaceable(output);
-    const writer = new DiskWriter(output);
-    await rm(writer.#staging, { recursive: true, force: true });
-    await mkdir(writer.#staging, { recursive: true });
-    await writeFile(path.join(writer.#staging, OUTPUT_MARKER), MARKER_TEXT);
-    return writer;
+  protected constructor(output: string) {
+    this.output = output;
+    this.staging = stagingOf(output);
   }
 
   async write(file: string, content: string | Uint8Array): Promise<void> {
     this.#claimed.claim(file);
-    const target = resolveInside(this.#staging, file);
+    const target = resolveInside(this.staging, file);
     const folder = path.dirname(target);
     if (!this.#folders.has(folder)) {
       await mkdir(folder, { recursive: true });
@@ -45,27 +35,136 @@ export class DiskWriter implements Writer {
     await writeFile(target, content);
   }
 
+  abstract remove(file: string): Promise<void>;
+  abstract commit(): Promise<void>;
+
+  async abort(): Promise<void> {
+    await rm(this.staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A clean build: the whole site is written into a staging folder beside the output folder, which
+ * is then swapped in, so a failed build leaves the previous site untouched and nothing stale stays.
+ */
+export class ReplacingWriter extends StagingWriter {
+  static async open(outputDir: string): Promise<ReplacingWriter> {
+    const output = path.resolve(outputDir);
+    await assertReplaceable(output);
+    const writer = new ReplacingWriter(output);
+    await rm(writer.staging, { recursive: true, force: true });
+    await mkdir(writer.staging, { recursive: true });
+    await writeFile(path.join(writer.staging, OUTPUT_MARKER), MARKER_TEXT);
+    return writer;
+  }
+
+  async remove(): Promise<void> {
+    // The staging folder starts empty: what is not written is not there.
+  }
+
   async commit(): Promise<void> {
-    const old = `${this.#output}.old-${process.pid}`;
+    const old = `${this.output}.old-${process.pid}`;
     let hadOutput = true;
     try {
-      await rename(this.#output, old);
+      await rename(this.output, old);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       hadOutput = false;
     }
     try {
-      await rename(this.#staging, this.#output);
+      await rename(this.staging, this.output);
     } catch (error) {
-      if (hadOutput) await rename(old, this.#output); // put the previous site back
+      if (hadOutput) await rename(old, this.output); // put the previous site back
       throw error;
     }
     if (hadOutput) await rm(old, { recursive: true, force: true });
   }
+}
 
-  async abort(): Promise<void> {
-    await rm(this.#staging, { recursive: true, force: true });
+/**
+ * An incremental build: only new and changed files are written, into a staging folder; when the
+ * build succeeds each is renamed over its old version (a rename replaces a file atomically, so no
+ * reader sees half a page), then files the site no longer has are removed. New pages go in
+ * before the pages that link to them are replaced, and removals come last, so links keep working
+ * while the update lands. A failed or interrupted build before that point leaves the site as it was.
+ */
+export class UpdatingWriter extends StagingWriter {
+  readonly #written: string[] = [];
+  readonly #removed: string[] = [];
+
+  static async open(outputDir: string): Promise<UpdatingWriter> {
+    const output = path.resolve(outputDir);
+    const writer = new UpdatingWriter(output);
+    await rm(writer.staging, { recursive: true, force: true });
+    await mkdir(writer.staging, { recursive: true });
+    return writer;
   }
+
+  override async write(file: string, content: string | Uint8Array): Promise<void> {
+    await super.write(file, content);
+    this.#written.push(file);
+  }
+
+  async remove(file: string): Promise<void> {
+    resolveInside(this.output, file);
+    this.#removed.push(file);
+  }
+
+  async commit(): Promise<void> {
+    const created: string[] = [];
+    const replaced: string[] = [];
+    for (const file of this.#written) {
+      (await exists(resolveInside(this.output, file)) ? replaced : created).push(file);
+    }
+    for (const file of [...created, ...replaced]) {
+      const target = resolveInside(this.output, file);
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(resolveInside(this.staging, file), target);
+    }
+    for (const file of this.#removed) {
+      const target = resolveInside(this.output, file);
+      await rm(target, { force: true });
+      await removeEmptyFolders(path.dirname(target), this.output);
+    }
+    await rm(this.staging, { recursive: true, force: true });
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes `folder` and its parents while they are empty, stopping at `root`. */
+async function removeEmptyFolders(folder: string, root: string): Promise<void> {
+  for (let current = folder; current !== root && current.startsWith(root); current = path.dirname(current)) {
+    try {
+      await rmdir(current);
+    } catch {
+      return; // not empty (or already gone)
+    }
+  }
+}
+
+/** Removes staging and old folders left beside the output by builds that were killed. Call while holding the lock. */
+export async function removeLeftovers(outputDir: string): Promise<void> {
+  const output = path.resolve(outputDir);
+  const parent = path.dirname(output);
+  const prefix = `${path.basename(output)}.`;
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
+    if (name.startsWith(prefix) && /^(?:staging|old)-\d+$/.test(name.slice(prefix.length))) {
+      await rm(path.join(parent, name), { recursive: true, force: true });
+    }
+  }
+}
+
+/** True when `outputDir` holds a site this writer may update in place (a Dateline output). */
+export async function isDatelineOutput(outputDir: string): Promise<boolean> {
+  return exists(path.join(path.resolve(outputDir), OUTPUT_MARKER));
 }
 
 async function assertReplaceable(output: string): Promise<void> {

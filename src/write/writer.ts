@@ -7,6 +7,8 @@ import { checkOutputPath } from './output-path.ts';
 export interface Writer {
   /** Writes one file; `file` is a `/`-separated path under the output root. */
   write(file: string, content: string | Uint8Array): Promise<void>;
+  /** Removes a file the previous build wrote and this one no longer has. */
+  remove(file: string): Promise<void>;
   /** Publishes what was written. */
   commit(): Promise<void>;
   /** Throws away what was written. */
@@ -32,6 +34,10 @@ export class MemoryWriter implements Writer {
   async write(file: string, content: string | Uint8Array): Promise<void> {
     this.#claimed.claim(file);
     this.files.set(file, content);
+  }
+
+  async remove(file: string): Promise<void> {
+    this.files.delete(checkOutputPath(file));
   }
 
   async commit(): Promise<void> {}

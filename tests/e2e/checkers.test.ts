@@ -11,7 +11,7 @@ let work: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
   work = await tempDir();
   await mkdir(path.join(work.dir, 'a'));
-  await writeFile(path.join(work.dir, 'a', 'index.html'), '<!doctype html><html lang="en"><title>x</title><a href="../b/index.html">b</a><a href="../missing/">m</a><a href="../">folder</a><a href="https://elsewhere.example/">e</a>');
+  await writeFile(path.join(work.dir, 'a', 'index.html'), '<!doctype html><html lang="en"><title>x</title><a href="../b/index.html">b</a><a href="../missing/">m</a><a href="../">folder</a><a href="/b.html">root</a><a href="https://elsewhere.example/">e</a>');
   await writeFile(path.join(work.dir, 'b.html'), '<!doctype html><html lang="en"><title>x</title><p><div>block in paragraph</div><span id=a><span id=a>');
 });
 
@@ -19,7 +19,7 @@ afterAll(() => work.cleanup());
 
 describe('the test checkers', () => {
   it('the link checker reports missing targets and folder links (they fail from disk), and ignores other sites', async () => {
-    expect(await brokenLinks(work.dir, ['a/index.html'])).toEqual(['a/index.html: ../b/index.html', 'a/index.html: ../missing/', 'a/index.html: ../']);
+    expect(await brokenLinks(work.dir, ['a/index.html'])).toEqual(['a/index.html: ../b/index.html', 'a/index.html: ../missing/', 'a/index.html: ../', 'a/index.html: /b.html (root-relative)']);
   });
 
   it('the HTML checker reports invalid HTML', async () => {

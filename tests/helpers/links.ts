@@ -30,6 +30,12 @@ export async function brokenLinks(root: string, htmlFiles: readonly string[], op
   for (const file of htmlFiles) {
     const html = await readFile(path.join(root, file), 'utf8');
     for (const link of extractLinks(html)) {
+      // Internal links are relative, so the site works under any subpath (404.html is served at
+      // any depth, so it may link from the root).
+      if (link.startsWith('/') && file !== '404.html') {
+        broken.push(`${file}: ${link} (root-relative)`);
+        continue;
+      }
       const target = localTarget(link, file, options.baseUrl);
       if (target === undefined) continue;
       // A relative link must name a file: a folder link only works on a server, not from disk.

@@ -118,6 +118,13 @@ describe('a whole site built from articles declared inline', () => {
     expect(day).toContain('href="../../05/02/index.html"');
   });
 
+  it("shows no pagination on a page that needs none (regression: Eleventy's own `pagination` leaked into day pages)", async () => {
+    const { site } = await buildSite({ '001_a.txt': ' date 2025-04-26 One.', '002_b.txt': ' date 2025-04-27 Two.' });
+    for (const file of ['index.html', '2025/04/26/index.html', '2025/04/27/index.html']) {
+      expect(page(site, new RegExp(`^${file}$`))).not.toContain('class="pagination"');
+    }
+  });
+
   it('paginates the front page 20 to a page and large days too', async () => {
     const files: Record<string, string> = {};
     for (let n = 0; n < 45; n++) files[`${String(n).padStart(3, '0')}_id${n}.txt`] = ` date 2025-04-27 Story number ${n}.`;

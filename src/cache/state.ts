@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { ArticleRecord } from '../records/record.ts';
+import { DATELINE_VERSION } from '../version.ts';
+
+/**
+ * What a build leaves for the next one: parsed records by source hash, and the key of every
+ * output file, so an unchanged article is not parsed again and an unchanged page not rendered or
+ * written again. Kept outside the output folder, under `node_modules/.cache/dateline/`.
+ */
+export interface BuildState {
+  version: string;
+  /** Hash of the settings that shape records (leftover patterns): records only carry over when equal. */
+  recordsKey: string;
+  /** Source hash → record. */
+  records: Map<string, ArticleRecord>;
+  /** Output file → key of what produced it (page model and templates, or file content). */
+  outputs: Map<string, string>;
+}
+
+export const CACHE_DIR = path.join('node_modules', '.cache', 'dateline');
+
+/** The state file of one output folder (several sites can share a cache). */
+export function stateFile(outputDir: string, cacheDir = CACHE_DIR): string {
+  const key = createHash('sha256').update(path.resolve(outputDir)).digest('hex').slice(0, 16);
+  return path.join(cacheDir, `${key}.state`);
+}
+
+/** The previous build's state, or undefined when there is none or it came from another version. */
+export async function loadState(file: string): Promise<BuildState | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    return undefined;
+  }
+  try {
+    const state = deserialize(bytes) as BuildState;
+    return state.version === DATELINE_VERSION ? state : undefined;
+  } catch {
+    return undefined; // a damaged cache is the same as none: the build starts clean
+  }
+}
+
+/** Saves the state atomically (a temporary file renamed over the old one). */
+export async function saveState(file: string, state: BuildState): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, serialize(state));
+  await rename(temporary, file);
+}
+
+/** Forgets the state, before the output changes in a way it no longer describes. */
+export async function dropState(file: string): Promise<void> {
+  await rm(file, { force: true });
+}
+
+/** A short, stable hash of strings, for keys. */
+export function digest(...parts: readonly (string | Uint8Array)[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('base64url').slice(0, 22);
+}
