@@ -1,6 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { digest, type BuildState } from './cache/state.ts';
 import type { SiteConfig } from './config/schema.ts';
 import { DatelineError, type Problem } from './errors.ts';
@@ -8,11 +7,10 @@ import type { PageModel, SiteSettings } from './pages/types.ts';
 import { loadRecords } from './records/load-records.ts';
 import { renderPages } from './render/eleventy.ts';
 import { planSite } from './site/assemble.ts';
+import { DEFAULT_TEMPLATES } from './build-paths.ts';
 import { DATELINE_VERSION } from './version.ts';
 import type { Writer } from './write/writer.ts';
 
-/** Dateline's own templates, used unless the config names others. */
-export const DEFAULT_TEMPLATES = fileURLToPath(new URL('../templates', import.meta.url));
 const WRITES_IN_FLIGHT = 32;
 
 export interface BuildOptions {

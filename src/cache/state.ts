@@ -46,9 +46,14 @@ export async function loadState(file: string): Promise<BuildState | undefined> {
 
 /** Saves the state atomically (a temporary file renamed over the old one). */
 export async function saveState(file: string, state: BuildState): Promise<void> {
+  await saveFileAtomically(file, serialize(state));
+}
+
+/** Writes a temporary file and renames it over `file`, so a reader never sees half of it. */
+export async function saveFileAtomically(file: string, content: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, serialize(state));
+  await writeFile(temporary, content);
   await rename(temporary, file);
 }
 

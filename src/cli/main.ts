@@ -1,16 +1,9 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, siteSettings } from '../build.ts';
 import { CONFIG_FILE, loadConfig } from '../config/load.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError, formatProblem } from '../errors.ts';
-import { loadRecords } from '../records/load-records.ts';
-import { dropState, loadState, saveState, stateFile } from '../cache/state.ts';
-import { isDatelineOutput, removeLeftovers, ReplacingWriter, UpdatingWriter } from '../write/disk-writer.ts';
-import { lockOutput } from '../write/lock.ts';
+import { formatProblems } from './report.ts';
 import { BUILD_HELP, CHECK_HELP, MAIN_HELP } from './help.ts';
-import { plural } from '../site/words.ts';
-import { formatProblems, formatSummary } from './report.ts';
 
 /** Where the CLI prints; injectable so tests can run commands in-process. */
 export interface Console {
@@ -62,7 +55,9 @@ export async function main(argv: readonly string[], io: Console = processConsole
       output: values.output,
       baseUrl: values['base-url'],
     }, values.config !== undefined);
-    return command === 'build' ? await runBuild(config, values, io) : await runCheck(config, values.drafts, io);
+    // Commands load their own modules, so a build that finds nothing to do starts quickly.
+    if (command === 'build') return await (await import('./build-command.ts')).runBuild(config, values, io);
+    return await (await import('./check-command.ts')).runCheck(config, values.drafts, io);
   } catch (error) {
     if (error instanceof DatelineError) for (const line of formatProblems(error.problems)) io.err(line);
     io.err(error instanceof DatelineError ? formatProblem(error.problem) : `dateline ${command}: ${(error as Error).message}`);
@@ -77,50 +72,4 @@ function parse(args: string[], command: string) {
     throw new Error('check writes nothing; --output, --base-url and --clean belong to build');
   }
   return values;
-}
-
-async function runBuild(config: SiteConfig, flags: { strict: boolean; drafts: boolean; clean: boolean }, io: Console): Promise<number> {
-  assertSeparateFolders(config);
-  const release = await lockOutput(config.output);
-  let summary;
-  try {
-    await removeLeftovers(config.output);
-    const cache = stateFile(config.output);
-    const previous = flags.clean ? undefined : await loadState(cache);
-    const incremental = previous !== undefined && (await isDatelineOutput(config.output));
-    const writer = incremental ? await UpdatingWriter.open(config.output) : await ReplacingWriter.open(config.output);
-    // The state describes the output; forget it while the output changes, keep the new one after.
-    await dropState(cache);
-    summary = await build({ config, drafts: flags.drafts, ...(incremental ? { previous } : {}) }, writer);
-    await saveState(cache, summary.state);
-  } finally {
-    await release();
-  }
-  for (const line of formatProblems(summary.problems)) io.err(line);
-  if (siteSettings(config).baseUrl === undefined) {
-    io.err('note: no base URL set, so feeds and sitemap.xml were not written (they need absolute URLs); pass --base-url or set "baseUrl" in dateline.config.json');
-  }
-  for (const line of formatSummary(summary, config.output)) io.out(line);
-  return flags.strict && summary.skipped > 0 ? 1 : 0;
-}
-
-async function runCheck(config: SiteConfig, drafts: boolean, io: Console): Promise<number> {
-  const loaded = await loadRecords({ inputDir: config.input, leftoverPatterns: config.leftoverPatterns, drafts });
-  for (const line of formatProblems(loaded.problems)) io.err(line);
-  const errors = loaded.problems.filter((problem) => problem.severity === 'error').length;
-  io.out(`Checked ${config.input}: ${plural(loaded.records.length, 'article')} ready, ${plural(errors, 'file')} with errors, ${plural(loaded.problems.length - errors, 'warning')}.`);
-  return errors > 0 ? 1 : 0;
-}
-
-/** The output folder is replaced on every build: it must not hold, or sit inside, the input. */
-function assertSeparateFolders(config: SiteConfig): void {
-  const input = path.resolve(config.input);
-  const output = path.resolve(config.output);
-  const inside = (child: string, parent: string) => {
-    const relative = path.relative(parent, child);
-    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-  };
-  if (inside(input, output) || inside(output, input)) {
-    throw new DatelineError({ code: 'folders-overlap', file: config.output, message: `overlaps the input folder ${config.input}`, hint: 'choose an output folder outside the input' });
-  }
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import Eleventy, { type EleventyConfig } from '@11ty/eleventy';
+import type { EleventyConfig } from '@11ty/eleventy';
 import type { PageModel } from '../pages/types.ts';
 import { checkOutputPath } from '../write/output-path.ts';
 
@@ -27,7 +27,8 @@ const VIRTUAL_OUTPUT = path.resolve('/dateline-virtual-output');
  * the working directory is loaded, and autoescaping is on.
  */
 export async function* renderPages(pages: readonly PageModel[], options: RenderOptions): AsyncGenerator<RenderedPage> {
-  if (pages.length === 0) return; // nothing changed: Eleventy is not even started
+  if (pages.length === 0) return; // nothing changed: Eleventy is not even loaded
+  const { default: Eleventy } = await import('@11ty/eleventy');
   const byTemplate: Record<string, PageModel[]> = { article: [], list: [], archive: [], notFound: [] };
   const expected = new Set<string>();
   for (const page of pages) {

@@ -1,0 +1,40 @@
+import { readFile, rm } from 'node:fs/promises';
+import type { Problem } from '../errors.ts';
+import { digest, saveFileAtomically } from './state.ts';
+
+/**
+ * A small record of the last successful build: a key made from the fingerprints of everything
+ * that goes into the site, and what the build reported. When the key is unchanged, nothing needs
+ * doing, and the build only says so (and repeats the problems) without loading anything else.
+ */
+export interface BuildStamp {
+  key: string;
+  articles: number;
+  pages: number;
+  skipped: number;
+  problems: Problem[];
+}
+
+export function stampFileOf(stateFile: string): string {
+  return `${stateFile}.stamp.json`;
+}
+
+export function stampKey(parts: readonly string[]): string {
+  return digest(...parts);
+}
+
+export async function loadStamp(file: string): Promise<BuildStamp | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as BuildStamp;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function saveStamp(file: string, stamp: BuildStamp): Promise<void> {
+  await saveFileAtomically(file, JSON.stringify(stamp));
+}
+
+export async function dropStamp(file: string): Promise<void> {
+  await rm(file, { force: true });
+}

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { DEFAULT_TEMPLATES } from '../build-paths.ts';
+import { dropStamp, loadStamp, saveStamp, stampFileOf, stampKey } from '../cache/stamp.ts';
+import { dropState, loadState, saveState, stateFile } from '../cache/state.ts';
+import type { SiteConfig } from '../config/schema.ts';
+import { DatelineError } from '../errors.ts';
+import { fingerprintFiles, fingerprintFolder } from '../read/fingerprint.ts';
+import { scanInput } from '../read/scan.ts';
+import { DATELINE_VERSION } from '../version.ts';
+import { isDatelineOutput, removeLeftovers, ReplacingWriter, UpdatingWriter } from '../write/disk-writer.ts';
+import { lockOutput } from '../write/lock.ts';
+import type { Console } from './main.ts';
+import { formatProblems, formatSummary } from './report.ts';
+
+export interface BuildFlags {
+  strict: boolean;
+  drafts: boolean;
+  clean: boolean;
+}
+
+/**
+ * `dateline build`: takes the output's lock, and either finds that nothing changed since the last
+ * build (by file fingerprints, without reading or parsing anything), or builds incrementally from
+ * the previous build's state, or — with `--clean`, no state, or an output it did not write — cleanly.
+ */
+export async function runBuild(config: SiteConfig, flags: BuildFlags, io: Console): Promise<number> {
+  assertSeparateFolders(config);
+  const release = await lockOutput(config.output);
+  try {
+    await removeLeftovers(config.output);
+    const cache = stateFile(config.output);
+    const stampFile = stampFileOf(cache);
+    const templatesDir = config.templates ?? DEFAULT_TEMPLATES;
+    const started = performance.now();
+    const scan = await scanInput(config.input, config.input);
+    const key = stampKey([DATELINE_VERSION, JSON.stringify(config), String(flags.drafts), ...fingerprintFolder(templatesDir), ...fingerprintFiles(scan.files)]);
+    const stamp = flags.clean ? undefined : await loadStamp(stampFile);
+    if (stamp?.key === key && (await isDatelineOutput(config.output))) {
+      for (const line of formatProblems(stamp.problems)) io.err(line);
+      io.out(`Nothing changed since the last build of ${config.output} (${scan.files.length} files checked in ${((performance.now() - started) / 1000).toFixed(2)} s): ${stamp.articles} articles, ${stamp.pages} pages.`);
+      return flags.strict && stamp.skipped > 0 ? 1 : 0;
+    }
+
+    const { build } = await import('../build.ts');
+    const previous = flags.clean ? undefined : await loadState(cache);
+    const incremental = previous !== undefined && (await isDatelineOutput(config.output));
+    const writer = incremental ? await UpdatingWriter.open(config.output) : await ReplacingWriter.open(config.output);
+    // The state and stamp describe the output: forget them while it changes, save the new ones after.
+    await dropStamp(stampFile);
+    await dropState(cache);
+    const summary = await build({ config, drafts: flags.drafts, ...(incremental ? { previous } : {}) }, writer);
+    await saveState(cache, summary.state);
+    await saveStamp(stampFile, { key, articles: summary.articles, pages: summary.pages, skipped: summary.skipped, problems: summary.problems });
+
+    for (const line of formatProblems(summary.problems)) io.err(line);
+    if (config.baseUrl === undefined) {
+      io.err('note: no base URL set, so feeds and sitemap.xml were not written (they need absolute URLs); pass --base-url or set "baseUrl" in dateline.config.json');
+    }
+    for (const line of formatSummary(summary, config.output)) io.out(line);
+    return flags.strict && summary.skipped > 0 ? 1 : 0;
+  } finally {
+    await release();
+  }
+}
+
+/** The output folder is replaced on every build: it must not hold, or sit inside, the input. */
+function assertSeparateFolders(config: SiteConfig): void {
+  const input = path.resolve(config.input);
+  const output = path.resolve(config.output);
+  const inside = (child: string, parent: string) => {
+    const relative = path.relative(parent, child);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  };
+  if (inside(input, output) || inside(output, input)) {
+    throw new DatelineError({ code: 'folders-overlap', file: config.output, message: `overlaps the input folder ${config.input}`, hint: 'choose an output folder outside the input' });
+  }
+}

@@ -1,0 +1,27 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { FoundFile } from './scan.ts';
+
+/**
+ * A cheap fingerprint of files without reading them: path, size, modification and change times.
+ * Any write to a file changes its change time, so an edit is never missed; a false "changed"
+ * only costs a real (incremental) build.
+ */
+export function fingerprintFiles(files: readonly FoundFile[]): string[] {
+  return files.map((file) => {
+    const info = statSync(file.absolutePath);
+    return `${file.relativePath}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
+  });
+}
+
+/** The same for every file under a folder (templates), found recursively. */
+export function fingerprintFolder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort()
+    .map((file) => {
+      const info = statSync(file);
+      return `${path.relative(folder, file)}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
+    });
+}
