@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { cp, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dateline, DATELINE_BIN } from '../helpers/cli.ts';
+import { listFiles, readTree, REUTERS, reutersSample, tempDir } from '../helpers/files.ts';
+import { writeInput } from '../helpers/site.ts';
+
+let work: Awaited<ReturnType<typeof tempDir>>;
+beforeEach(async () => {
+  work = await tempDir();
+});
+afterEach(() => work.cleanup());
+
+const build = (...extra: string[]) => dateline(['build', '--input', 'in', '--output', 'out', ...extra], { cwd: work.dir });
+
+describe('rebuilding with the dateline command', () => {
+  it('says nothing changed, repeating the problems, until a file, a template or the config changes', async () => {
+    await writeInput(work.dir, { 'in/001_a.txt': ' date 2025-04-27 First.', 'in/002_b.txt': 'no date' });
+    expect((await build()).stdout).toMatch(/2 files parsed, 0 reused/);
+    const again = await build();
+    expect(again.stdout).toMatch(/^Nothing changed since the last build of out \(2 files checked in \d+\.\d\d s\): 1 articles, 7 pages\.$/m);
+    expect(again.stderr).toContain('in/002_b.txt:1: expected the file to start with "date YYYY-MM-DD"');
+    expect((await build('--strict')).code).toBe(1);
+
+    await writeFile(path.join(work.dir, 'in/002_b.txt'), ' date 2025-04-28 Second.');
+    expect((await build()).stdout).toMatch(/1 file parsed, 1 reused from the cache; 9 pages; \d+ files written/);
+    expect((await build('--base-url', 'https://example.org/')).stdout).toMatch(/0 files parsed, 2 reused/);
+    expect((await build('--clean')).stdout).toMatch(/2 files parsed, 0 reused/);
+  });
+
+  it('re-renders every page when a template changes', async () => {
+    await writeInput(work.dir, { 'in/001_a.txt': ' date 2025-04-27 First.' });
+    await cp(path.resolve(import.meta.dirname, '../../templates'), path.join(work.dir, 'templates'), { recursive: true });
+    await writeFile(path.join(work.dir, 'dateline.config.json'), JSON.stringify({ templates: 'templates' }));
+    await build();
+    const layout = path.join(work.dir, 'templates/_includes/base.njk');
+    await writeFile(layout, (await readFile(layout, 'utf8')).replace('<main id="main" class="wrap">', '<main id="main" class="wrap edited">'));
+    const result = await build();
+    expect(result.stdout).toMatch(/7 pages; 7 files written, 2 unchanged, 0 removed/);
+    expect(await readFile(path.join(work.dir, 'out/index.html'), 'utf8')).toContain('class="wrap edited"');
+  });
+
+  it('refuses to build while another build holds the output, and takes over a lock left by a killed build', async () => {
+    await writeInput(work.dir, { 'in/001_a.txt': ' date 2025-04-27 First.', 'out.lock': String(process.pid) });
+    const refused = await build();
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`another Dateline build (process ${process.pid}) is writing this output folder`);
+    await writeFile(path.join(work.dir, 'out.lock'), '999999999');
+    expect((await build()).code).toBe(0);
+    expect(await listFiles(work.dir)).not.toContain('out.lock');
+  });
+
+  it('leaves the previous site whole when a build is killed mid-way, and the next build finishes the job', async () => {
+    const names = await reutersSample(400);
+    const input: Record<string, string> = {};
+    for (const name of names) input[`in/${name}`] = await readFile(path.join(REUTERS, name), 'utf8');
+    await writeInput(work.dir, input);
+    expect((await build()).code).toBe(0);
+    const before = await readTree(path.join(work.dir, 'out'));
+    // Change the date of every article, so nearly every page changes, then kill the build.
+    for (const name of names) {
+      const file = path.join(work.dir, 'in', name);
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/date 1987-(\d\d)/, 'date 1988-$1'));
+    }
+    const child = spawn(process.execPath, [DATELINE_BIN, 'build', '--input', 'in', '--output', 'out'], { cwd: work.dir, stdio: 'ignore' });
+    // Kill it once it is visibly writing: its staging folder holds rendered pages.
+    const staging = path.join(work.dir, `out.staging-${child.pid}`);
+    for (let waited = 0; !(await listFiles(staging).catch(() => [])).some((file) => file.endsWith('.html')); waited += 20) {
+      if (waited > 60_000) throw new Error('the build never started writing');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    const during = await readTree(path.join(work.dir, 'out'));
+    const same = [...before].every(([file, bytes]) => during.get(file)?.equals(bytes)) && during.size === before.size;
+    expect(same, 'the killed build changed the published site').toBe(true);
+
+    expect((await build()).code).toBe(0);
+    const after = await readTree(path.join(work.dir, 'out'));
+    expect([...after.keys()].some((file) => file.startsWith('1988/'))).toBe(true);
+    expect([...after.keys()].some((file) => file.startsWith('1987/'))).toBe(false);
+    expect((await listFiles(work.dir)).some((file) => /^out\.(staging|old)-/.test(file))).toBe(false);
+  });
+});
