@@ -3,6 +3,7 @@ export const MAIN_HELP = `dateline: turns a folder of dated news articles into a
 Usage:
   dateline build [options]   build the site into the output folder
   dateline check [options]   validate the input without writing anything
+  dateline new [FILE|-]      add an article to the input folder from a file or standard input
   dateline <command> --help  options of one command
 
 Settings come from dateline.config.json in the working directory (if present); flags override it.
@@ -36,4 +37,18 @@ and writes nothing. Exits with status 1 if any file has an error.
 
 Options:
 ${SHARED}
+`;
+
+export const NEW_HELP = `Usage: dateline new [--date YYYY-MM-DD] [--input DIR] [FILE|-]
+
+Writes a new article in the seed format into the input folder: the text of FILE (or of standard
+input when FILE is - or absent), the next sequence number, a fresh random 16-hex id, and today's
+date unless --date is given (a "date YYYY-MM-DD" line at the top of the text also sets it).
+Validates it as a build would, never overwrites a file, and prints its path and future URL.
+
+Options:
+  --date YYYY-MM-DD  the article's date (default: today, in this machine's time zone)
+  --input DIR        folder of articles (default: seeds)
+  --config FILE      config file (default: dateline.config.json)
+  -h, --help         show this help
 `;

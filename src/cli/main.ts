@@ -1,9 +1,8 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CONFIG_FILE, loadConfig } from '../config/load.ts';
-import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError, formatProblem } from '../errors.ts';
+import { BUILD_HELP, CHECK_HELP, MAIN_HELP, NEW_HELP } from './help.ts';
 import { formatProblems } from './report.ts';
-import { BUILD_HELP, CHECK_HELP, MAIN_HELP } from './help.ts';
 
 /** Where the CLI prints; injectable so tests can run commands in-process. */
 export interface Console {
@@ -16,48 +15,77 @@ const processConsole: Console = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-const OPTIONS = {
+type Options = NonNullable<ParseArgsConfig['options']>;
+const shared = {
   input: { type: 'string' },
-  output: { type: 'string' },
-  'base-url': { type: 'string' },
   config: { type: 'string' },
-  strict: { type: 'boolean', default: false },
-  clean: { type: 'boolean', default: false },
-  drafts: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
-} as const;
+} as const satisfies Options;
+
+/** Each command: its help, the options it takes, and how many file arguments. */
+const COMMANDS = {
+  build: {
+    help: BUILD_HELP,
+    positionals: 0,
+    options: {
+      ...shared,
+      output: { type: 'string' },
+      'base-url': { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      clean: { type: 'boolean', default: false },
+      drafts: { type: 'boolean', default: false },
+    },
+  },
+  check: { help: CHECK_HELP, positionals: 0, options: { ...shared, drafts: { type: 'boolean', default: false } } },
+  new: { help: NEW_HELP, positionals: 1, options: { ...shared, date: { type: 'string' } } },
+} as const satisfies Record<string, { help: string; positionals: number; options: Options }>;
+
+type Command = keyof typeof COMMANDS;
 
 /** Runs one command line; resolves to the exit status (0 ok, 1 problems in the input, 2 usage). */
 export async function main(argv: readonly string[], io: Console = processConsole): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(MAIN_HELP);
-    return command === undefined ? 2 : 0;
+    return name === undefined ? 2 : 0;
   }
-  if (command !== 'build' && command !== 'check') {
-    io.err(`dateline: unknown command "${command}"\n\n${MAIN_HELP}`);
+  if (!(name in COMMANDS)) {
+    io.err(`dateline: unknown command "${name}"\n\n${MAIN_HELP}`);
     return 2;
   }
-  let values: ReturnType<typeof parse>;
+  const command = name as Command;
+  const spec = COMMANDS[command];
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
-    values = parse(rest, command);
+    const options: Options = spec.options;
+    parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true }) as typeof parsed;
+    if (parsed.positionals.length > spec.positionals) throw new Error(`unexpected argument "${parsed.positionals[spec.positionals]}"`);
   } catch (error) {
-    io.err(`dateline ${command}: ${(error as Error).message}\n\n${command === 'build' ? BUILD_HELP : CHECK_HELP}`);
+    io.err(`dateline ${command}: ${(error as Error).message}\n\n${spec.help}`);
     return 2;
   }
+  const values = parsed.values;
   if (values.help) {
-    io.out(command === 'build' ? BUILD_HELP : CHECK_HELP);
+    io.out(spec.help);
     return 0;
   }
+  const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
+  const flag = (key: string) => values[key] === true;
   try {
-    const config = await loadConfig(values.config ?? CONFIG_FILE, {
-      input: values.input,
-      output: values.output,
-      baseUrl: values['base-url'],
-    }, values.config !== undefined);
+    const config = await loadConfig(text('config') ?? CONFIG_FILE, { input: text('input'), output: text('output'), baseUrl: text('base-url') }, text('config') !== undefined);
     // Commands load their own modules, so a build that finds nothing to do starts quickly.
-    if (command === 'build') return await (await import('./build-command.ts')).runBuild(config, values, io);
-    return await (await import('./check-command.ts')).runCheck(config, values.drafts, io);
+    switch (command) {
+      case 'build':
+        return await (await import('./build-command.ts')).runBuild(config, { strict: flag('strict'), drafts: flag('drafts'), clean: flag('clean') }, io);
+      case 'check':
+        return await (await import('./check-command.ts')).runCheck(config, flag('drafts'), io);
+      case 'new': {
+        const { runNew, localToday } = await import('./new-command.ts');
+        const date = text('date');
+        const from = parsed.positionals[0];
+        return await runNew(config, { ...(date === undefined ? {} : { date }), ...(from === undefined ? {} : { from }), today: localToday(), readStdin }, io);
+      }
+    }
   } catch (error) {
     if (error instanceof DatelineError) for (const line of formatProblems(error.problems)) io.err(line);
     io.err(error instanceof DatelineError ? formatProblem(error.problem) : `dateline ${command}: ${(error as Error).message}`);
@@ -65,11 +93,8 @@ export async function main(argv: readonly string[], io: Console = processConsole
   }
 }
 
-function parse(args: string[], command: string) {
-  const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
-  if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`);
-  if (command === 'check' && (values.output !== undefined || values['base-url'] !== undefined || values.clean)) {
-    throw new Error('check writes nothing; --output, --base-url and --clean belong to build');
-  }
-  return values;
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
