@@ -4,6 +4,7 @@ Usage:
   dateline build [options]   build the site into the output folder
   dateline check [options]   validate the input without writing anything
   dateline new [FILE|-]      add an article to the input folder from a file or standard input
+  dateline serve [options]   build, serve on localhost, rebuild and reload pages on change
   dateline <command> --help  options of one command
 
 Settings come from dateline.config.json in the working directory (if present); flags override it.
@@ -48,6 +49,22 @@ Validates it as a build would, never overwrites a file, and prints its path and 
 
 Options:
   --date YYYY-MM-DD  the article's date (default: today, in this machine's time zone)
+  --input DIR        folder of articles (default: seeds)
+  --config FILE      config file (default: dateline.config.json)
+  -h, --help         show this help
+`;
+
+export const SERVE_HELP = `Usage: dateline serve [--port 8080] [--host 127.0.0.1] [--input DIR] [--output DIR] [--base-url URL]
+
+Builds the site, serves the output folder at http://localhost:8080/, watches the input folder,
+the templates and the config file, rebuilds incrementally on every change and reloads open pages.
+A bad file is reported here and the rest of the site keeps working.
+
+Options:
+  --port N           port to listen on (default 8080; 0 picks a free one)
+  --host ADDRESS     address to listen on (default 127.0.0.1: this machine only)
+  --output DIR       folder to build into and serve (default: dist)
+  --base-url URL     as for dateline build
   --input DIR        folder of articles (default: seeds)
   --config FILE      config file (default: dateline.config.json)
   -h, --help         show this help

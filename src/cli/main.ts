@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CONFIG_FILE, loadConfig } from '../config/load.ts';
 import { DatelineError, formatProblem } from '../errors.ts';
-import { BUILD_HELP, CHECK_HELP, MAIN_HELP, NEW_HELP } from './help.ts';
+import { BUILD_HELP, CHECK_HELP, MAIN_HELP, NEW_HELP, SERVE_HELP } from './help.ts';
 import { formatProblems } from './report.ts';
 
 /** Where the CLI prints; injectable so tests can run commands in-process. */
@@ -38,6 +38,11 @@ const COMMANDS = {
   },
   check: { help: CHECK_HELP, positionals: 0, options: { ...shared, drafts: { type: 'boolean', default: false } } },
   new: { help: NEW_HELP, positionals: 1, options: { ...shared, date: { type: 'string' } } },
+  serve: {
+    help: SERVE_HELP,
+    positionals: 0,
+    options: { ...shared, output: { type: 'string' }, 'base-url': { type: 'string' }, port: { type: 'string', default: '8080' }, host: { type: 'string', default: '127.0.0.1' } },
+  },
 } as const satisfies Record<string, { help: string; positionals: number; options: Options }>;
 
 type Command = keyof typeof COMMANDS;
@@ -72,13 +77,25 @@ export async function main(argv: readonly string[], io: Console = processConsole
   const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
   const flag = (key: string) => values[key] === true;
   try {
-    const config = await loadConfig(text('config') ?? CONFIG_FILE, { input: text('input'), output: text('output'), baseUrl: text('base-url') }, text('config') !== undefined);
+    const configFile = text('config') ?? CONFIG_FILE;
+    const load = () => loadConfig(configFile, { input: text('input'), output: text('output'), baseUrl: text('base-url') }, text('config') !== undefined);
+    const config = await load();
     // Commands load their own modules, so a build that finds nothing to do starts quickly.
     switch (command) {
       case 'build':
         return await (await import('./build-command.ts')).runBuild(config, { strict: flag('strict'), drafts: flag('drafts'), clean: flag('clean') }, io);
       case 'check':
         return await (await import('./check-command.ts')).runCheck(config, flag('drafts'), io);
+      case 'serve': {
+        const port = Number(text('port'));
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DatelineError({ code: 'bad-port', file: '--port', message: `"${text('port')}" is not a port number` });
+        const { startServe } = await import('./serve-command.ts');
+        const serving = await startServe(config, { port, host: text('host') ?? '127.0.0.1', loadConfig: load, configFile }, io);
+        io.out(`Serving ${config.output} at ${serving.url} — watching ${config.input}, the templates and ${configFile}. Press Ctrl+C to stop.`);
+        await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
+        await serving.stop();
+        return 0;
+      }
       case 'new': {
         const { runNew, localToday } = await import('./new-command.ts');
         const date = text('date');
