@@ -9,6 +9,7 @@ import { renderPages } from './render/eleventy.ts';
 import { planSite } from './site/assemble.ts';
 import { DEFAULT_TEMPLATES } from './build-paths.ts';
 import { DATELINE_VERSION } from './version.ts';
+import type { Progress } from './cli/progress.ts';
 import type { Writer } from './write/writer.ts';
 
 const WRITES_IN_FLIGHT = 32;
@@ -19,6 +20,8 @@ export interface BuildOptions {
   drafts: boolean;
   /** The previous build's state: unchanged records and pages are reused. Absent: a clean build. */
   previous?: BuildState;
+  /** Told how far writing has got. */
+  progress?: Progress;
 }
 
 export interface StageTime {
@@ -98,7 +101,13 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
 
     await timed('render and write', async () => {
       const queue = writeQueue(writer);
-      for await (const page of renderPages(pagesToRender, { templatesDir, site })) await queue.write(page.outputFile, page.html);
+      const total = pagesToRender.length + filesToWrite.length;
+      let done = 0;
+      options.progress?.('rendering', 0, total);
+      for await (const page of renderPages(pagesToRender, { templatesDir, site })) {
+        await queue.write(page.outputFile, page.html);
+        options.progress?.('writing', ++done, total);
+      }
       for (const [file, content] of filesToWrite) await queue.write(file, content);
       await queue.drain();
       for (const file of removed) await writer.remove(file);

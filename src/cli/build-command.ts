@@ -10,6 +10,7 @@ import { DATELINE_VERSION } from '../version.ts';
 import { isDatelineOutput, removeLeftovers, ReplacingWriter, UpdatingWriter } from '../write/disk-writer.ts';
 import { lockOutput } from '../write/lock.ts';
 import type { Console } from './main.ts';
+import { terminalProgress } from './progress.ts';
 import { formatProblems, formatSummary } from './report.ts';
 
 export interface BuildFlags {
@@ -48,7 +49,8 @@ export async function runBuild(config: SiteConfig, flags: BuildFlags, io: Consol
     // The state and stamp describe the output: forget them while it changes, save the new ones after.
     await dropStamp(stampFile);
     await dropState(cache);
-    const summary = await build({ config, drafts: flags.drafts, ...(incremental ? { previous } : {}) }, writer);
+    const bar = terminalProgress();
+    const summary = await build({ config, drafts: flags.drafts, progress: bar.progress, ...(incremental ? { previous } : {}) }, writer).finally(() => bar.done());
     await saveState(cache, summary.state);
     await saveStamp(stampFile, { key, articles: summary.articles, pages: summary.pages, skipped: summary.skipped, problems: summary.problems });
 
