@@ -9,7 +9,6 @@ import { renderPages } from './render/eleventy.ts';
 import { planSite } from './site/assemble.ts';
 import { DEFAULT_TEMPLATES } from './build-paths.ts';
 import { DATELINE_VERSION } from './version.ts';
-import type { Progress } from './cli/progress.ts';
 import type { Writer } from './write/writer.ts';
 
 const WRITES_IN_FLIGHT = 32;
@@ -23,6 +22,9 @@ export interface BuildOptions {
   /** Told how far writing has got. */
   progress?: Progress;
 }
+
+/** Told how far a stage has got (the CLI draws a progress bar from it). */
+export type Progress = (stage: string, done: number, total: number) => void;
 
 export interface StageTime {
   stage: string;
@@ -75,7 +77,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         inputDir: config.input,
         leftoverPatterns: config.leftoverPatterns,
         drafts: options.drafts,
-        ...(previous?.recordsKey === recordsKey ? { cached: previous.records } : {}),
+        ...(previous?.recordsKey === recordsKey ? { cached: previous.records, known: previous.sources } : {}),
       }),
     );
     if (loaded.records.length === 0 && loaded.skipped > 0) {
@@ -127,7 +129,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       removed: removed.length,
       stages,
       seconds: (performance.now() - started) / 1000,
-      state: { version: DATELINE_VERSION, recordsKey, records: loaded.byHash, outputs },
+      state: { version: DATELINE_VERSION, recordsKey, records: loaded.byHash, sources: loaded.sources, outputs },
     };
   } catch (error) {
     await writer.abort();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import type { KnownSource } from '../read/read-sources.ts';
 import type { ArticleRecord } from '../records/record.ts';
 import { DATELINE_VERSION } from '../version.ts';
 
@@ -16,6 +17,8 @@ export interface BuildState {
   recordsKey: string;
   /** Source hash → record. */
   records: Map<string, ArticleRecord>;
+  /** Source path → fingerprint and hash when last read, so unchanged files are not read again. */
+  sources: Map<string, KnownSource>;
   /** Output file → key of what produced it (page model and templates, or file content). */
   outputs: Map<string, string>;
 }

@@ -1,5 +1,4 @@
-/** Reports how far a stage has got. */
-export type Progress = (stage: string, done: number, total: number) => void;
+import type { Progress } from '../build.ts';
 
 const DELAY_MS = 1000;
 const EVERY_MS = 100;

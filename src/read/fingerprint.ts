@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { FoundFile } from './scan.ts';
 
@@ -8,10 +8,12 @@ import type { FoundFile } from './scan.ts';
  * only costs a real (incremental) build.
  */
 export function fingerprintFiles(files: readonly FoundFile[]): string[] {
-  return files.map((file) => {
-    const info = statSync(file.absolutePath);
-    return `${file.relativePath}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
-  });
+  return files.map((file) => `${file.relativePath}:${statFingerprint(statSync(file.absolutePath))}`);
+}
+
+/** Size, modification and change time of one file. */
+export function statFingerprint(info: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs'>): string {
+  return `${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
 }
 
 /** The same for every file under a folder (templates), found recursively. */
@@ -20,8 +22,5 @@ export function fingerprintFolder(folder: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort()
-    .map((file) => {
-      const info = statSync(file);
-      return `${path.relative(folder, file)}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
-    });
+    .map((file) => `${path.relative(folder, file)}:${statFingerprint(statSync(file))}`);
 }

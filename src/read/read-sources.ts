@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.ts';
-import type { SourceFile } from '../records/source-file.ts';
+import type { SourceEntry, SourceFile } from '../records/source-file.ts';
 import { DATELINE_VERSION } from '../version.ts';
+import { statFingerprint } from './fingerprint.ts';
 import { articleId, type FoundFile } from './scan.ts';
 
 /** Larger files are refused: no news article is this long, and it bounds the work per file. */
@@ -11,7 +13,7 @@ export const MAX_ARTICLE_BYTES = 1024 * 1024;
 const CONCURRENT_READS = 64;
 
 export interface ReadResult {
-  sources: SourceFile[];
+  sources: SourceEntry[];
   problems: Problem[];
 }
 
@@ -19,20 +21,21 @@ export interface ReadResult {
  * Reads the found files as UTF-8 (in parallel, results in path order). Files that are too big,
  * unreadable, not UTF-8, or that repeat another file's id are reported and left out.
  */
-export async function readSources(found: readonly FoundFile[], displayDir: string): Promise<ReadResult> {
-  const results = new Array<SourceFile | Problem>(found.length);
+export async function readSources(found: readonly FoundFile[], displayDir: string, known?: ReadonlyMap<string, KnownSource>): Promise<ReadResult> {
+  const results = new Array<SourceEntry | Problem>(found.length);
   let next = 0;
   async function worker(): Promise<void> {
     while (next < found.length) {
       const index = next++;
-      results[index] = await readOne(found[index] as FoundFile, displayDir);
+      const file = found[index] as FoundFile;
+      results[index] = recognise(file, displayDir, known?.get(file.relativePath)) ?? (await readOne(file, displayDir));
     }
   }
   await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, found.length) }, worker));
 
-  const sources: SourceFile[] = [];
+  const sources: SourceEntry[] = [];
   const problems: Problem[] = [];
-  const firstById = new Map<string, SourceFile>();
+  const firstById = new Map<string, SourceEntry>();
   for (const result of results) {
     if ('code' in result) {
       problems.push(result);
@@ -55,14 +58,37 @@ export async function readSources(found: readonly FoundFile[], displayDir: strin
   return { sources, problems };
 }
 
-async function readOne(file: FoundFile, displayDir: string): Promise<SourceFile | Problem> {
+/** What the previous build knew of a file: its fingerprint when read, and its content hash. */
+export interface KnownSource {
+  fingerprint: string;
+  hash: string;
+}
+
+/** A file whose size and times are those the previous build read: its hash is known without reading it. */
+function recognise(file: FoundFile, displayDir: string, known: KnownSource | undefined): SourceEntry | undefined {
+  if (known === undefined) return undefined;
+  let fingerprint: string;
+  try {
+    fingerprint = statFingerprint(statSync(file.absolutePath));
+  } catch {
+    return undefined;
+  }
+  if (fingerprint !== known.fingerprint) return undefined;
+  return { relativePath: file.relativePath, displayPath: path.join(displayDir, file.relativePath), id: articleId(file.relativePath), format: file.format, hash: known.hash, fingerprint };
+}
+
+/** Reads one file (the cache could not vouch for it). */
+export async function readOne(file: FoundFile, displayDir: string): Promise<SourceFile | Problem> {
   const displayPath = path.join(displayDir, file.relativePath);
   let bytes: Buffer;
+  let fingerprint: string;
   try {
     // The size is checked on the open file before reading, so a huge file is never loaded.
     const handle = await open(file.absolutePath, 'r');
     try {
-      const { size } = await handle.stat();
+      const info = await handle.stat();
+      const { size } = info;
+      fingerprint = statFingerprint(info);
       if (size > MAX_ARTICLE_BYTES) {
         return { code: 'too-large', severity: 'error', file: displayPath, message: `is ${size} bytes; articles are limited to 1 MiB` };
       }
@@ -86,5 +112,6 @@ async function readOne(file: FoundFile, displayDir: string): Promise<SourceFile 
     format: file.format,
     text,
     hash: createHash('sha256').update(DATELINE_VERSION).update('\0').update(file.relativePath).update('\0').update(bytes).digest('hex'),
+    fingerprint,
   };
 }

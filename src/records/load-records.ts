@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { compileLeftoverPatterns } from '../clean/leftovers.ts';
 import { toProblem, type Problem } from '../errors.ts';
-import { readSources } from '../read/read-sources.ts';
+import { readOne, readSources, type KnownSource } from '../read/read-sources.ts';
 import { scanInput } from '../read/scan.ts';
 import { markdownRecord } from './markdown-record.ts';
 import { placeRecords } from './place.ts';
 import type { ArticleRecord, PlacedRecord } from './record.ts';
-import type { SourceFile } from './source-file.ts';
+import type { SourceEntry, SourceFile } from './source-file.ts';
 import { textRecord } from './text-record.ts';
 
 export interface LoadOptions {
@@ -17,6 +17,8 @@ export interface LoadOptions {
   drafts: boolean;
   /** Records of the previous build by source hash: reused instead of parsing again. */
   cached?: ReadonlyMap<string, ArticleRecord>;
+  /** Files the previous build read, by path: not read again while their size and times are the same. */
+  known?: ReadonlyMap<string, KnownSource>;
 }
 
 export interface LoadedRecords {
@@ -30,6 +32,8 @@ export interface LoadedRecords {
   drafts: number;
   /** Every record made or reused, drafts too, by source hash: the cache for the next build. */
   byHash: Map<string, ArticleRecord>;
+  /** Fingerprint and hash of every file that gave a record: `known` for the next build. */
+  sources: Map<string, KnownSource>;
   parsed: number;
   reused: number;
 }
@@ -41,23 +45,25 @@ export interface LoadedRecords {
 export async function loadRecords(options: LoadOptions): Promise<LoadedRecords> {
   const display = displayPath(options.inputDir);
   const scan = await scanInput(options.inputDir, display);
-  const read = await readSources(scan.files, display);
+  const read = await readSources(scan.files, display, options.known);
   const leftovers = compileLeftoverPatterns(options.leftoverPatterns);
   const problems: Problem[] = [...scan.problems, ...read.problems];
   const records: ArticleRecord[] = [];
   const displayOf = new Map<string, string>();
   const byHash = new Map<string, ArticleRecord>();
+  const sources = new Map<string, KnownSource>();
   let drafts = 0;
   let reused = 0;
   for (const source of read.sources) {
     const cached = options.cached?.get(source.hash);
     if (cached) reused++;
-    const result = cached ?? buildRecord(source, leftovers);
+    const result = cached ?? (await recordOf(source, options.inputDir, display, leftovers));
     if ('code' in result) {
       problems.push(result);
       continue;
     }
     byHash.set(source.hash, result);
+    sources.set(source.relativePath, { fingerprint: source.fingerprint, hash: source.hash });
     problems.push(...result.warnings);
     if (result.draft && !options.drafts) {
       drafts++;
@@ -69,7 +75,14 @@ export async function loadRecords(options: LoadOptions): Promise<LoadedRecords> 
   const placed = placeRecords(records, (record) => displayOf.get(record.id) ?? record.source);
   problems.push(...placed.problems);
   const skipped = problems.filter((problem) => problem.severity === 'error').length;
-  return { records: placed.placed, problems: sortProblems(problems), skipped, drafts, byHash, parsed: read.sources.length - reused, reused };
+  return { records: placed.placed, problems: sortProblems(problems), skipped, drafts, byHash, sources, parsed: read.sources.length - reused, reused };
+}
+
+/** The record of a file the cache has no record for, reading it if it was only recognised. */
+async function recordOf(entry: SourceEntry, inputDir: string, display: string, leftovers: readonly RegExp[]): Promise<ArticleRecord | Problem> {
+  if (entry.text !== undefined) return buildRecord({ ...entry, text: entry.text }, leftovers);
+  const read = await readOne({ absolutePath: path.join(inputDir, entry.relativePath), relativePath: entry.relativePath, format: entry.format }, display);
+  return 'code' in read ? read : buildRecord(read, leftovers);
 }
 
 /** One file to one record, or the problem that stopped it. */

@@ -7,6 +7,11 @@ export interface SourceFile {
   id: string;
   format: 'text' | 'markdown';
   text: string;
-  /** Content hash of the bytes and Dateline's version. */
+  /** Content hash of the bytes, the path and Dateline's version. */
   hash: string;
+  /** Size and times when read (see `statFingerprint`), to recognise the file unchanged next time. */
+  fingerprint: string;
 }
+
+/** A found file: read ({@link SourceFile}), or recognised from the previous build and so not read (no `text`). */
+export type SourceEntry = Omit<SourceFile, 'text'> & { text?: string };
