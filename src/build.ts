@@ -8,7 +8,7 @@ import { loadRecords } from './records/load-records.ts';
 import { renderPages } from './render/eleventy.ts';
 import { planSite } from './site/assemble.ts';
 import { DEFAULT_TEMPLATES } from './build-paths.ts';
-import { DATELINE_VERSION } from './version.ts';
+import { CODE_KEY, DATELINE_VERSION } from './version.ts';
 import type { Writer } from './write/writer.ts';
 
 const WRITES_IN_FLIGHT = 32;
@@ -70,7 +70,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
   };
   const { config, previous } = options;
   const templatesDir = config.templates ?? DEFAULT_TEMPLATES;
-  const recordsKey = digest(DATELINE_VERSION, JSON.stringify(config.leftoverPatterns));
+  const recordsKey = digest(CODE_KEY, JSON.stringify(config.leftoverPatterns));
   try {
     const loaded = await timed('read and parse', () =>
       loadRecords({
@@ -129,7 +129,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       removed: removed.length,
       stages,
       seconds: (performance.now() - started) / 1000,
-      state: { version: DATELINE_VERSION, recordsKey, records: loaded.byHash, sources: loaded.sources, outputs },
+      state: { version: CODE_KEY, recordsKey, records: loaded.byHash, sources: loaded.sources, outputs },
     };
   } catch (error) {
     await writer.abort();
@@ -177,11 +177,13 @@ export function siteSettings(config: SiteConfig): SiteSettings {
   };
 }
 
-/** A hash of every template file, so editing a template re-renders the pages that use it. */
+/** A hash of every template file, so editing a template re-renders the pages.*/
 async function templatesFingerprint(templatesDir: string): Promise<string> {
   const entries = await readdir(templatesDir, { recursive: true, withFileTypes: true });
+  // Every file but the assets (those are compared by content as outputs): layouts, includes, data.
+  const assets = path.join(templatesDir, 'assets');
   const files = entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.njk'))
+    .filter((entry) => entry.isFile() && entry.parentPath !== assets && !entry.parentPath.startsWith(`${assets}${path.sep}`))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
   const parts: string[] = [];

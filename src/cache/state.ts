@@ -4,7 +4,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { KnownSource } from '../read/read-sources.ts';
 import type { ArticleRecord } from '../records/record.ts';
-import { DATELINE_VERSION } from '../version.ts';
+import { CODE_KEY } from '../version.ts';
 
 /**
  * What a build leaves for the next one: parsed records by source hash, and the key of every
@@ -12,6 +12,7 @@ import { DATELINE_VERSION } from '../version.ts';
  * written again. Kept outside the output folder, under `node_modules/.cache/dateline/`.
  */
 export interface BuildState {
+  /** Dateline's code key (see CODE_KEY) when the state was saved: another key means start clean. */
   version: string;
   /** Hash of the settings that shape records (leftover patterns): records only carry over when equal. */
   recordsKey: string;
@@ -31,7 +32,7 @@ export function stateFile(outputDir: string, cacheDir = CACHE_DIR): string {
   return path.join(cacheDir, `${key}.state`);
 }
 
-/** The previous build's state, or undefined when there is none or it came from another version. */
+/** The previous build's state, or undefined when there is none or it came from other Dateline code. */
 export async function loadState(file: string): Promise<BuildState | undefined> {
   let bytes: Buffer;
   try {
@@ -41,7 +42,7 @@ export async function loadState(file: string): Promise<BuildState | undefined> {
   }
   try {
     const state = deserialize(bytes) as BuildState;
-    return state.version === DATELINE_VERSION ? state : undefined;
+    return state.version === CODE_KEY ? state : undefined;
   } catch {
     return undefined; // a damaged cache is the same as none: the build starts clean
   }

@@ -4,9 +4,9 @@ import { dropStamp, loadStamp, saveStamp, stampFileOf, stampKey } from '../cache
 import { dropState, loadState, saveState, stateFile } from '../cache/state.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError } from '../errors.ts';
-import { fingerprintFiles, fingerprintFolder } from '../read/fingerprint.ts';
+import { fingerprintFiles, fingerprintFolder, isSettled } from '../read/fingerprint.ts';
 import { scanInput } from '../read/scan.ts';
-import { DATELINE_VERSION } from '../version.ts';
+import { CODE_KEY } from '../version.ts';
 import { isDatelineOutput, removeLeftovers, ReplacingWriter, UpdatingWriter } from '../write/disk-writer.ts';
 import { lockOutput } from '../write/lock.ts';
 import type { Console } from './main.ts';
@@ -25,6 +25,11 @@ export interface BuildFlags {
  * the previous build's state, or — with `--clean`, no state, or an output it did not write — cleanly.
  */
 export async function runBuild(config: SiteConfig, flags: BuildFlags, io: Console): Promise<number> {
+  return (await buildSite(config, flags, io)).code;
+}
+
+/** As {@link runBuild}, also saying whether the output changed (so `serve` reloads pages only then). */
+export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Console): Promise<{ code: number; changed: boolean }> {
   assertSeparateFolders(config);
   const release = await lockOutput(config.output);
   try {
@@ -34,12 +39,13 @@ export async function runBuild(config: SiteConfig, flags: BuildFlags, io: Consol
     const templatesDir = config.templates ?? DEFAULT_TEMPLATES;
     const started = performance.now();
     const scan = await scanInput(config.input, config.input);
-    const key = stampKey([DATELINE_VERSION, JSON.stringify(config), String(flags.drafts), ...fingerprintFolder(templatesDir), ...fingerprintFiles(scan.files)]);
+    const fingerprints = [...fingerprintFolder(templatesDir), ...fingerprintFiles(scan.files)];
+    const key = stampKey([CODE_KEY, JSON.stringify(config), String(flags.drafts), ...fingerprints]);
     const stamp = flags.clean ? undefined : await loadStamp(stampFile);
     if (stamp?.key === key && (await isDatelineOutput(config.output))) {
       for (const line of formatProblems(stamp.problems)) io.err(line);
       io.out(`Nothing changed since the last build of ${config.output} (${scan.files.length} files checked in ${((performance.now() - started) / 1000).toFixed(2)} s): ${stamp.articles} articles, ${stamp.pages} pages.`);
-      return flags.strict && stamp.skipped > 0 ? 1 : 0;
+      return { code: flags.strict && stamp.skipped > 0 ? 1 : 0, changed: false };
     }
 
     const { build } = await import('../build.ts');
@@ -52,14 +58,17 @@ export async function runBuild(config: SiteConfig, flags: BuildFlags, io: Consol
     const bar = terminalProgress();
     const summary = await build({ config, drafts: flags.drafts, progress: bar.progress, ...(incremental ? { previous } : {}) }, writer).finally(() => bar.done());
     await saveState(cache, summary.state);
-    await saveStamp(stampFile, { key, articles: summary.articles, pages: summary.pages, skipped: summary.skipped, problems: summary.problems });
+    // Files changed a moment ago could change again unseen within one timestamp tick: no stamp then.
+    if (isSettled(fingerprints, Date.now())) {
+      await saveStamp(stampFile, { key, articles: summary.articles, pages: summary.pages, skipped: summary.skipped, problems: summary.problems });
+    }
 
     for (const line of formatProblems(summary.problems)) io.err(line);
     if (config.baseUrl === undefined) {
       io.err('note: no base URL set, so feeds and sitemap.xml were not written (they need absolute URLs); pass --base-url or set "baseUrl" in dateline.config.json');
     }
     for (const line of formatSummary(summary, config.output)) io.out(line);
-    return flags.strict && summary.skipped > 0 ? 1 : 0;
+    return { code: flags.strict && summary.skipped > 0 ? 1 : 0, changed: summary.written + summary.removed > 0 };
   } finally {
     await release();
   }

@@ -9,10 +9,11 @@ import { normaliseNewlines, stripBom } from '../parse/text.ts';
 import { placeRecords } from '../records/place.ts';
 import { textRecord } from '../records/text-record.ts';
 import { digest } from '../cache/state.ts';
+import { MAX_ARTICLE_BYTES } from '../read/read-sources.ts';
 import type { Console } from './main.ts';
 
 const SEQUENCE = /^(\d+)_/;
-const HEADER = /^\s*date[ \t]+(\S+)\s+/;
+const HEADER = /^\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?:\s+|$)/;
 
 /**
  * `dateline new`: writes an article in the seed format from a file or standard input, with the
@@ -22,6 +23,7 @@ const HEADER = /^\s*date[ \t]+(\S+)\s+/;
 export async function runNew(config: SiteConfig, options: { date?: string; from?: string; today: string; readStdin: () => Promise<string> }, io: Console): Promise<number> {
   const source = options.from === undefined || options.from === '-' ? '(standard input)' : options.from;
   const raw = normaliseNewlines(stripBom(options.from === undefined || options.from === '-' ? await options.readStdin() : await readFile(options.from, 'utf8')));
+  if (Buffer.byteLength(raw) > MAX_ARTICLE_BYTES) throw new DatelineError({ code: 'too-large', file: source, message: 'is larger than 1 MiB, the limit for an article' });
   const header = HEADER.exec(raw);
   const date = options.date ?? header?.[1] ?? options.today;
   if (!isCalendarDate(date)) {

@@ -4,7 +4,7 @@ import { DEFAULT_TEMPLATES } from '../build-paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError, formatProblem } from '../errors.ts';
 import { previewServer } from '../serve/static-server.ts';
-import { runBuild } from './build-command.ts';
+import { buildSite } from './build-command.ts';
 import type { Console } from './main.ts';
 
 export interface ServeOptions {
@@ -23,6 +23,7 @@ export interface ServeOptions {
  */
 export async function startServe(initial: SiteConfig, options: ServeOptions, io: Console): Promise<{ url: string; address: string; stop: () => Promise<void> }> {
   let config = initial;
+  assertNotWatched(config);
   await buildOnce(config, io);
   const preview = previewServer(path.resolve(config.output));
   await new Promise<void>((resolve, reject) => {
@@ -77,11 +78,20 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
   };
 }
 
-/** One build, its report printed; true when it succeeded. */
+/** A build writing into a folder it watches would trigger itself forever: refuse that. */
+function assertNotWatched(config: SiteConfig): void {
+  const output = path.resolve(config.output);
+  const templates = path.resolve(config.templates ?? DEFAULT_TEMPLATES);
+  const relative = path.relative(templates, output);
+  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+    throw new DatelineError({ code: 'folders-overlap', file: config.output, message: `is inside the templates folder ${templates}, which serve watches`, hint: 'choose an output folder outside the templates' });
+  }
+}
+
+/** One build, its report printed; true when it changed the output. */
 async function buildOnce(config: SiteConfig, io: Console): Promise<boolean> {
   try {
-    await runBuild(config, { strict: false, drafts: false, clean: false }, io);
-    return true;
+    return (await buildSite(config, { strict: false, drafts: false, clean: false }, io)).changed;
   } catch (error) {
     if (error instanceof DatelineError) {
       for (const problem of error.problems) io.err(formatProblem(problem));

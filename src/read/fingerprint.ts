@@ -11,6 +11,21 @@ export function fingerprintFiles(files: readonly FoundFile[]): string[] {
   return files.map((file) => `${file.relativePath}:${statFingerprint(statSync(file.absolutePath))}`);
 }
 
+/**
+ * Timestamps are coarse on some file systems (a second or two on FAT and network mounts): a file
+ * changed this recently could change again within the same tick, unseen. Such fingerprints are not
+ * trusted for the next build.
+ */
+const SETTLE_MS = 2000;
+
+/** True when the fingerprint (or fingerprints) are old enough to vouch for the files next time. */
+export function isSettled(fingerprints: string | readonly string[], now = Date.now()): boolean {
+  return (typeof fingerprints === 'string' ? [fingerprints] : fingerprints).every((fingerprint) => {
+    const [, mtime = '0', ctime = '0'] = fingerprint.split(':').slice(-3);
+    return Math.max(Number(mtime), Number(ctime)) < now - SETTLE_MS;
+  });
+}
+
 /** Size, modification and change time of one file. */
 export function statFingerprint(info: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs'>): string {
   return `${info.size}:${info.mtimeMs}:${info.ctimeMs}`;

@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.ts';
 import type { SourceEntry, SourceFile } from '../records/source-file.ts';
-import { DATELINE_VERSION } from '../version.ts';
+import { CODE_KEY } from '../version.ts';
 import { statFingerprint } from './fingerprint.ts';
 import { articleId, type FoundFile } from './scan.ts';
 
@@ -111,7 +111,7 @@ export async function readOne(file: FoundFile, displayDir: string): Promise<Sour
     id: articleId(file.relativePath),
     format: file.format,
     text,
-    hash: createHash('sha256').update(DATELINE_VERSION).update('\0').update(file.relativePath).update('\0').update(bytes).digest('hex'),
+    hash: createHash('sha256').update(CODE_KEY).update('\0').update(file.relativePath).update('\0').update(bytes).digest('hex'),
     fingerprint,
   };
 }

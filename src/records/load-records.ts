@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { compileLeftoverPatterns } from '../clean/leftovers.ts';
 import { toProblem, type Problem } from '../errors.ts';
+import { isSettled } from '../read/fingerprint.ts';
 import { readOne, readSources, type KnownSource } from '../read/read-sources.ts';
 import { scanInput } from '../read/scan.ts';
 import { markdownRecord } from './markdown-record.ts';
@@ -43,6 +44,7 @@ export interface LoadedRecords {
  * problem naming it and never stops the others.
  */
 export async function loadRecords(options: LoadOptions): Promise<LoadedRecords> {
+  const started = Date.now();
   const display = displayPath(options.inputDir);
   const scan = await scanInput(options.inputDir, display);
   const read = await readSources(scan.files, display, options.known);
@@ -63,7 +65,7 @@ export async function loadRecords(options: LoadOptions): Promise<LoadedRecords> 
       continue;
     }
     byHash.set(source.hash, result);
-    sources.set(source.relativePath, { fingerprint: source.fingerprint, hash: source.hash });
+    if (isSettled(source.fingerprint, started)) sources.set(source.relativePath, { fingerprint: source.fingerprint, hash: source.hash });
     problems.push(...result.warnings);
     if (result.draft && !options.drafts) {
       drafts++;

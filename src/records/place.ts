@@ -56,9 +56,16 @@ function compareIds(a: string, b: string): number {
 }
 
 /**
- * Oldest first: by date, then by source path (the `NNN_` sequence number of scraped files),
- * then by id. Every list, archive and previous/next link uses this one order.
+ * Oldest first: by date, then by source path (the `NNN_` sequence number of scraped files,
+ * compared as a number), then by id. Every list, archive and previous/next link uses this one order.
  */
 export function sortChronologically<T extends ArticleRecord>(records: T[]): T[] {
-  return records.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.source !== b.source ? (a.source < b.source ? -1 : 1) : compareIds(a.id, b.id)));
+  return records.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : compareSources(a.source, b.source) || compareIds(a.id, b.id)));
+}
+
+/** Numbers in paths compare as numbers, so `999_x.txt` comes before `1000_y.txt` and `007_` before `0012_`. */
+const sourceOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+
+function compareSources(a: string, b: string): number {
+  return sourceOrder.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -75,7 +75,9 @@ async function handle(root: string, request: IncomingMessage, response: ServerRe
   }
   response.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
   if (request.method === 'HEAD') return void response.end();
-  createReadStream(file).pipe(response);
+  createReadStream(file)
+    .on('error', () => response.destroy()) // removed by a rebuild between stat and open
+    .pipe(response);
 }
 
 /**

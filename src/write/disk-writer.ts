@@ -155,11 +155,11 @@ export async function removeLeftovers(outputDir: string): Promise<void> {
   const output = path.resolve(outputDir);
   const parent = path.dirname(output);
   const prefix = `${path.basename(output)}.`;
-  for (const name of await readdir(parent).catch(() => [] as string[])) {
-    if (name.startsWith(prefix) && /^(?:staging|old)-\d+$/.test(name.slice(prefix.length))) {
-      await rm(path.join(parent, name), { recursive: true, force: true });
-    }
-  }
+  const names = (await readdir(parent).catch(() => [] as string[])).filter((name) => name.startsWith(prefix) && /^(?:staging|old)-\d+$/.test(name.slice(prefix.length)));
+  // A build killed between its two renames left the previous site as `.old-N`: put it back.
+  const previous = names.find((name) => name.slice(prefix.length).startsWith('old-'));
+  if (previous !== undefined && !(await exists(output))) await rename(path.join(parent, previous), output);
+  for (const name of names) await rm(path.join(parent, name), { recursive: true, force: true });
 }
 
 /** True when `outputDir` holds a site this writer may update in place (a Dateline output). */

@@ -47,6 +47,7 @@ describe('dateline new', () => {
     expect(files).toHaveLength(2);
     expect(files[0]).toMatch(/^000_[0-9a-f]{16}\.txt$/);
     expect(files[1]).toMatch(/^001_[0-9a-f]{16}\.txt$/);
+    expect(files[0]?.slice(4, 20)).not.toBe(files[1]?.slice(4, 20));
     expect(first.stdout).toContain('/2025/04/28/a-story-from-a-file-');
   });
 
