@@ -9,6 +9,8 @@ import { digest, saveFileAtomically } from './state.ts';
  */
 export interface BuildStamp {
   key: string;
+  /** The output's identity after the build (see `outputIdentity`). */
+  output: string | undefined;
   articles: number;
   pages: number;
   skipped: number;

@@ -22,6 +22,8 @@ export interface BuildState {
   sources: Map<string, KnownSource>;
   /** Output file → key of what produced it (page model and templates, or file content). */
   outputs: Map<string, string>;
+  /** The output's identity when saved (see `outputIdentity`): another means the output moved on without this state. */
+  output?: string;
 }
 
 export const CACHE_DIR = path.join('node_modules', '.cache', 'dateline');

@@ -7,7 +7,7 @@ import { DatelineError } from '../errors.ts';
 import { fingerprintFiles, fingerprintFolder, isSettled } from '../read/fingerprint.ts';
 import { scanInput } from '../read/scan.ts';
 import { CODE_KEY } from '../version.ts';
-import { isDatelineOutput, removeLeftovers, ReplacingWriter, UpdatingWriter } from '../write/disk-writer.ts';
+import { outputIdentity, removeLeftovers, ReplacingWriter, UpdatingWriter } from '../write/disk-writer.ts';
 import { lockOutput } from '../write/lock.ts';
 import type { Console } from './main.ts';
 import { terminalProgress } from './progress.ts';
@@ -41,26 +41,30 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     const scan = await scanInput(config.input, config.input);
     const fingerprints = [...fingerprintFolder(templatesDir), ...fingerprintFiles(scan.files)];
     const key = stampKey([CODE_KEY, JSON.stringify(config), String(flags.drafts), ...fingerprints]);
+    const identity = await outputIdentity(config.output);
     const stamp = flags.clean ? undefined : await loadStamp(stampFile);
-    if (stamp?.key === key && (await isDatelineOutput(config.output))) {
+    if (identity !== undefined && stamp?.key === key && stamp.output === identity) {
       for (const line of formatProblems(stamp.problems)) io.err(line);
       io.out(`Nothing changed since the last build of ${config.output} (${scan.files.length} files checked in ${((performance.now() - started) / 1000).toFixed(2)} s): ${stamp.articles} articles, ${stamp.pages} pages.`);
       return { code: flags.strict && stamp.skipped > 0 ? 1 : 0, changed: false };
     }
 
     const { build } = await import('../build.ts');
-    const previous = flags.clean ? undefined : await loadState(cache);
-    const incremental = previous !== undefined && (await isDatelineOutput(config.output));
+    const saved = flags.clean ? undefined : await loadState(cache);
+    // The state only describes this output if no other build has written it since.
+    const previous = identity !== undefined && saved?.output === identity ? saved : undefined;
+    const incremental = previous !== undefined;
     const writer = incremental ? await UpdatingWriter.open(config.output) : await ReplacingWriter.open(config.output);
     // The state and stamp describe the output: forget them while it changes, save the new ones after.
     await dropStamp(stampFile);
     await dropState(cache);
     const bar = terminalProgress();
     const summary = await build({ config, drafts: flags.drafts, progress: bar.progress, ...(incremental ? { previous } : {}) }, writer).finally(() => bar.done());
-    await saveState(cache, summary.state);
+    const written = await outputIdentity(config.output);
+    await saveState(cache, { ...summary.state, ...(written === undefined ? {} : { output: written }) });
     // Files changed a moment ago could change again unseen within one timestamp tick: no stamp then.
     if (isSettled(fingerprints, Date.now())) {
-      await saveStamp(stampFile, { key, articles: summary.articles, pages: summary.pages, skipped: summary.skipped, problems: summary.problems });
+      await saveStamp(stampFile, { key, output: written, articles: summary.articles, pages: summary.pages, skipped: summary.skipped, problems: summary.problems });
     }
 
     for (const line of formatProblems(summary.problems)) io.err(line);

@@ -126,6 +126,7 @@ export class UpdatingWriter extends StagingWriter {
       await rm(target, { force: true });
       await removeEmptyFolders(path.dirname(target), this.output);
     }
+    await writeFile(path.join(this.output, OUTPUT_MARKER), MARKER_TEXT); // a new identity (see outputIdentity)
     await rm(this.staging, { recursive: true, force: true });
   }
 }
@@ -162,9 +163,19 @@ export async function removeLeftovers(outputDir: string): Promise<void> {
   for (const name of names) await rm(path.join(parent, name), { recursive: true, force: true });
 }
 
-/** True when `outputDir` holds a site this writer may update in place (a Dateline output). */
-export async function isDatelineOutput(outputDir: string): Promise<boolean> {
-  return exists(path.join(path.resolve(outputDir), OUTPUT_MARKER));
+/**
+ * Which build last wrote the output: the marker file's inode and change time. Every build rewrites
+ * the marker, so a cache saved with this identity only matches the output it was saved with — not
+ * one rebuilt meanwhile by another Dateline run (from another working directory, say).
+ * Undefined when the folder is not a Dateline output.
+ */
+export async function outputIdentity(outputDir: string): Promise<string | undefined> {
+  try {
+    const info = await stat(path.join(path.resolve(outputDir), OUTPUT_MARKER));
+    return `${info.ino}:${info.ctimeMs}`;
+  } catch {
+    return undefined;
+  }
 }
 
 async function assertReplaceable(output: string): Promise<void> {

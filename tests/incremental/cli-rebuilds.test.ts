@@ -31,6 +31,20 @@ describe('rebuilding with the dateline command', () => {
     expect((await build('--clean')).stdout).toMatch(/2 files parsed, 0 reused/);
   });
 
+  it('does not trust its cache after another Dateline run (from another folder) rebuilt the output', async () => {
+    await writeInput(work.dir, { 'in/001_a.txt': ' date 2025-04-27 Original text.', 'elsewhere/.keep': '' });
+    const page = () => readFile(path.join(work.dir, 'out/2025/04/27/index.html'), 'utf8');
+    await build(); // from work.dir: its cache is work.dir/node_modules/.cache
+    await writeFile(path.join(work.dir, 'in/001_a.txt'), ' date 2025-04-27 Edited text.');
+    const other = await dateline(['build', '--input', '../in', '--output', '../out'], { cwd: path.join(work.dir, 'elsewhere') });
+    expect(other.code).toBe(0);
+    expect(await page()).toContain('Edited text');
+    await writeFile(path.join(work.dir, 'in/001_a.txt'), ' date 2025-04-27 Original text.');
+    expect((await build()).code).toBe(0);
+    expect(await page()).toContain('Original text');
+    expect(await page()).not.toContain('Edited text');
+  });
+
   it('re-renders every page when a template changes', async () => {
     await writeInput(work.dir, { 'in/001_a.txt': ' date 2025-04-27 First.' });
     await cp(path.resolve(import.meta.dirname, '../../templates'), path.join(work.dir, 'templates'), { recursive: true });
