@@ -4,6 +4,7 @@ import { digest, type BuildState } from './cache/state.ts';
 import type { SiteConfig } from './config/schema.ts';
 import { DatelineError, type Problem } from './errors.ts';
 import type { PageModel, SiteSettings } from './pages/types.ts';
+import type { ScanResult } from './read/scan.ts';
 import { loadRecords } from './records/load-records.ts';
 import { renderPages } from './render/eleventy.ts';
 import { planSite } from './site/assemble.ts';
@@ -21,6 +22,8 @@ export interface BuildOptions {
   previous?: BuildState;
   /** Told how far writing has got. */
   progress?: Progress;
+  /** The input folder's listing, when the caller already made it. */
+  scan?: ScanResult;
 }
 
 /** Told how far a stage has got (the CLI draws a progress bar from it). */
@@ -77,6 +80,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         inputDir: config.input,
         leftoverPatterns: config.leftoverPatterns,
         drafts: options.drafts,
+        ...(options.scan ? { scan: options.scan } : {}),
         ...(previous?.recordsKey === recordsKey ? { cached: previous.records, known: previous.sources } : {}),
       }),
     );

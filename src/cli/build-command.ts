@@ -5,7 +5,7 @@ import { dropState, loadState, saveState, stateFile } from '../cache/state.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError } from '../errors.ts';
 import { fingerprintFiles, fingerprintFolder, isSettled } from '../read/fingerprint.ts';
-import { scanInput } from '../read/scan.ts';
+import { scanArticles } from '../read/scan.ts';
 import { CODE_KEY } from '../version.ts';
 import { outputIdentity, removeLeftovers, ReplacingWriter, UpdatingWriter } from '../write/disk-writer.ts';
 import { lockOutput } from '../write/lock.ts';
@@ -38,7 +38,7 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     const stampFile = stampFileOf(cache);
     const templatesDir = config.templates ?? DEFAULT_TEMPLATES;
     const started = performance.now();
-    const scan = await scanInput(config.input, config.input);
+    const scan = await scanArticles(config.input);
     const fingerprints = [...fingerprintFolder(templatesDir), ...fingerprintFiles(scan.files)];
     const key = stampKey([CODE_KEY, JSON.stringify(config), String(flags.drafts), ...fingerprints]);
     const identity = await outputIdentity(config.output);
@@ -59,7 +59,7 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     await dropStamp(stampFile);
     await dropState(cache);
     const bar = terminalProgress();
-    const summary = await build({ config, drafts: flags.drafts, progress: bar.progress, ...(incremental ? { previous } : {}) }, writer).finally(() => bar.done());
+    const summary = await build({ config, drafts: flags.drafts, progress: bar.progress, scan, ...(incremental ? { previous } : {}) }, writer).finally(() => bar.done());
     const written = await outputIdentity(config.output);
     await saveState(cache, { ...summary.state, ...(written === undefined ? {} : { output: written }) });
     // Files changed a moment ago could change again unseen within one timestamp tick: no stamp then.

@@ -100,3 +100,14 @@ export function articleId(fileName: string): string {
   const id = underscore >= 0 ? stem.slice(underscore + 1) : stem;
   return id === '' ? stem : id;
 }
+
+/** Lists the input folder, naming files in messages relative to the working directory. */
+export function scanArticles(inputDir: string): Promise<ScanResult> {
+  return scanInput(inputDir, displayPath(inputDir));
+}
+
+/** A folder as messages name it: relative to the working directory when inside it. */
+export function displayPath(dir: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(dir));
+  return relative === '' ? '.' : relative.startsWith('..') ? path.resolve(dir) : relative;
+}

@@ -3,7 +3,7 @@ import { compileLeftoverPatterns } from '../clean/leftovers.ts';
 import { toProblem, type Problem } from '../errors.ts';
 import { isSettled } from '../read/fingerprint.ts';
 import { readOne, readSources, type KnownSource } from '../read/read-sources.ts';
-import { scanInput } from '../read/scan.ts';
+import { displayPath, scanArticles, type ScanResult } from '../read/scan.ts';
 import { markdownRecord } from './markdown-record.ts';
 import { placeRecords } from './place.ts';
 import type { ArticleRecord, PlacedRecord } from './record.ts';
@@ -20,6 +20,8 @@ export interface LoadOptions {
   cached?: ReadonlyMap<string, ArticleRecord>;
   /** Files the previous build read, by path: not read again while their size and times are the same. */
   known?: ReadonlyMap<string, KnownSource>;
+  /** The input folder's listing, when the caller already made it (see {@link scanArticles}). */
+  scan?: ScanResult;
 }
 
 export interface LoadedRecords {
@@ -46,7 +48,7 @@ export interface LoadedRecords {
 export async function loadRecords(options: LoadOptions): Promise<LoadedRecords> {
   const started = Date.now();
   const display = displayPath(options.inputDir);
-  const scan = await scanInput(options.inputDir, display);
+  const scan = options.scan ?? (await scanArticles(options.inputDir));
   const read = await readSources(scan.files, display, options.known);
   const leftovers = compileLeftoverPatterns(options.leftoverPatterns);
   const problems: Problem[] = [...scan.problems, ...read.problems];
@@ -98,9 +100,4 @@ export function buildRecord(source: SourceFile, leftovers: readonly RegExp[]): A
 
 function sortProblems(problems: Problem[]): Problem[] {
   return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
-}
-
-function displayPath(dir: string): string {
-  const relative = path.relative(process.cwd(), path.resolve(dir));
-  return relative === '' ? '.' : relative.startsWith('..') ? path.resolve(dir) : relative;
 }
