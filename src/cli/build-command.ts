@@ -6,6 +6,7 @@ import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError } from '../errors.ts';
 import { fingerprintFiles, fingerprintFolder, isSettled } from '../read/fingerprint.ts';
 import { scanArticles } from '../read/scan.ts';
+import { plural } from '../site/words.ts';
 import { CODE_KEY } from '../version.ts';
 import { outputIdentity, removeLeftovers, ReplacingWriter, UpdatingWriter } from '../write/disk-writer.ts';
 import { lockOutput } from '../write/lock.ts';
@@ -45,7 +46,7 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     const stamp = flags.clean ? undefined : await loadStamp(stampFile);
     if (identity !== undefined && stamp?.key === key && stamp.output === identity) {
       for (const line of formatProblems(stamp.problems)) io.err(line);
-      io.out(`Nothing changed since the last build of ${config.output} (${scan.files.length} files checked in ${((performance.now() - started) / 1000).toFixed(2)} s): ${stamp.articles} articles, ${stamp.pages} pages.`);
+      io.out(`Nothing changed since the last build of ${config.output} (${plural(scan.files.length, 'file')} checked in ${((performance.now() - started) / 1000).toFixed(2)} s): ${plural(stamp.articles, 'article')}, ${plural(stamp.pages, 'page')}.`);
       return { code: flags.strict && stamp.skipped > 0 ? 1 : 0, changed: false };
     }
 

@@ -21,7 +21,7 @@ describe('rebuilding with the dateline command', () => {
     await new Promise((resolve) => setTimeout(resolve, 2100));
     expect((await build()).stdout).toMatch(/2 files parsed, 0 reused/);
     const again = await build();
-    expect(again.stdout).toMatch(/^Nothing changed since the last build of out \(2 files checked in \d+\.\d\d s\): 1 articles, 7 pages\.$/m);
+    expect(again.stdout).toMatch(/^Nothing changed since the last build of out \(2 files checked in \d+\.\d\d s\): 1 article, 7 pages\.$/m);
     expect(again.stderr).toContain('in/002_b.txt:1: expected the file to start with "date YYYY-MM-DD"');
     expect((await build('--strict')).code).toBe(1);
 
