@@ -8,7 +8,7 @@ import { fingerprintFiles, fingerprintFolder, isSettled } from '../read/fingerpr
 import { scanArticles } from '../read/scan.ts';
 import { plural } from '../site/words.ts';
 import { CODE_KEY } from '../version.ts';
-import { outputIdentity, removeLeftovers, ReplacingWriter, UpdatingWriter } from '../write/disk-writer.ts';
+import { outputIdentity, removeLeftovers, ReplacingWriter, SwappingUpdateWriter, UpdatingWriter } from '../write/disk-writer.ts';
 import { lockOutput } from '../write/lock.ts';
 import type { Console } from './main.ts';
 import { terminalProgress } from './progress.ts';
@@ -18,6 +18,11 @@ export interface BuildFlags {
   strict: boolean;
   drafts: boolean;
   clean: boolean;
+  /**
+   * Update the output file by file instead of swapping in a whole new version: faster, but a
+   * reader can see a mix of old and new pages for a moment. `serve` uses it for its preview.
+   */
+  inPlace?: boolean;
 }
 
 /**
@@ -55,7 +60,11 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     // The state only describes this output if no other build has written it since.
     const previous = identity !== undefined && saved?.output === identity ? saved : undefined;
     const incremental = previous !== undefined;
-    const writer = incremental ? await UpdatingWriter.open(config.output) : await ReplacingWriter.open(config.output);
+    const writer = !incremental
+      ? await ReplacingWriter.open(config.output)
+      : flags.inPlace
+        ? await UpdatingWriter.open(config.output)
+        : await SwappingUpdateWriter.open(config.output);
     // The state and stamp describe the output: forget them while it changes, save the new ones after.
     await dropStamp(stampFile);
     await dropState(cache);

@@ -91,7 +91,7 @@ function assertNotWatched(config: SiteConfig): void {
 /** One build, its report printed; true when it changed the output. */
 async function buildOnce(config: SiteConfig, io: Console): Promise<boolean> {
   try {
-    return (await buildSite(config, { strict: false, drafts: false, clean: false }, io)).changed;
+    return (await buildSite(config, { strict: false, drafts: false, clean: false, inPlace: true }, io)).changed;
   } catch (error) {
     if (error instanceof DatelineError) {
       for (const problem of error.problems) io.err(formatProblem(problem));

@@ -1,3 +1,4 @@
+import { linkSync, mkdirSync, readdirSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DatelineError } from '../errors.ts';
@@ -63,30 +64,17 @@ export class ReplacingWriter extends StagingWriter {
   }
 
   async commit(): Promise<void> {
-    const old = `${this.output}.old-${process.pid}`;
-    let hadOutput = true;
-    try {
-      await rename(this.output, old);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      hadOutput = false;
-    }
-    try {
-      await rename(this.staging, this.output);
-    } catch (error) {
-      if (hadOutput) await rename(old, this.output); // put the previous site back
-      throw error;
-    }
-    if (hadOutput) await rm(old, { recursive: true, force: true });
+    await swapIn(this.staging, this.output);
   }
 }
 
 /**
- * An incremental build: only new and changed files are written, into a staging folder; when the
- * build succeeds each is renamed over its old version (a rename replaces a file atomically, so no
- * reader sees half a page), then files the site no longer has are removed. New pages go in
- * before the pages that link to them are replaced, and removals come last, so links keep working
- * while the update lands. A failed or interrupted build before that point leaves the site as it was.
+ * An incremental build updated in place, for `serve`'s preview: only new and changed files are
+ * written, into a staging folder; when the build succeeds each is renamed over its old version (a
+ * rename replaces a file atomically, so no reader sees half a page), then files the site no longer
+ * has are removed. New pages go in before the pages that link to them are replaced, and removals
+ * come last, so links keep working while the update lands — but during those renames a reader can
+ * see some pages new and others not yet. `dateline build` uses {@link SwappingUpdateWriter}.
  */
 export class UpdatingWriter extends StagingWriter {
   readonly #written: string[] = [];
@@ -129,6 +117,71 @@ export class UpdatingWriter extends StagingWriter {
     await writeFile(path.join(this.output, OUTPUT_MARKER), MARKER_TEXT); // a new identity (see outputIdentity)
     await rm(this.staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * An incremental build whose result replaces the site as a whole, so a reader sees the old site
+ * or the new one, never a mix: the staging folder starts as a copy of the output made of hard
+ * links (no file's bytes are copied), new and changed files replace their links there, removed
+ * files are unlinked, and the staging folder is swapped in like a clean build's. Costs one link
+ * per output file (about 3 s for Reuters' 20,000 files on this project's machine).
+ */
+export class SwappingUpdateWriter extends StagingWriter {
+  static async open(outputDir: string): Promise<SwappingUpdateWriter> {
+    const output = path.resolve(outputDir);
+    const writer = new SwappingUpdateWriter(output);
+    await rm(writer.staging, { recursive: true, force: true });
+    linkTree(output, writer.staging);
+    return writer;
+  }
+
+  override async write(file: string, content: string | Uint8Array): Promise<void> {
+    // The staged file may be a hard link to the published one: unlink it, never write through it.
+    await rm(resolveInside(this.staging, file), { force: true });
+    await super.write(file, content);
+  }
+
+  async remove(file: string): Promise<void> {
+    const target = resolveInside(this.staging, file);
+    await rm(target, { force: true });
+    await removeEmptyFolders(path.dirname(target), this.staging);
+  }
+
+  async commit(): Promise<void> {
+    await rm(path.join(this.staging, OUTPUT_MARKER), { force: true });
+    await writeFile(path.join(this.staging, OUTPUT_MARKER), MARKER_TEXT); // a new identity (see outputIdentity)
+    await swapIn(this.staging, this.output);
+  }
+}
+
+/** Recreates the folders of `from` under `to`, with every file hard-linked. */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) linkTree(source, target);
+    else if (entry.isFile()) linkSync(source, target);
+  }
+}
+
+/** Swaps a staged folder in for the output with two renames, putting the old one back on failure. */
+async function swapIn(staging: string, output: string): Promise<void> {
+  const old = `${output}.old-${process.pid}`;
+  let hadOutput = true;
+  try {
+    await rename(output, old);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    hadOutput = false;
+  }
+  try {
+    await rename(staging, output);
+  } catch (error) {
+    if (hadOutput) await rename(old, output);
+    throw error;
+  }
+  if (hadOutput) await rm(old, { recursive: true, force: true });
 }
 
 async function exists(file: string): Promise<boolean> {

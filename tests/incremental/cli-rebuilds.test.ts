@@ -96,9 +96,9 @@ describe('rebuilding with the dateline command', () => {
       await writeFile(file, (await readFile(file, 'utf8')).replace(/date 1987-(\d\d)/, 'date 1988-$1'));
     }
     const child = spawn(process.execPath, [DATELINE_BIN, 'build', '--input', 'in', '--output', 'out'], { cwd: work.dir, stdio: 'ignore' });
-    // Kill it once it is visibly writing: its staging folder holds rendered pages.
+    // Kill it once it is visibly writing: its staging folder holds newly rendered 1988 pages.
     const staging = path.join(work.dir, `out.staging-${child.pid}`);
-    for (let waited = 0; !(await listFiles(staging).catch(() => [])).some((file) => file.endsWith('.html')); waited += 20) {
+    for (let waited = 0; !(await listFiles(staging).catch(() => [])).some((file) => file.startsWith('1988/') && file.endsWith('.html')); waited += 20) {
       if (waited > 60_000) throw new Error('the build never started writing');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

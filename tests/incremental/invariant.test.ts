@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/build.ts';
 import type { BuildState } from '../../src/cache/state.ts';
 import { configSchema } from '../../src/config/schema.ts';
-import { ReplacingWriter, UpdatingWriter } from '../../src/write/disk-writer.ts';
+import { ReplacingWriter, SwappingUpdateWriter, UpdatingWriter } from '../../src/write/disk-writer.ts';
 import { readTree, REUTERS, reutersSample, tempDir } from '../helpers/files.ts';
 
 /** A small seeded generator (mulberry32), so every run takes the same steps. */
@@ -29,13 +29,14 @@ async function cleanBuild(input: string, output: string) {
   return build({ config, drafts: false }, await ReplacingWriter.open(output));
 }
 
-async function incrementalBuild(input: string, output: string, previous: BuildState) {
+/** An incremental build, published the way `dateline build` does (swapped in whole) or the way `serve` does (in place). */
+async function incrementalBuild(input: string, output: string, previous: BuildState, inPlace = false) {
   const config = configSchema.parse({ input, output, baseUrl: 'https://example.org/', pageSize: 5, dayPageSize: 4 });
-  return build({ config, drafts: false, previous }, await UpdatingWriter.open(output));
+  return build({ config, drafts: false, previous }, inPlace ? await UpdatingWriter.open(output) : await SwappingUpdateWriter.open(output));
 }
 
 describe('incremental builds', () => {
-  it('equal a clean build byte for byte after 60 random adds, edits, deletes and renames', async () => {
+  it('equal a clean build byte for byte after 60 random adds, edits, deletes and renames, published either way', async () => {
     const next = random(20261127);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
     const input = path.join(work.dir, 'in');
@@ -74,7 +75,7 @@ describe('incremental builds', () => {
         counts.markdown++;
       }
 
-      const incremental = await incrementalBuild(input, path.join(work.dir, 'incremental'), state);
+      const incremental = await incrementalBuild(input, path.join(work.dir, 'incremental'), state, step % 2 === 1);
       state = incremental.state;
       const clean = path.join(work.dir, `clean-${step}`);
       await cleanBuild(input, clean);

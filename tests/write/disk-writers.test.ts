@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ReplacingWriter, SwappingUpdateWriter, UpdatingWriter } from '../../src/write/disk-writer.ts';
+import { listFiles, tempDir } from '../helpers/files.ts';
+
+let work: Awaited<ReturnType<typeof tempDir>>;
+let output: string;
+beforeEach(async () => {
+  work = await tempDir();
+  output = path.join(work.dir, 'site');
+  const first = await ReplacingWriter.open(output);
+  await first.write('index.html', 'old home');
+  await first.write('a/index.html', 'old a');
+  await first.write('gone/index.html', 'gone');
+  await first.commit();
+});
+afterEach(() => work.cleanup());
+
+const read = (file: string) => readFile(path.join(output, file), 'utf8');
+
+describe('disk writers', () => {
+  it('a swapping update leaves the published site untouched until commit, then replaces it whole', async () => {
+    const writer = await SwappingUpdateWriter.open(output);
+    await writer.write('index.html', 'new home'); // staged as a hard link: must not be written through
+    await writer.write('b/index.html', 'new b');
+    await writer.remove('gone/index.html');
+    expect(await read('index.html')).toBe('old home');
+    expect(await listFiles(output)).toEqual(['.dateline-output', 'a/index.html', 'gone/index.html', 'index.html']);
+    await writer.commit();
+    expect(await read('index.html')).toBe('new home');
+    expect(await read('a/index.html')).toBe('old a');
+    expect(await listFiles(output)).toEqual(['.dateline-output', 'a/index.html', 'b/index.html', 'index.html']);
+    expect(await listFiles(work.dir)).toEqual(['site/.dateline-output', 'site/a/index.html', 'site/b/index.html', 'site/index.html']);
+  });
+
+  it('an aborted swapping update changes nothing and leaves no staging folder', async () => {
+    const writer = await SwappingUpdateWriter.open(output);
+    await writer.write('index.html', 'new home');
+    await writer.abort();
+    expect(await read('index.html')).toBe('old home');
+    expect(await listFiles(work.dir)).toEqual(['site/.dateline-output', 'site/a/index.html', 'site/gone/index.html', 'site/index.html']);
+  });
+
+  it('an in-place update renames new and changed files in and removes what is gone', async () => {
+    const writer = await UpdatingWriter.open(output);
+    await writer.write('index.html', 'new home');
+    await writer.remove('gone/index.html');
+    expect(await read('index.html')).toBe('old home');
+    await writer.commit();
+    expect(await read('index.html')).toBe('new home');
+    expect(await listFiles(output)).toEqual(['.dateline-output', 'a/index.html', 'index.html']);
+  });
+});
