@@ -24,6 +24,8 @@ export interface BuildState {
   outputs: Map<string, string>;
   /** The output's identity when saved (see `outputIdentity`): another means the output moved on without this state. */
   output?: string;
+  /** The previous version kept beside the output by a swapping update: its identity, and what changed since. */
+  retained?: { identity: string; changedSince: string[] };
 }
 
 export const CACHE_DIR = path.join('node_modules', '.cache', 'dateline');

@@ -8,7 +8,7 @@ import { fingerprintFiles, fingerprintFolder, isSettled } from '../read/fingerpr
 import { scanArticles } from '../read/scan.ts';
 import { plural } from '../site/words.ts';
 import { CODE_KEY } from '../version.ts';
-import { outputIdentity, removeLeftovers, ReplacingWriter, SwappingUpdateWriter, UpdatingWriter } from '../write/disk-writer.ts';
+import { outputIdentity, removeLeftovers, ReplacingWriter, retainedTreeOf, SwappingUpdateWriter, UpdatingWriter } from '../write/disk-writer.ts';
 import { lockOutput } from '../write/lock.ts';
 import type { Console } from './main.ts';
 import { terminalProgress } from './progress.ts';
@@ -60,18 +60,25 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     // The state only describes this output if no other build has written it since.
     const previous = identity !== undefined && saved?.output === identity ? saved : undefined;
     const incremental = previous !== undefined;
+    // A swapping update starts from the kept previous version when the state vouches for it.
+    const kept = previous?.retained !== undefined && (await outputIdentity(retainedTreeOf(config.output))) === previous.retained.identity ? previous.retained : undefined;
     const writer = !incremental
       ? await ReplacingWriter.open(config.output)
       : flags.inPlace
         ? await UpdatingWriter.open(config.output)
-        : await SwappingUpdateWriter.open(config.output);
+        : await SwappingUpdateWriter.open(config.output, kept);
     // The state and stamp describe the output: forget them while it changes, save the new ones after.
     await dropStamp(stampFile);
     await dropState(cache);
     const bar = terminalProgress();
     const summary = await build({ config, drafts: flags.drafts, progress: bar.progress, scan, ...(incremental ? { previous } : {}) }, writer).finally(() => bar.done());
     const written = await outputIdentity(config.output);
-    await saveState(cache, { ...summary.state, ...(written === undefined ? {} : { output: written }) });
+    const retainedIdentity = writer instanceof SwappingUpdateWriter ? await outputIdentity(retainedTreeOf(config.output)) : undefined;
+    await saveState(cache, {
+      ...summary.state,
+      ...(written === undefined ? {} : { output: written }),
+      ...(retainedIdentity === undefined || !(writer instanceof SwappingUpdateWriter) ? {} : { retained: { identity: retainedIdentity, changedSince: writer.changes() } }),
+    });
     // Files changed a moment ago could change again unseen within one timestamp tick: no stamp then.
     if (isSettled(fingerprints, Date.now())) {
       await saveStamp(stampFile, { key, output: written, articles: summary.articles, pages: summary.pages, skipped: summary.skipped, problems: summary.problems });

@@ -15,7 +15,7 @@ const SHARED = `  --input DIR        folder of articles (default: seeds)
   --drafts           include articles marked draft: true
   -h, --help         show this help`;
 
-export const BUILD_HELP = `Usage: dateline build [--input DIR] [--output DIR] [--base-url URL] [--clean] [--strict] [--drafts]
+export const BUILD_HELP = `Usage: dateline build [--input DIR] [--output DIR] [--base-url URL] [--clean] [--in-place] [--strict] [--drafts]
 
 Reads every .txt (seed format) and .md (front matter) article in the input folder and writes the
 site to the output folder. A bad file is reported as file:line: reason and left out; the rest is built.
@@ -27,6 +27,8 @@ Options:
   --base-url URL     the site's public address, e.g. https://example.org/news/; needed for
                      canonical links, feeds (feed.xml, rss.xml, feed.json) and sitemap.xml
   --clean            ignore the build cache and rebuild everything
+  --in-place         update changed files in place instead of swapping in a whole new version:
+                     faster, but readers may see old and new pages mixed for a moment
   --strict           exit with status 1 if any file was skipped
 ${SHARED}
 `;

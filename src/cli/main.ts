@@ -33,6 +33,7 @@ const COMMANDS = {
       'base-url': { type: 'string' },
       strict: { type: 'boolean', default: false },
       clean: { type: 'boolean', default: false },
+      'in-place': { type: 'boolean', default: false },
       drafts: { type: 'boolean', default: false },
     },
   },
@@ -83,7 +84,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
     // Commands load their own modules, so a build that finds nothing to do starts quickly.
     switch (command) {
       case 'build':
-        return await (await import('./build-command.ts')).runBuild(config, { strict: flag('strict'), drafts: flag('drafts'), clean: flag('clean') }, io);
+        return await (await import('./build-command.ts')).runBuild(config, { strict: flag('strict'), drafts: flag('drafts'), clean: flag('clean'), inPlace: flag('in-place') }, io);
       case 'check':
         return await (await import('./check-command.ts')).runCheck(config, flag('drafts'), io);
       case 'serve': {

@@ -102,7 +102,7 @@ describe('dateline build', () => {
   });
 
   it('prints help for each command and refuses unknown options', async () => {
-    expect((await dateline(['build', '--help'])).stdout).toContain('Usage: dateline build [--input DIR] [--output DIR] [--base-url URL] [--clean] [--strict]');
+    expect((await dateline(['build', '--help'])).stdout).toContain('Usage: dateline build [--input DIR] [--output DIR] [--base-url URL] [--clean] [--in-place] [--strict]');
     expect((await dateline(['check', '--help'])).stdout).toContain('Usage: dateline check [--input DIR]');
     expect((await dateline(['--help'])).stdout).toContain('dateline build [options]');
     const bad = await dateline(['build', '--colour']);

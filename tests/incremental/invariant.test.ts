@@ -29,10 +29,16 @@ async function cleanBuild(input: string, output: string) {
   return build({ config, drafts: false }, await ReplacingWriter.open(output));
 }
 
-/** An incremental build, published the way `dateline build` does (swapped in whole) or the way `serve` does (in place). */
-async function incrementalBuild(input: string, output: string, previous: BuildState, inPlace = false) {
+/**
+ * An incremental build, published the way `dateline build` does (swapped in whole, starting from
+ * the version kept by the last swap when there is one) or the way `serve` does (in place).
+ * Returns the summary and, after a swap, what the kept version lacks.
+ */
+async function incrementalBuild(input: string, output: string, previous: BuildState, inPlace: boolean, keptLacks: string[] | undefined) {
   const config = configSchema.parse({ input, output, baseUrl: 'https://example.org/', pageSize: 5, dayPageSize: 4 });
-  return build({ config, drafts: false, previous }, inPlace ? await UpdatingWriter.open(output) : await SwappingUpdateWriter.open(output));
+  if (inPlace) return { summary: await build({ config, drafts: false, previous }, await UpdatingWriter.open(output)), keptLacks: undefined };
+  const writer = await SwappingUpdateWriter.open(output, keptLacks === undefined ? undefined : { changedSince: keptLacks });
+  return { summary: await build({ config, drafts: false, previous }, writer), keptLacks: writer.changes() };
 }
 
 describe('incremental builds', () => {
@@ -45,6 +51,7 @@ describe('incremental builds', () => {
     for (const name of pool.slice(0, 40)) await copyFile(path.join(REUTERS, name), path.join(input, name));
     let unused = pool.slice(40);
     let state = (await cleanBuild(input, path.join(work.dir, 'incremental'))).state;
+    let keptLacks: string[] | undefined;
     const counts = { add: 0, edit: 0, delete: 0, rename: 0, markdown: 0 };
 
     for (let step = 0; step < 60; step++) {
@@ -75,8 +82,10 @@ describe('incremental builds', () => {
         counts.markdown++;
       }
 
-      const incremental = await incrementalBuild(input, path.join(work.dir, 'incremental'), state, step % 2 === 1);
-      state = incremental.state;
+      // Mostly swapped updates (each starting from the version the last one kept), every fifth in place.
+      const incremental = await incrementalBuild(input, path.join(work.dir, 'incremental'), state, step % 5 === 4, keptLacks);
+      state = incremental.summary.state;
+      keptLacks = incremental.keptLacks;
       const clean = path.join(work.dir, `clean-${step}`);
       await cleanBuild(input, clean);
       const expected = await readTree(clean);
@@ -96,10 +105,10 @@ describe('incremental builds', () => {
     for (const name of names.slice(0, 50)) await copyFile(path.join(REUTERS, name), path.join(input, name));
     const output = path.join(work.dir, 'touch-out');
     const first = await cleanBuild(input, output);
-    const again = await incrementalBuild(input, output, first.state);
+    const { summary: again } = await incrementalBuild(input, output, first.state, false, undefined);
     expect(again).toMatchObject({ parsed: 0, reused: 50, written: 0, removed: 0 });
     await copyFile(path.join(REUTERS, names[55] as string), path.join(input, names[55] as string));
-    const added = await incrementalBuild(input, output, again.state);
+    const { summary: added } = await incrementalBuild(input, output, again.state, false, undefined);
     expect(added).toMatchObject({ parsed: 1, reused: 50, removed: 0 });
     expect(added.written).toBeGreaterThan(3);
     expect(added.written).toBeLessThan(added.pages / 2);

@@ -31,7 +31,15 @@ describe('disk writers', () => {
     expect(await read('index.html')).toBe('new home');
     expect(await read('a/index.html')).toBe('old a');
     expect(await listFiles(output)).toEqual(['.dateline-output', 'a/index.html', 'b/index.html', 'index.html']);
-    expect(await listFiles(work.dir)).toEqual(['site/.dateline-output', 'site/a/index.html', 'site/b/index.html', 'site/index.html']);
+    // The replaced version is kept, hidden, for the next update to start from.
+    expect(await listFiles(work.dir)).toEqual(['.site.previous/.dateline-output', '.site.previous/a/index.html', '.site.previous/gone/index.html', '.site.previous/index.html', 'site/.dateline-output', 'site/a/index.html', 'site/b/index.html', 'site/index.html']);
+
+    // The next update starts from the kept version and brings what the last one changed up to date.
+    const next = await SwappingUpdateWriter.open(output, { changedSince: writer.changes() });
+    await next.write('a/index.html', 'newer a');
+    await next.commit();
+    expect(await listFiles(output)).toEqual(['.dateline-output', 'a/index.html', 'b/index.html', 'index.html']);
+    expect([await read('index.html'), await read('a/index.html'), await read('b/index.html')]).toEqual(['new home', 'newer a', 'new b']);
   });
 
   it('an aborted swapping update changes nothing and leaves no staging folder', async () => {
