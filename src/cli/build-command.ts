@@ -73,12 +73,8 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     const bar = terminalProgress();
     const summary = await build({ config, drafts: flags.drafts, progress: bar.progress, scan, ...(incremental ? { previous } : {}) }, writer).finally(() => bar.done());
     const written = await outputIdentity(config.output);
-    const retainedIdentity = writer instanceof SwappingUpdateWriter ? await outputIdentity(retainedTreeOf(config.output)) : undefined;
-    await saveState(cache, {
-      ...summary.state,
-      ...(written === undefined ? {} : { output: written }),
-      ...(retainedIdentity === undefined || !(writer instanceof SwappingUpdateWriter) ? {} : { retained: { identity: retainedIdentity, changedSince: writer.changes() } }),
-    });
+    const retained = writer instanceof SwappingUpdateWriter ? await keptVersion(config.output, writer.changes()) : undefined;
+    await saveState(cache, { ...summary.state, ...(written === undefined ? {} : { output: written }), ...(retained ? { retained } : {}) });
     // Files changed a moment ago could change again unseen within one timestamp tick: no stamp then.
     if (isSettled(fingerprints, Date.now())) {
       await saveStamp(stampFile, { key, output: written, articles: summary.articles, pages: summary.pages, skipped: summary.skipped, problems: summary.problems });
@@ -93,6 +89,12 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
   } finally {
     await release();
   }
+}
+
+/** What the state records of the version a swap kept beside the output, if it kept one. */
+async function keptVersion(output: string, changedSince: string[]): Promise<{ identity: string; changedSince: string[] } | undefined> {
+  const identity = await outputIdentity(retainedTreeOf(output));
+  return identity === undefined ? undefined : { identity, changedSince };
 }
 
 /** The output folder is replaced on every build: it must not hold, or sit inside, the input. */
