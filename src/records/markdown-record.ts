@@ -3,6 +3,8 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { stripControlCharacters } from '../clean/control-characters.ts';
 import { countWords, readingMinutes } from '../derive/reading.ts';
+import { findNames } from '../derive/names.ts';
+import { keyTerms } from '../derive/terms.ts';
 import { deriveSlug } from '../derive/slug.ts';
 import { deriveSummary } from '../derive/summary.ts';
 import { toSafeHtml } from '../body/to-html.ts';
@@ -50,6 +52,8 @@ export function markdownRecord(source: SourceFile): ArticleRecord {
     wordCount,
     readingMinutes: readingMinutes(wordCount),
     tags: [...new Set(fields.tags)],
+    names: findNames(paragraphs),
+    terms: keyTerms(plain),
     ...(fields.author === undefined ? {} : { author: fields.author }),
     ...(fields.source_url === undefined ? {} : { sourceUrl: fields.source_url }),
     draft: fields.draft,

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../dates.ts';
+import type { FoundName } from '../derive/names.ts';
 import type { Problem } from '../errors.ts';
 
 /**
@@ -25,6 +26,10 @@ export interface ArticleRecord {
   wordCount: number;
   readingMinutes: number;
   tags: string[];
+  /** People, places and organisations the text names, most mentioned first: topics are made of these. */
+  names: FoundName[];
+  /** The text's most frequent content words, for related articles. */
+  terms: string[];
   author?: string;
   sourceUrl?: string;
   draft: boolean;

