@@ -7,7 +7,9 @@ import type { PageModel, SiteSettings } from './pages/types.ts';
 import type { ScanResult } from './read/scan.ts';
 import { loadRecords } from './records/load-records.ts';
 import { renderPages } from './render/eleventy.ts';
+import { buildSearchIndex, SEARCH_INDEX_VERSION } from './search/search-index.ts';
 import { planSite } from './site/assemble.ts';
+import { PAGEFIND_DIR } from './site/urls.ts';
 import { DEFAULT_TEMPLATES } from './build-paths.ts';
 import { CODE_KEY, DATELINE_VERSION } from './version.ts';
 import type { Writer } from './write/writer.ts';
@@ -102,6 +104,15 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const pagesToRender = plan.pages.filter((page) => changed(page.outputFile, pageKey(page, templates, site)));
     const files = new Map<string, string | Uint8Array>(plan.files);
     for (const asset of await listAssets(templatesDir)) files.set(`assets/${asset}`, await readFile(path.join(templatesDir, 'assets', asset)));
+    const searchKey = config.search ? digest(SEARCH_INDEX_VERSION, JSON.stringify(plan.search)) : undefined;
+    const searchIndexed = searchKey !== undefined && searchKey !== previous?.searchKey;
+    if (searchIndexed) {
+      const index = await timed('index for search', () => buildSearchIndex(plan.search, config.language));
+      for (const [file, content] of index) files.set(file, content);
+    } else if (searchKey !== undefined && previous) {
+      // The same entries give the same index: its files stay as they are.
+      for (const [file, key] of previous.outputs) if (file.startsWith(PAGEFIND_DIR)) outputs.set(file, key);
+    }
     const filesToWrite = [...files].filter(([file, content]) => changed(file, digest(content)));
     const removed = [...(previous?.outputs.keys() ?? [])].filter((file) => !outputs.has(file));
 
@@ -133,7 +144,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       removed: removed.length,
       stages,
       seconds: (performance.now() - started) / 1000,
-      state: { version: CODE_KEY, recordsKey, records: loaded.byHash, sources: loaded.sources, outputs },
+      state: { version: CODE_KEY, recordsKey, records: loaded.byHash, sources: loaded.sources, outputs, ...(searchKey === undefined ? {} : { searchKey }) },
     };
   } catch (error) {
     await writer.abort();
@@ -178,6 +189,7 @@ export function siteSettings(config: SiteConfig): SiteSettings {
     pageSize: config.pageSize,
     dayPageSize: config.dayPageSize,
     feedSize: config.feedSize,
+    ...(config.topicMinArticles === undefined ? {} : { topicMinArticles: config.topicMinArticles }),
   };
 }
 

@@ -20,6 +20,8 @@ export interface BuildState {
   records: Map<string, ArticleRecord>;
   /** Source path → fingerprint and hash when last read, so unchanged files are not read again. */
   sources: Map<string, KnownSource>;
+  /** Hash of what the search index was built from: the index is rebuilt only when it changes. */
+  searchKey?: string;
   /** Output file → key of what produced it (page model and templates, or file content). */
   outputs: Map<string, string>;
   /** The output's identity when saved (see `outputIdentity`): another means the output moved on without this state. */

@@ -19,6 +19,10 @@ export const configSchema = z.strictObject({
   pageSize: z.int().min(1).max(1000).default(20),
   dayPageSize: z.int().min(1).max(5000).default(100),
   feedSize: z.int().min(1).max(1000).default(50),
+  /** Build Pagefind's search index (the slowest stage on big archives; without it /search/ says search is unavailable). */
+  search: z.boolean().default(true),
+  /** Articles a name must be prominent in to get a topic page; unset, it grows with the archive. */
+  topicMinArticles: z.int().min(1).max(100_000).optional(),
   leftoverPatterns: z
     .array(
       z.string().refine((source) => {

@@ -1,7 +1,8 @@
 import { Feed } from 'feed';
 import { utcInstant } from '../dates.ts';
 import type { PlacedRecord } from '../records/record.ts';
-import { absoluteUrl, ATOM_PATH, frontPagePath, JSON_FEED_PATH, RSS_PATH } from '../site/urls.ts';
+import type { Topic } from '../corpus/topics.ts';
+import { absoluteUrl, ATOM_PATH, frontPagePath, JSON_FEED_PATH, RSS_PATH, topicFeedPath, topicPath } from '../site/urls.ts';
 import type { SiteSettings } from '../pages/types.ts';
 import { DATELINE_VERSION } from '../version.ts';
 
@@ -22,22 +23,43 @@ export function buildFeeds(newestFirst: readonly PlacedRecord[], site: FeedSetti
   const items = newestFirst.slice(0, site.feedSize);
   // Atom and RSS carry titles and summaries as HTML (`type="html"`), JSON Feed as plain text:
   // the XML feeds get the text HTML-escaped so a headline such as `<b>` is shown, never obeyed.
-  const xml = feedOf(items, site, escapeHtml);
-  const json = feedOf(items, site, (text) => text);
+  const channel: Channel = { title: site.title, description: site.description, path: frontPagePath(1), feeds: { atom: ATOM_PATH, rss: RSS_PATH, json: JSON_FEED_PATH } };
+  const xml = feedOf(items, site, escapeHtml, channel);
+  const json = feedOf(items, site, (text) => text, channel);
   return { atom: xml.atom1(), rss: xml.rss2(), json: json.json1() };
 }
 
-function feedOf(items: readonly PlacedRecord[], site: FeedSettings, text: (value: string) => string): Feed {
+/** The Atom feed of one topic: its newest `site.feedSize` articles. */
+export function topicFeed(topic: Topic, site: FeedSettings): string {
+  const channel: Channel = {
+    title: `${topic.label} · ${site.title}`,
+    description: `Articles about ${topic.label}.`,
+    path: topicPath(topic.slug),
+    feeds: { atom: topicFeedPath(topic.slug) },
+  };
+  return feedOf(topic.articles.slice(0, site.feedSize), site, escapeHtml, channel).atom1();
+}
+
+/** What a feed is the feed of: the whole site, or one topic. */
+interface Channel {
+  title: string;
+  description: string;
+  /** The page the feed follows. */
+  path: string;
+  feeds: { atom: string; rss?: string; json?: string };
+}
+
+function feedOf(items: readonly PlacedRecord[], site: FeedSettings, text: (value: string) => string, channel: Channel): Feed {
   const url = (path: string) => absoluteUrl(site.baseUrl, path);
   const feed = new Feed({
-    id: url(''),
-    title: site.title,
-    description: site.description,
+    id: url(channel.path),
+    title: channel.title,
+    description: channel.description,
     language: site.language,
-    link: url(frontPagePath(1)),
+    link: url(channel.path),
     ...(items[0] ? { updated: utcInstant(items[0].date) } : { updated: new Date(0) }),
     generator: `Dateline ${DATELINE_VERSION}`,
-    feedLinks: { atom: url(ATOM_PATH), rss: url(RSS_PATH), json: url(JSON_FEED_PATH) },
+    feedLinks: Object.fromEntries(Object.entries(channel.feeds).map(([kind, path]) => [kind, url(path)])),
   });
   for (const record of items) {
     feed.addItem({

@@ -1,16 +1,28 @@
 import { formatDate } from '../dates.ts';
 import type { PlacedRecord } from '../records/record.ts';
-import { absoluteUrl, dayPath } from '../site/urls.ts';
+import type { Topic } from '../corpus/topics.ts';
+import { absoluteUrl, dayPath, topicPath } from '../site/urls.ts';
 import { link, pageCommon } from './common.ts';
 import { scriptSafeJson } from './json-ld.ts';
 import type { AdjacentArticle, ArticlePage, SiteSettings } from './types.ts';
 
-/** One page per article, `records` oldest first; previous/next follow that order. */
-export function articlePages(records: readonly PlacedRecord[], site: SiteSettings): ArticlePage[] {
-  return records.map((record, index) => articlePage(record, records[index - 1], records[index + 1], site));
+/** What links an article to the rest of the archive beyond its date. */
+export interface ArticleLinks {
+  topicsOf(record: PlacedRecord): readonly Topic[];
+  relatedOf(record: PlacedRecord): readonly PlacedRecord[];
 }
 
-export function articlePage(record: PlacedRecord, older: PlacedRecord | undefined, newer: PlacedRecord | undefined, site: SiteSettings): ArticlePage {
+/** Topics listed on an article page. */
+export const MAX_ARTICLE_TOPICS = 12;
+
+const NO_LINKS: ArticleLinks = { topicsOf: () => [], relatedOf: () => [] };
+
+/** One page per article, `records` oldest first; previous/next follow that order. */
+export function articlePages(records: readonly PlacedRecord[], site: SiteSettings, links: ArticleLinks = NO_LINKS): ArticlePage[] {
+  return records.map((record, index) => articlePage(record, records[index - 1], records[index + 1], site, links));
+}
+
+export function articlePage(record: PlacedRecord, older: PlacedRecord | undefined, newer: PlacedRecord | undefined, site: SiteSettings, links: ArticleLinks = NO_LINKS): ArticlePage {
   const dateLabel = formatDate(record.date, site.language);
   const day = dayPath(record.date);
   const common = pageCommon(record.path, record.headline, record.summary, site, [
@@ -29,10 +41,12 @@ export function articlePage(record: PlacedRecord, older: PlacedRecord | undefine
       ...(record.author === undefined ? {} : { author: record.author }),
       ...(record.sourceUrl === undefined ? {} : { sourceUrl: record.sourceUrl }),
       tags: record.tags,
+      topics: links.topicsOf(record).slice(0, MAX_ARTICLE_TOPICS).map((topic) => link(record.path, topicPath(topic.slug), topic.label)),
     },
     day: link(record.path, day, dateLabel),
     ...(older ? { previous: adjacent(record.path, older, site) } : {}),
     ...(newer ? { next: adjacent(record.path, newer, site) } : {}),
+    related: links.relatedOf(record).map((other) => adjacent(record.path, other, site)),
     jsonLd: scriptSafeJson(newsArticleJsonLd(record, site)),
     openGraph: openGraph(record, site, common.canonical),
   };

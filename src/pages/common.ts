@@ -1,4 +1,4 @@
-import { absoluteUrl, ATOM_PATH, archivePath, frontPagePath, JSON_FEED_PATH, outputFileOf, relativeHref, RSS_PATH, STYLESHEET_PATH } from '../site/urls.ts';
+import { absoluteUrl, ATOM_PATH, archivePath, frontPagePath, JSON_FEED_PATH, outputFileOf, relativeHref, RSS_PATH, SCRIPT_PATH, searchPath, STYLESHEET_PATH, topicsPath } from '../site/urls.ts';
 import type { Chrome, Link, PageCommon, SiteSettings } from './types.ts';
 
 /** The fields every page has, for the page at `path`. */
@@ -19,6 +19,9 @@ export function chrome(href: (to: string) => string, hasFeeds: boolean): Chrome 
     home: href(frontPagePath(1)),
     archive: href(archivePath()),
     stylesheet: href(STYLESHEET_PATH),
+    script: href(SCRIPT_PATH),
+    topics: href(topicsPath()),
+    search: href(searchPath()),
     ...(hasFeeds ? { feeds: { atom: href(ATOM_PATH), rss: href(RSS_PATH), json: href(JSON_FEED_PATH) } } : {}),
   };
 }

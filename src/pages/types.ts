@@ -13,6 +13,9 @@ export interface Chrome {
   home: string;
   archive: string;
   stylesheet: string;
+  script: string;
+  topics: string;
+  search: string;
   /** Feeds exist only when a base URL is configured (they need absolute URLs). */
   feeds?: { atom: string; rss: string; json: string };
 }
@@ -42,6 +45,8 @@ export interface ArticleView {
   author?: string;
   sourceUrl?: string;
   tags: string[];
+  /** Topic pages the article belongs to, most mentioned first. */
+  topics: Link[];
 }
 
 export interface AdjacentArticle extends Link {
@@ -54,6 +59,7 @@ export interface ArticlePage extends PageCommon {
   day: Link;
   previous?: AdjacentArticle;
   next?: AdjacentArticle;
+  related: AdjacentArticle[];
   /** NewsArticle JSON-LD, already escaped for a `<script>` element. */
   jsonLd: string;
   openGraph: { property: string; content: string }[];
@@ -87,6 +93,9 @@ export interface ListPage extends PageCommon {
   nextDay?: Link;
   /** Whether the heading is the visually-hidden kind (the front page shows the site name). */
   isFront: boolean;
+  /** A topic page's kind (`Person`, `Place`…) and Atom feed (when a base URL is configured). */
+  kicker?: string;
+  feed?: Link;
 }
 
 export interface ArchiveEntry extends Link {
@@ -104,11 +113,34 @@ export interface ArchivePage extends PageCommon {
   next?: Link;
 }
 
+export interface TopicGroup {
+  heading: string;
+  /** Anchor id of the group's heading on the page. */
+  id: string;
+  entries: ArchiveEntry[];
+}
+
+export interface TopicIndexPage extends PageCommon {
+  template: 'topics';
+  heading: string;
+  groups: TopicGroup[];
+  /** How a name becomes a topic, for the reader. */
+  note: string;
+}
+
+export interface SearchPage extends PageCommon {
+  template: 'search';
+  /** Pagefind's browser API, relative to the search page. */
+  pagefind: string;
+  /** The site root relative to the search page: result URLs are relative to it. */
+  root: string;
+}
+
 export interface NotFoundPage extends PageCommon {
   template: 'notFound';
 }
 
-export type PageModel = ArticlePage | ListPage | ArchivePage | NotFoundPage;
+export type PageModel = ArticlePage | ListPage | ArchivePage | TopicIndexPage | SearchPage | NotFoundPage;
 
 /** Site-wide settings the page builders read. */
 export interface SiteSettings {
@@ -119,4 +151,6 @@ export interface SiteSettings {
   pageSize: number;
   dayPageSize: number;
   feedSize: number;
+  /** Articles a name must be prominent in to become a topic; absent: adapts to the archive's size. */
+  topicMinArticles?: number;
 }

@@ -29,7 +29,7 @@ const VIRTUAL_OUTPUT = path.resolve('/dateline-virtual-output');
 export async function* renderPages(pages: readonly PageModel[], options: RenderOptions): AsyncGenerator<RenderedPage> {
   if (pages.length === 0) return; // nothing changed: Eleventy is not even loaded
   const { default: Eleventy } = await import('@11ty/eleventy');
-  const byTemplate: Record<string, PageModel[]> = { article: [], list: [], archive: [], notFound: [] };
+  const byTemplate: Record<string, PageModel[]> = { article: [], list: [], archive: [], topics: [], search: [], notFound: [] };
   const expected = new Set<string>();
   for (const page of pages) {
     (byTemplate[page.template] ??= []).push(page);

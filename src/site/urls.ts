@@ -30,10 +30,30 @@ export function dayPath(date: IsoDate, page = 1): string {
   return `${year}/${month}/${day}/${page <= 1 ? '' : `page/${page}/`}`;
 }
 
+export function topicsPath(): string {
+  return 'topics/';
+}
+
+export function topicPath(slug: string, page = 1): string {
+  return `topics/${slug}/${page <= 1 ? '' : `page/${page}/`}`;
+}
+
+export function topicFeedPath(slug: string): string {
+  return `topics/${slug}/feed.xml`;
+}
+
+export function searchPath(): string {
+  return 'search/';
+}
+
 /** Segments an article slug may not take, because a list page lives there. */
 export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set(['page']);
 
 export const STYLESHEET_PATH = 'assets/style.css';
+/** The script that turns the header's search link into a search box. */
+export const SCRIPT_PATH = 'assets/dateline.js';
+/** Pagefind's index and its browser API (`pagefind/pagefind.js`). */
+export const PAGEFIND_DIR = 'pagefind/';
 export const ATOM_PATH = 'feed.xml';
 export const RSS_PATH = 'rss.xml';
 export const JSON_FEED_PATH = 'feed.json';

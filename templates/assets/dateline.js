@@ -1,0 +1,105 @@
+// Dateline's only script. Pages work without it; with it, the header shows a search box and the
+// search page (/search/?q=…) runs the query in its address with Pagefind's index, in the browser.
+
+const box = document.querySelector('[data-search-box]');
+if (box) {
+  box.hidden = false;
+  document.querySelector('.search-fallback')?.setAttribute('hidden', '');
+}
+
+const form = document.querySelector('[data-search-page]');
+if (form) searchPage(form).catch((error) => status(`Search is not available here: ${error.message}`));
+
+const PAGE_SIZE = 20;
+
+function status(text) {
+  const element = document.querySelector('[data-search-status]');
+  if (element) element.textContent = text;
+}
+
+async function searchPage(form) {
+  // Results are linked from the site root, wherever the site is served from.
+  const root = new URL(form.dataset.root, location.href);
+  const pagefind = await import(new URL(form.dataset.pagefind, location.href).href);
+  await pagefind.options({ baseUrl: root.pathname, excerptLength: 30 });
+  const query = form.elements.namedItem('q');
+  const year = form.elements.namedItem('year');
+  const topic = form.elements.namedItem('topic');
+  const params = new URLSearchParams(location.search);
+  query.value = params.get('q') ?? '';
+  const filters = await pagefind.filters();
+  fillSelect(year, Object.keys(filters.year ?? {}).sort().reverse(), filters.year ?? {}, params.get('year'));
+  fillSelect(topic, Object.keys(filters.topic ?? {}).sort((a, b) => a.localeCompare(b)), filters.topic ?? {}, params.get('topic'));
+
+  const run = async () => {
+    const term = query.value.trim();
+    const chosen = {};
+    if (year.value) chosen.year = year.value;
+    if (topic.value) chosen.topic = topic.value;
+    const results = document.querySelector('[data-search-results]');
+    const more = document.querySelector('[data-search-more]');
+    results.replaceChildren();
+    more.hidden = true;
+    if (term === '' && Object.keys(chosen).length === 0) {
+      status('Type a word or a name to search the archive.');
+      return;
+    }
+    status('Searching…');
+    const search = await pagefind.search(term === '' ? null : term, { filters: chosen, sort: term === '' ? { date: 'desc' } : undefined });
+    const found = search.results;
+    const described = [term && `“${term}”`, chosen.year, chosen.topic].filter(Boolean).join(', ');
+    status(`${found.length === 1 ? '1 article' : `${found.length} articles`} found for ${described}.`);
+    let shown = 0;
+    const showMore = async () => {
+      const page = await Promise.all(found.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
+      shown += page.length;
+      for (const data of page) results.append(resultItem(data));
+      more.hidden = shown >= found.length;
+    };
+    more.querySelector('button').onclick = () => showMore();
+    await showMore();
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const next = new URLSearchParams();
+    if (query.value.trim()) next.set('q', query.value.trim());
+    if (year.value) next.set('year', year.value);
+    if (topic.value) next.set('topic', topic.value);
+    // The address always holds the search, so a search is a link that can be shared.
+    history.replaceState(null, '', `${location.pathname}${next.size ? `?${next}` : ''}`);
+    run();
+  });
+  await run();
+}
+
+function fillSelect(select, values, counts, selected) {
+  for (const value of values) {
+    const option = new Option(`${value} (${counts[value]})`, value);
+    option.selected = value === selected;
+    select.append(option);
+  }
+}
+
+/** One result. Headline and date are set as text; the excerpt is Pagefind's escaped text with <mark>. */
+function resultItem(data) {
+  const item = document.createElement('li');
+  const article = document.createElement('article');
+  const heading = document.createElement('h2');
+  const link = document.createElement('a');
+  link.href = data.url;
+  link.textContent = data.meta.title ?? data.url;
+  heading.append(link);
+  const meta = document.createElement('p');
+  meta.className = 'meta';
+  const time = document.createElement('time');
+  time.dateTime = data.meta.date ?? '';
+  time.textContent = data.meta.dateLabel ?? data.meta.date ?? '';
+  meta.append(time);
+  const excerpt = document.createElement('p');
+  excerpt.className = 'summary';
+  excerpt.innerHTML = data.excerpt;
+  article.append(heading, meta, excerpt);
+  item.append(article);
+  return item;
+}

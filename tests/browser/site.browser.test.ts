@@ -1,0 +1,205 @@
+import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { previewServer, type PreviewServer } from '../../src/serve/static-server.ts';
+import { dateline } from '../helpers/cli.ts';
+import { REUTERS, reutersSample, SEEDS, tempDir } from '../helpers/files.ts';
+
+/*
+ * The built site in a real browser (Debian's chromium, driven by playwright-core), served on
+ * localhost by Dateline's preview server: what a reader does, axe-core on every page type, and
+ * screenshots. Set DATELINE_SCREENSHOTS to a folder to keep the screenshots (`npm run screenshots`).
+ */
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SEED_HEADLINE = /^North Korea has officially confirmed/;
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let work: Awaited<ReturnType<typeof tempDir>>;
+let server: PreviewServer;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  work = await tempDir();
+  const input = path.join(work.dir, 'input');
+  await mkdir(input);
+  await copyFile(path.join(SEEDS, '000_8e7b29ad4a414b1e.txt'), path.join(input, '000_8e7b29ad4a414b1e.txt'));
+  for (const name of await reutersSample(40)) await copyFile(path.join(REUTERS, name), path.join(input, name));
+  // Small pages, so the front page paginates with 41 articles; every prominent name a topic, the seed's too.
+  await writeFile(path.join(work.dir, 'dateline.config.json'), JSON.stringify({ input: 'input', output: 'site', pageSize: 5, topicMinArticles: 1, title: 'Dateline test archive' }));
+  const built = await dateline(['build'], { cwd: work.dir });
+  expect(built.code, built.stderr).toBe(0);
+  server = previewServer(path.join(work.dir, 'site'));
+  await new Promise<void>((resolve) => server.server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}/`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await work?.cleanup();
+});
+
+async function open(url: string, options: { javaScript?: boolean; width?: number } = {}): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true, viewport: { width: options.width ?? 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/404/.test(message.text())) errors.push(message.text());
+  });
+  (page as Page & { errors: string[] }).errors = errors;
+  await page.goto(new URL(url, base).href);
+  return page;
+}
+
+/** The seed article's page, relative to the site root. */
+async function seedArticle(): Promise<string> {
+  const day = path.join(work.dir, 'site', '2025', '04', '27');
+  const folder = (await readdir(day)).find((name) => name.endsWith('-8e7b29ad4a414b1e'));
+  return `2025/04/27/${folder}/index.html`;
+}
+
+function errorsOf(page: Page): string[] {
+  return (page as Page & { errors: string[] }).errors;
+}
+
+/** axe-core's violations on the page, as `rule: target` lines (empty when accessible). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  });
+  return violations;
+}
+
+describe('the site in a browser', () => {
+  it('front page → article → its day → its topic', async () => {
+    const page = await open('');
+    expect(await page.title()).toBe('Dateline test archive');
+    await page.getByRole('link', { name: SEED_HEADLINE }).first().click();
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(SEED_HEADLINE);
+    expect(page.url()).toMatch(/\/2025\/04\/27\/[a-z0-9-]+-8e7b29ad4a414b1e\/index\.html$/);
+
+    await page.getByRole('link', { name: 'April 27, 2025' }).last().click();
+    expect(page.url()).toMatch(/\/2025\/04\/27\/index\.html$/);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('April 27, 2025');
+    await page.getByRole('link', { name: SEED_HEADLINE }).click();
+
+    await page.getByRole('navigation', { name: 'Topics' }).getByRole('link', { name: 'Kim Jong Un' }).click();
+    expect(page.url()).toMatch(/\/topics\/kim-jong-un\/index\.html$/);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Kim Jong Un');
+    expect(await page.getByRole('link', { name: SEED_HEADLINE }).count()).toBe(1);
+    expect(errorsOf(page)).toEqual([]);
+  });
+
+  it('the header search box submits to /search/?q=…, which finds the seed; the result leads to it', async () => {
+    const page = await open('archive/index.html');
+    const box = page.getByRole('searchbox', { name: 'Search articles' });
+    await box.fill('Pyongyang');
+    await box.press('Enter');
+    await page.waitForURL(/\/search\/index\.html\?q=Pyongyang$/);
+    const result = page.locator('[data-search-results] a').first();
+    await expect.poll(() => result.textContent(), { timeout: 15_000 }).toMatch(SEED_HEADLINE);
+    expect(await page.locator('[data-search-status]').textContent()).toMatch(/^1 article found for “Pyongyang”/);
+    expect(await page.locator('[data-search-results] mark').first().textContent()).toBe('Pyongyang');
+    await result.click();
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(SEED_HEADLINE);
+    expect(errorsOf(page)).toEqual([]);
+  });
+
+  it('a shared search link runs its query, and the year and topic filters narrow it', async () => {
+    const page = await open('search/index.html?q=said&year=1987');
+    await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/articles? found for “said”, 1987/);
+    const years = await page.locator('#search-year option').allTextContents();
+    expect(years).toEqual(expect.arrayContaining(['Any year', expect.stringMatching(/^2025 \(1\)$/), expect.stringMatching(/^1987 \(40\)$/)]));
+    expect(await page.locator('#search-year').inputValue()).toBe('1987');
+    await expect.poll(() => page.locator('[data-search-results] a').count()).toBeGreaterThan(0);
+    const hrefs = await page.locator('[data-search-results] a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    expect(hrefs.every((href) => /\/1987\//.test(href))).toBe(true);
+
+    await page.locator('#search-q').fill('');
+    await page.locator('#search-year').selectOption('');
+    await page.locator('#search-topic').selectOption('Kim Jong Un');
+    await page.getByRole('button', { name: 'Search', exact: true }).last().click();
+    await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/^1 article found for Kim Jong Un/);
+    expect(page.url()).toMatch(/\?topic=Kim\+Jong\+Un$/);
+    expect(errorsOf(page)).toEqual([]);
+  });
+
+  it('pagination moves through the front page', async () => {
+    const page = await open('');
+    const firstPage = await page.locator('.article-list h2').allTextContents();
+    await page.getByRole('navigation', { name: /pagination|pages/i }).getByRole('link', { name: 'Older' }).click();
+    expect(page.url()).toMatch(/\/page\/2\/index\.html$/);
+    const secondPage = await page.locator('.article-list h2').allTextContents();
+    expect(secondPage).toHaveLength(5);
+    expect(secondPage.some((headline) => firstPage.includes(headline))).toBe(false);
+    await page.getByRole('link', { name: 'Page 9' }).click();
+    expect(page.url()).toMatch(/\/page\/9\/index\.html$/);
+    expect(await page.locator('.article-list h2').count()).toBe(1); // 41 articles, 5 a page
+  });
+
+  it('a missing page gets the 404 page, whose links work', async () => {
+    const page = await open('no/such/page/');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Page not found');
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Archive' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Archive');
+  });
+
+  it('without JavaScript every page reads, the header offers the archive instead of a search box, and /search/ says why', async () => {
+    const page = await open('', { javaScript: false });
+    expect(await page.locator('[data-search-box]').isVisible()).toBe(false);
+    await page.getByRole('link', { name: 'Browse the archive' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Archive');
+    await page.goto(new URL('search/index.html?q=Pyongyang', base).href);
+    expect(await page.locator('main').textContent()).toMatch(/Search runs in your browser and needs JavaScript/);
+  });
+
+  it('axe-core finds no accessibility violations on any page type', async () => {
+    const pages = {
+      front: '',
+      article: await seedArticle(),
+      day: '2025/04/27/index.html',
+      month: '2025/04/index.html',
+      year: '2025/index.html',
+      archive: 'archive/index.html',
+      topics: 'topics/index.html',
+      topic: 'topics/kim-jong-un/index.html',
+      search: 'search/index.html?q=oil',
+      notFound: 'no/such/page/',
+    };
+    const found: Record<string, string[]> = {};
+    for (const [kind, url] of Object.entries(pages)) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const page = await open(url);
+        await page.emulateMedia({ colorScheme });
+        if (kind === 'search') await expect.poll(() => page.locator('[data-search-results] li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+        const violations = await axeViolations(page);
+        if (violations.length > 0) found[`${kind} (${colorScheme})`] = violations;
+      }
+    }
+    expect(found).toEqual({});
+  });
+
+  it('takes screenshots of the front page and an article at mobile and desktop widths', async () => {
+    const folder = process.env.DATELINE_SCREENSHOTS ?? path.join(work.dir, 'screenshots');
+    await mkdir(folder, { recursive: true });
+    const article = await seedArticle();
+    for (const [name, url] of [['front', ''], ['article', article]] as const) {
+      for (const [device, width] of [['mobile', 390], ['desktop', 1280]] as const) {
+        const page = await open(url, { width });
+        const file = path.join(folder, `${name}-${device}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        expect((await stat(file)).size).toBeGreaterThan(10_000);
+      }
+    }
+  });
+});
