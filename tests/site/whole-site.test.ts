@@ -10,7 +10,8 @@ describe('a whole site built from articles declared inline', () => {
     for (const file of ['index.html', '2025/04/27/index.html']) expect(page(site, new RegExp(`^${file}$`))).not.toContain('<script>alert');
     const article = page(site, /^2025\/04\/27\/script-alert.*\/index\.html$/);
     expect(article).toContain('<h1>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; Troops moved</h1>');
-    expect(article.match(/<script[\s>]/g)).toHaveLength(1); // only the JSON-LD element
+    // Only the JSON-LD element and Dateline's own script file.
+    expect(article.match(/<script[\s>][^>]*>/g)).toEqual(['<script type="module" src="../../../../assets/dateline.js">', '<script type="application/ld+json">']);
   });
 
   it('keeps JSON-LD closed when a headline says </script>', async () => {
@@ -68,7 +69,8 @@ describe('a whole site built from articles declared inline', () => {
     expect(article).not.toMatch(/javascript:|<iframe|onerror/);
     expect(article).toContain('<h1>Hello &lt;i&gt;there&lt;/i&gt;</h1>');
     expect(article).toContain('by A &lt;b&gt;B&lt;/b&gt;');
-    expect(article).toContain('<span class="tag">Kursk</span>, <span class="tag">Russia</span>');
+    // Tags are topics, linked from the article (one `Kursk`: repeats are dropped).
+    expect(article).toContain('<li><a href="../../../../topics/kursk/index.html">Kursk</a></li><li><a href="../../../../topics/russia/index.html">Russia</a></li>');
     expect(summary.problems).toEqual([expect.objectContaining({ code: 'raw-html-dropped', severity: 'warning', line: 9, message: 'raw HTML is not published and was dropped (2 places, lines 9, 11)' })]);
   });
 
