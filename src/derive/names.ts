@@ -1,5 +1,6 @@
 import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import { gazetteer, placeKey, type Gazetteer } from './gazetteer.ts';
+import { splitWireDateline } from './wire-dateline.ts';
 import { CALENDAR_WORDS, COMPANY_FORMS, CONNECTORS, INSTITUTIONS, NOT_NAMES, ORGANISATION_WORDS, PLACE_DESIGNATORS, SENTENCE_STARTERS, STATE_ABBREVIATIONS, TITLES } from './name-words.ts';
 
 export type NameKind = 'person' | 'place' | 'organisation' | 'other';
@@ -19,8 +20,6 @@ export const MAX_NAMES = 40;
 
 const STOP_WORDS: ReadonlySet<string> = new Set(stopwords.en);
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’&.][\p{L}\p{M}\p{N}]+)*/gu;
-/** A news dateline before the story: `IRVINE, Calif., March 16 -`, `NEW YORK (Reuters) -`. */
-const DATELINE = /^(\p{Lu}[\p{Lu}\p{M} .'’-]*\p{Lu})(?:, [^,\n]{2,25}?)?(?:, \p{L}+\.? \d{1,2})?(?: \([^)\n]{1,20}\))? [-–—]+ /u;
 
 interface Word {
   text: string;
@@ -61,20 +60,27 @@ export function findNames(paragraphs: readonly string[], places: Gazetteer = gaz
   const paragraphWords = paragraphs.map((paragraph, index) => {
     let text = paragraph;
     if (index === 0) {
-      const dateline = DATELINE.exec(text);
-      if (dateline?.[1]) {
-        add(placeMention(titleCase(dateline[1]), places), 0);
-        text = text.slice(dateline[0].length);
+      // A wire dateline names the place the story was filed from, in capitals: `IRVINE, Calif., March 16 - `.
+      const dateline = splitWireDateline(text);
+      if (dateline) {
+        add(placeMention(titleCase(dateline.place), places), 0);
+        text = dateline.rest;
       }
     }
     const words = tokenize(text);
     return { words: isShouted(words) ? [] : words, paragraph: index };
   });
   const capitalisedMidSentence = new Set<string>();
-  for (const { words } of paragraphWords) for (const word of words) if (!word.initial && word.capital) capitalisedMidSentence.add(word.lower);
+  const lowerCase = new Set<string>();
+  for (const { words } of paragraphWords) {
+    for (const word of words) {
+      if (!word.initial && word.capital) capitalisedMidSentence.add(word.lower);
+      else if (!word.capital && word.text === word.lower) lowerCase.add(word.lower);
+    }
+  }
   for (const { words, paragraph } of paragraphWords) {
     for (const run of capitalisedRuns(words)) {
-      for (const mention of mentionsOf(run, words, capitalisedMidSentence, places)) add(mention, paragraph);
+      for (const mention of mentionsOf(run, words, { capitalisedMidSentence, lowerCase }, places)) add(mention, paragraph);
     }
   }
   const names = [...found.values()].map((entry) => ({ name: entry.name, kind: kindOf(entry.kinds), mentions: entry.mentions, lede: entry.lede, order: entry.order }));
@@ -157,26 +163,50 @@ function* capitalisedRuns(words: readonly Word[]): Generator<[number, number]> {
   }
 }
 
-function mentionsOf([start, end]: [number, number], words: readonly Word[], capitalisedMidSentence: ReadonlySet<string>, places: Gazetteer): Mention[] {
+/** What the whole article says about its words' case. */
+interface Usage {
+  /** Words written with a capital somewhere other than a sentence's start: names. */
+  capitalisedMidSentence: ReadonlySet<string>;
+  /** Words written in lower case somewhere: common words, whatever a sentence's start says. */
+  lowerCase: ReadonlySet<string>;
+}
+
+function mentionsOf([start, end]: [number, number], words: readonly Word[], usage: Usage, places: Gazetteer): Mention[] {
   let run = words.slice(start, end).filter((word, index, all) => !(NOT_NAMES.has(word.lower) && (index === 0 || index === all.length - 1)));
   let initial = run[0]?.initial ?? false;
   // A capital at the start of a sentence says nothing: drop common words there (`The`, `According`).
   while (initial && run.length > 0) {
     const first = run[0]!;
-    const common = SENTENCE_STARTERS.has(first.lower) || STOP_WORDS.has(first.lower);
-    if (!common || capitalisedMidSentence.has(first.lower) || places.places.has(placeKey(textOf(run)))) break;
+    const common = SENTENCE_STARTERS.has(first.lower) || STOP_WORDS.has(first.lower) || usage.lowerCase.has(first.lower);
+    if (!common || usage.capitalisedMidSentence.has(first.lower) || places.places.has(placeKey(textOf(run)))) break;
     run = run.slice(1);
+    while (run[0] && CONNECTORS.has(run[0].text)) run = run.slice(1);
     initial = false;
   }
   if (run.length === 0) return [];
-  // `and` joins only inside an organisation's name (`Securities and Exchange Commission`).
-  const and = run.findIndex((word) => word.text === 'and');
-  if (and > 0 && !isOrganisation(run)) {
-    const [left, right] = [run.slice(0, and), run.slice(and + 1)];
-    return [...wordsMentions(left, initial, words, start, capitalisedMidSentence, places), ...wordsMentions(right, false, words, -1, capitalisedMidSentence, places)];
+  // `and` joins only inside an organisation's name (`Securities and Exchange Commission and Canada`).
+  const parts: Word[][] = [[]];
+  for (const word of run) {
+    if (word.text === 'and') parts.push([]);
+    else parts.at(-1)!.push(word);
   }
-  return wordsMentions(run, initial, words, start, capitalisedMidSentence, places);
+  const mentions: Mention[] = [];
+  for (let first = 0; first < parts.length; ) {
+    let last = parts.length - 1;
+    while (last > first && !isOrganisation(joinParts(parts, first, last))) last--;
+    const part = joinParts(parts, first, last);
+    mentions.push(...wordsMentions(part, initial && first === 0, words, first === 0 ? start : -1, usage.capitalisedMidSentence, places));
+    first = last + 1;
+  }
+  return mentions;
 }
+
+/** Parts `first` to `last` of a run split at `and`, joined again by `and`. */
+function joinParts(parts: readonly Word[][], first: number, last: number): Word[] {
+  return parts.slice(first, last + 1).flatMap((part, index) => (index === 0 ? part : [AND, ...part]));
+}
+
+const AND: Word = { text: 'and', lower: 'and', joined: true, initial: false, possessive: false, capital: false };
 
 function wordsMentions(run: Word[], initial: boolean, words: readonly Word[], start: number, capitalisedMidSentence: ReadonlySet<string>, places: Gazetteer): Mention[] {
   if (run.length === 1) {
@@ -204,7 +234,7 @@ function wordsMentions(run: Word[], initial: boolean, words: readonly Word[], st
   }
   const previous = start > 0 ? words[start - 1] : undefined;
   let titled = previous !== undefined && run.length > 0 && words[start]!.joined && TITLES.has(previous.lower);
-  while (run.length > 0 && (TITLES.has(run[0]!.lower) || (CONNECTORS.has(run[0]!.lower) && run.length > 1))) {
+  while (run.length > 0 && (TITLES.has(run[0]!.lower) || (titled && CONNECTORS.has(run[0]!.lower) && run.length > 1))) {
     run = run.slice(1);
     titled = true;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deriveHeadline, MAX_HEADLINE_LENGTH, stripWireDateline, truncateAtWord } from '../../src/derive/headline.ts';
+import { deriveHeadline, MAX_HEADLINE_LENGTH, truncateAtWord } from '../../src/derive/headline.ts';
+import { stripWireDateline } from '../../src/derive/wire-dateline.ts';
 import { splitSentences } from '../../src/derive/sentences.ts';
 
 describe('stripWireDateline', () => {
