@@ -137,3 +137,44 @@ describe('a whole site built from articles declared inline', () => {
     expect(site.files.has('2025/04/27/page/3/index.html')).toBe(true);
   });
 });
+
+describe('finding things: topics, related articles and the search index', () => {
+  const seed = (async () => (await import('node:fs/promises')).readFile(new URL('../../seeds/000_8e7b29ad4a414b1e.txt', import.meta.url), 'utf8'))();
+
+  it("gives the seed's main names topic pages with Atom feeds, and lists them on the article", async () => {
+    const { site } = await buildSite({ '000_8e7b29ad4a414b1e.txt': await seed }, { baseUrl: BASE_URL });
+    const topics = [...site.files.keys()].filter((file) => /^topics\/[^/]+\/index\.html$/.test(file)).map((file) => file.split('/')[1]);
+    expect(topics).toEqual(expect.arrayContaining(['north-korea', 'russia', 'ukraine', 'kim-jong-un', 'pyongyang', 'kursk']));
+    const index = page(site, /^topics\/index\.html$/);
+    expect(index).toMatch(/<h2 id="people">People<\/h2>[\s\S]*Kim Jong Un[\s\S]*<h2 id="places">Places<\/h2>[\s\S]*Pyongyang/);
+    const topic = page(site, /^topics\/kim-jong-un\/index\.html$/);
+    expect(topic).toContain('<p class="kicker">Person · 1 article</p>');
+    expect(topic).toContain('<link rel="alternate" type="application/atom+xml" title="Atom feed for Kim Jong Un" href="feed.xml">');
+    const feed = parseFeed(page(site, /^topics\/kim-jong-un\/feed\.xml$/));
+    expect(feed.title).toBe('Kim Jong Un · Dateline');
+    expect(feed.items.map((item) => item.url)).toEqual([expect.stringMatching(/^https:\/\/example\.org\/news\/2025\/04\/27\/.+-8e7b29ad4a414b1e\/$/)]);
+    const article = page(site, /^2025\/04\/27\/.+\/index\.html$/);
+    expect(article).toContain('<li><a href="../../../../topics/kim-jong-un/index.html">Kim Jong Un</a></li>');
+  });
+
+  it('lists related articles on an article page', async () => {
+    const { site } = await buildSite({
+      '001_a.txt': ' date 2025-04-01 Flood waters rose at the Kariba dam as the Zambezi flood spread.',
+      '002_b.txt': ' date 2025-04-02 The Kariba dam flood eased as Zambezi waters fell.',
+      '003_c.txt': ' date 2025-04-03 Wheat prices rose in Chicago trading.',
+    });
+    const article = page(site, /^2025\/04\/01\/.+-a\/index\.html$/);
+    expect(article).toMatch(/<h2 id="related-heading">Related articles<\/h2>\s*<ul>\s*<li><a href="\.\.\/\.\.\/02\/the-kariba-dam[^"]*-b\/index\.html">The Kariba dam flood eased/);
+    expect(article).not.toContain('Wheat prices');
+  });
+
+  it("indexes every article's body for Pagefind, with year and topic filters", async () => {
+    const { site, summary } = await buildSite({ '000_8e7b29ad4a414b1e.txt': await seed, '001_a.txt': ' date 1987-02-26 Cocoa prices rose.' }, { search: true });
+    expect(summary.stages.map((stage) => stage.stage)).toContain('index for search');
+    expect(site.files.has('pagefind/pagefind.js')).toBe(true);
+    const entry = JSON.parse(site.text('pagefind/pagefind-entry.json') ?? '{}') as { languages: Record<string, { page_count: number }> };
+    expect(entry.languages.en?.page_count).toBe(2);
+    const search = page(site, /^search\/index\.html$/);
+    expect(search).toContain('data-pagefind="../pagefind/pagefind.js" data-root="../"');
+  });
+});
