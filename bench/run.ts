@@ -7,7 +7,7 @@
  *   npm run bench -- --runs 5 --only reuters       (corpora: seeds, reuters, generated)
  *   npm run bench -- --generated 100000 --generated-runs 1
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, appendFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, appendFileSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,13 +34,21 @@ const median = (numbers: readonly number[]) => {
 
 interface Run {
   seconds: number;
+  /** Peak resident memory of the Node process. */
   bytes: number;
+  /** Peak of the largest process in the build's tree (Pagefind's indexer runs as a child), from GNU time. */
+  treeBytes: number;
+  /** Seconds of the `index for search` stage, from the build's summary (0 when the index was reused). */
+  searchSeconds: number;
 }
 
 function timed(command: string, args: readonly string[]): Run {
   const rssFile = path.join(scratch, 'rss');
   rmSync(rssFile, { force: true });
   const started = performance.now();
+  const gnuTime = existsSync('/usr/bin/time');
+  const timeFile = path.join(scratch, 'time');
+  if (gnuTime) [command, args] = ['/usr/bin/time', ['-f', '%M', '-o', timeFile, command, ...args]];
   const result = spawnSync(command, args, { cwd: root, env: { ...process.env, DATELINE_BENCH_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 2 ** 20 });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
@@ -50,7 +58,9 @@ function timed(command: string, args: readonly string[]): Run {
   } catch {
     // Hugo is not a Node process: no figure
   }
-  return { seconds, bytes };
+  const treeBytes = gnuTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) * 1024 : Number.NaN;
+  const searchSeconds = Number(/index for search (\d+\.\d+) s/.exec(String(result.stdout))?.[1] ?? 0);
+  return { seconds, bytes, treeBytes, searchSeconds };
 }
 
 const dateline = (input: string, output: string, ...extra: string[]) =>
@@ -116,13 +126,15 @@ for (const corpus of corpora) {
     const runs = results[key];
     const seconds = median(runs.map((run) => run.seconds));
     const memory = median(runs.map((run) => run.bytes)) / 2 ** 20;
+    const tree = median(runs.map((run) => run.treeBytes)) / 2 ** 20;
+    const search = median(runs.map((run) => run.searchSeconds));
     const ratio = hugoSeconds === undefined ? 'n/a' : median(runs.map((run, index) => run.seconds / (results.hugo[index] as Run).seconds)).toFixed(3);
-    rows.push(`| ${corpus.name} | ${what} | ${seconds.toFixed(2)} s | ${memory.toFixed(0)} MiB | ${hugoSeconds === undefined ? 'not installed' : `${hugoSeconds.toFixed(2)} s`} | ${ratio} |`);
+    rows.push(`| ${corpus.name} | ${what} | ${seconds.toFixed(2)} s | ${search.toFixed(2)} s | ${memory.toFixed(0)} MiB | ${Number.isNaN(tree) ? 'n/a' : `${tree.toFixed(0)} MiB`} | ${hugoSeconds === undefined ? 'not installed' : `${hugoSeconds.toFixed(2)} s`} | ${ratio} |`);
   }
 }
 
 rmSync(scratch, { recursive: true, force: true });
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.\n`);
-console.log('| corpus | what | Dateline (median) | Dateline peak memory | Hugo full build (median) | Dateline / Hugo (median of paired runs) |');
-console.log('|---|---|---|---|---|---|');
+console.log('| corpus | what | Dateline (median) | of which search index | Node peak memory | largest process (Pagefind) | Hugo full build (median) | Dateline / Hugo (median of paired runs) |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
