@@ -106,25 +106,27 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     for (const asset of await listAssets(templatesDir)) files.set(`assets/${asset}`, await readFile(path.join(templatesDir, 'assets', asset)));
     const searchKey = config.search ? digest(SEARCH_INDEX_VERSION, JSON.stringify(plan.search)) : undefined;
     const searchIndexed = searchKey !== undefined && searchKey !== previous?.searchKey;
-    if (searchIndexed) {
-      const index = await timed('index for search', () => buildSearchIndex(plan.search, config.language));
-      for (const [file, content] of index) files.set(file, content);
-    } else if (searchKey !== undefined && previous) {
+    // Pagefind indexes in its own process while the pages render in this one.
+    const indexing = searchIndexed ? timed('index for search', () => buildSearchIndex(plan.search, config.language)) : undefined;
+    indexing?.catch(() => undefined); // a failure is rethrown where it is awaited, below
+    if (!searchIndexed && searchKey !== undefined && previous) {
       // The same entries give the same index: its files stay as they are.
       for (const [file, key] of previous.outputs) if (file.startsWith(PAGEFIND_DIR)) outputs.set(file, key);
     }
-    const filesToWrite = [...files].filter(([file, content]) => changed(file, digest(content)));
-    const removed = [...(previous?.outputs.keys() ?? [])].filter((file) => !outputs.has(file));
+    let filesToWrite: [string, string | Uint8Array][] = [];
+    let removed: string[] = [];
 
     await timed('render and write', async () => {
       const queue = writeQueue(writer);
-      const total = pagesToRender.length + filesToWrite.length;
       let done = 0;
-      options.progress?.('rendering', 0, total);
+      options.progress?.('rendering', 0, pagesToRender.length);
       for await (const page of renderPages(pagesToRender, { templatesDir, site })) {
         await queue.write(page.outputFile, page.html);
-        options.progress?.('writing', ++done, total);
+        options.progress?.('writing', ++done, pagesToRender.length);
       }
+      for (const [file, content] of (await indexing) ?? []) files.set(file, content);
+      filesToWrite = [...files].filter(([file, content]) => changed(file, digest(content)));
+      removed = [...(previous?.outputs.keys() ?? [])].filter((file) => !outputs.has(file));
       for (const [file, content] of filesToWrite) await queue.write(file, content);
       await queue.drain();
       for (const file of removed) await writer.remove(file);

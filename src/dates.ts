@@ -42,8 +42,14 @@ export function dateParts(date: IsoDate): DateParts {
  * The formatter runs in UTC on a UTC instant, so the machine's zone never moves the day.
  */
 export function formatDate(date: IsoDate, language: string, style: 'day' | 'month' | 'year' = 'day'): string {
-  return formatter(language, style).format(utcInstant(date));
+  // An archive shows the same few thousand dates hundreds of thousands of times: remember them.
+  const key = `${language}\0${style}\0${date}`;
+  let label = formattedDates.get(key);
+  if (label === undefined) formattedDates.set(key, (label = formatter(language, style).format(utcInstant(date))));
+  return label;
 }
+
+const formattedDates = new Map<string, string>();
 
 /** Name of a month such as `April 1987` for archive headings. */
 export function formatMonth(year: string, month: string, language: string): string {

@@ -37,7 +37,8 @@ export function topicFeed(topic: Topic, site: FeedSettings): string {
     path: topicPath(topic.slug),
     feeds: { atom: topicFeedPath(topic.slug) },
   };
-  return feedOf(topic.articles.slice(0, site.feedSize), site, escapeHtml, channel).atom1();
+  // Headlines and summaries only: an archive has hundreds of topics, and the site feeds carry the text.
+  return feedOf(topic.articles.slice(0, site.feedSize), site, escapeHtml, channel, false).atom1();
 }
 
 /** What a feed is the feed of: the whole site, or one topic. */
@@ -49,7 +50,7 @@ interface Channel {
   feeds: { atom: string; rss?: string; json?: string };
 }
 
-function feedOf(items: readonly PlacedRecord[], site: FeedSettings, text: (value: string) => string, channel: Channel): Feed {
+function feedOf(items: readonly PlacedRecord[], site: FeedSettings, text: (value: string) => string, channel: Channel, withContent = true): Feed {
   const url = (path: string) => absoluteUrl(site.baseUrl, path);
   const feed = new Feed({
     id: url(channel.path),
@@ -70,7 +71,7 @@ function feedOf(items: readonly PlacedRecord[], site: FeedSettings, text: (value
       published: utcInstant(record.date),
       description: text(record.summary),
       // xml-js escapes only the first `]]>` inside a CDATA section; `]]&gt;` means the same in HTML.
-      content: record.bodyHtml.replaceAll(']]>', ']]&gt;'),
+      ...(withContent ? { content: record.bodyHtml.replaceAll(']]>', ']]&gt;') } : {}),
       ...(record.author === undefined ? {} : { author: [{ name: record.author }] }),
       ...(record.tags.length === 0 ? {} : { category: record.tags.map((name) => ({ name })) }),
     });
