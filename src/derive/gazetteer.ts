@@ -28,13 +28,13 @@ interface City {
   population: number;
 }
 
-/** Lower case, no dots or diacritics, single spaces: `U.S.` → `us`, `Zürich` → `zurich`. */
+/** Lower case, no dots or diacritics, hyphens as spaces: `U.S.` → `us`, `Zürich` → `zurich`, `Hewlett-Packard` → `hewlett packard`. */
 export function placeKey(name: string): string {
   // eslint-disable-next-line no-control-regex -- ASCII needs no decomposing (the common case, and faster)
   const plain = /^[\x00-\x7f]*$/.test(name) ? name : name.normalize('NFKD').replace(/\p{M}/gu, '');
   return plain
     .replace(/[.’']/g, '')
-    .replace(/\s+/g, ' ')
+    .replace(/[\s-]+/g, ' ')
     .trim()
     .toLowerCase();
 }

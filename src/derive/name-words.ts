@@ -7,10 +7,13 @@ const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/
 
 /** Capitalised but never names: calendar words. They also end a name (`Kursk on Sunday`). */
 export const CALENDAR_WORDS = words(`
-  january february march april may june july august september october november december
-  jan feb mar apr jun jul aug sep sept oct nov dec
-  monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+  january february march april june july august september october november december
+  jan feb apr jun jul aug sep sept oct nov dec
+  monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
 `);
+
+/** Calendar words that are also names (`Theresa May`, `Sun Microsystems`): calendar words only before a number. */
+export const SHORT_CALENDAR_WORDS = words('may mar sat sun');
 
 /** Words that may sit inside a name between capitalised words (`Bank of England`, `Ludwig van Beethoven`). */
 export const CONNECTORS = words('of for de del der den van von bin al la le du da y');
@@ -35,6 +38,21 @@ export const ORGANISATION_WORDS = words(`
   court exchange board university college institute authority administration reserve congress parliament senate
   army navy police federation office service services bureau league alliance foundation society network
   assembly cabinet government command forces guard community
+`);
+
+/** Abbreviated titles: their full stop ends no sentence (`Mr. Smith`, `Gen. Powell`). */
+export const ABBREVIATED_TITLES = words('mr mrs ms dr prof sen gov rep gen col maj capt lt adm sgt st sr jr');
+
+/**
+ * Titles that end a title phrase (`Foreign Minister`, `Treasury Secretary`, `Mr`): only a phrase
+ * ending in one is stripped from a name, so `State Street` keeps its `State`.
+ */
+export const HEAD_TITLES = words(`
+  mr mrs ms miss dr prof sir dame lord lady president premier chancellor secretary treasurer governor senator sen gov rep
+  representative congressman congresswoman ambassador envoy mayor judge justice king queen prince princess pope emperor
+  sheikh emir ayatollah general gen colonel col captain capt lieutenant lt admiral adm sergeant sgt commander marshal
+  chairman chairwoman chief director spokesman spokeswoman spokesperson leader minister president-elect chancellor-elect
+  minister-president
 `);
 
 /** Company-form suffixes dropped from a name so `Ultrasystems Inc` and `Ultrasystems` are one topic. */

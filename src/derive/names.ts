@@ -1,7 +1,21 @@
 import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import { gazetteer, placeKey, type Gazetteer } from './gazetteer.ts';
 import { splitWireDateline } from './wire-dateline.ts';
-import { CALENDAR_WORDS, COMPANY_FORMS, CONNECTORS, INSTITUTIONS, NOT_NAMES, ORGANISATION_WORDS, PLACE_DESIGNATORS, SENTENCE_STARTERS, STATE_ABBREVIATIONS, TITLES } from './name-words.ts';
+import {
+  ABBREVIATED_TITLES,
+  CALENDAR_WORDS,
+  COMPANY_FORMS,
+  CONNECTORS,
+  HEAD_TITLES,
+  INSTITUTIONS,
+  NOT_NAMES,
+  ORGANISATION_WORDS,
+  PLACE_DESIGNATORS,
+  SENTENCE_STARTERS,
+  SHORT_CALENDAR_WORDS,
+  STATE_ABBREVIATIONS,
+  TITLES,
+} from './name-words.ts';
 
 export type NameKind = 'person' | 'place' | 'organisation' | 'other';
 
@@ -111,7 +125,7 @@ function tokenize(paragraph: string): Word[] {
     const text = possessive ? match[0].slice(0, -2) : match[0];
     const previous = words.at(-1);
     // `Mr. Smith`: the full stop of a title or an initial ends no sentence.
-    const afterAbbreviation = previous !== undefined && gap === '. ' && (TITLES.has(previous.lower) || previous.text.length === 1);
+    const afterAbbreviation = previous !== undefined && gap === '. ' && (ABBREVIATED_TITLES.has(previous.lower) || previous.text.length === 1);
     words.push({
       text,
       lower: text.toLowerCase(),
@@ -144,18 +158,19 @@ function isAcronym(text: string): boolean {
 
 /** Index ranges `[start, end)` of capitalised runs, joined only by spaces and connectors. */
 function* capitalisedRuns(words: readonly Word[]): Generator<[number, number]> {
-  const nameWord = (word: Word | undefined) => word !== undefined && word.capital && !CALENDAR_WORDS.has(word.lower);
+  const isCalendar = (at: number) => CALENDAR_WORDS.has(words[at]!.lower) || (SHORT_CALENDAR_WORDS.has(words[at]!.lower) && /^\d/.test(words[at + 1]?.text ?? ''));
+  const nameWord = (at: number) => words[at] !== undefined && words[at].capital && !isCalendar(at);
   let index = 0;
   while (index < words.length) {
-    if (!nameWord(words[index])) {
+    if (!nameWord(index)) {
       index++;
       continue;
     }
     const start = index;
     while (!words[index]!.possessive) {
       const next = words[index + 1];
-      if (next?.joined && nameWord(next)) index++;
-      else if (next?.joined && (CONNECTORS.has(next.text) || next.text === 'and') && words[index + 2]?.joined && nameWord(words[index + 2])) index += 2;
+      if (next?.joined && nameWord(index + 1)) index++;
+      else if (next?.joined && (CONNECTORS.has(next.text) || next.text === 'and') && words[index + 2]?.joined && nameWord(index + 2)) index += 2;
       else break;
     }
     index++;
@@ -177,7 +192,8 @@ function mentionsOf([start, end]: [number, number], words: readonly Word[], usag
   // A capital at the start of a sentence says nothing: drop common words there (`The`, `According`).
   while (initial && run.length > 0) {
     const first = run[0]!;
-    const common = SENTENCE_STARTERS.has(first.lower) || STOP_WORDS.has(first.lower) || usage.lowerCase.has(first.lower);
+    // A title stays: it says the next words are a person (`Mr. Baker said`).
+    const common = !TITLES.has(first.lower) && (SENTENCE_STARTERS.has(first.lower) || STOP_WORDS.has(first.lower) || usage.lowerCase.has(first.lower));
     if (!common || usage.capitalisedMidSentence.has(first.lower) || places.places.has(placeKey(textOf(run)))) break;
     run = run.slice(1);
     while (run[0] && CONNECTORS.has(run[0].text)) run = run.slice(1);
@@ -234,8 +250,9 @@ function wordsMentions(run: Word[], initial: boolean, words: readonly Word[], st
   }
   const previous = start > 0 ? words[start - 1] : undefined;
   let titled = previous !== undefined && run.length > 0 && words[start]!.joined && TITLES.has(previous.lower);
-  while (run.length > 0 && (TITLES.has(run[0]!.lower) || (titled && CONNECTORS.has(run[0]!.lower) && run.length > 1))) {
-    run = run.slice(1);
+  const title = titlePhraseLength(run);
+  if (title > 0) {
+    run = run.slice(title);
     titled = true;
   }
   if (run.length === 0) return mentions;
@@ -245,6 +262,23 @@ function wordsMentions(run: Word[], initial: boolean, words: readonly Word[], st
   if (place !== undefined) return [...mentions, { name: place || name, kind: 'place' }];
   if (run.length === 1 && isAcronym(name)) return [...mentions, { name, kind: 'organisation' }];
   return [...mentions, { name, kind: titled ? 'person' : 'other' }];
+}
+
+/**
+ * How many words at the start of a run are a title phrase: title words (and `of` between them)
+ * ending in a head title (`Secretary of State`, `Foreign Minister`, `Mr`). 0 when there is none.
+ */
+function titlePhraseLength(run: readonly Word[]): number {
+  let length = 0;
+  let head = false;
+  for (let index = 0; index < run.length - 1; index++) {
+    const word = run[index]!.lower;
+    if (!TITLES.has(word) && !(index > 0 && CONNECTORS.has(word))) break;
+    head ||= HEAD_TITLES.has(word);
+    const next = run[index + 1]!.lower;
+    if (head && TITLES.has(word) && !TITLES.has(next) && !CONNECTORS.has(next)) length = index + 1;
+  }
+  return length;
 }
 
 /** `… Commission`, `… Inc`, or `Bank of …`, `Ministry of …`. */
@@ -278,15 +312,12 @@ function kindOf(kinds: ReadonlyMap<NameKind, number>): NameKind {
   return best;
 }
 
-/**
- * `Zelenskyy` after `Volodymyr Zelenskyy`: a one-word name that ends exactly one longer person-like
- * name is that person (and the longer name is a person, since it was referred to by surname).
- */
+/** `Zelenskyy` after `Volodymyr Zelenskyy`: a one-word name that ends exactly one longer person's name is that person. */
 function mergeSurnames<T extends { name: string; kind: NameKind; mentions: number; lede: boolean }>(names: T[]): T[] {
   const byLastWord = new Map<string, T[]>();
   for (const name of names) {
     const words = name.name.split(' ');
-    if (words.length > 1 && (name.kind === 'person' || name.kind === 'other')) {
+    if (words.length > 1 && name.kind === 'person') {
       const last = nameKey(words.at(-1)!);
       byLastWord.set(last, [...(byLastWord.get(last) ?? []), name]);
     }
@@ -299,7 +330,6 @@ function mergeSurnames<T extends { name: string; kind: NameKind; mentions: numbe
     const [full] = candidates as [T];
     full.mentions += name.mentions;
     full.lede ||= name.lede;
-    full.kind = 'person';
     merged.add(name);
   }
   return names.filter((name) => !merged.has(name));

@@ -55,3 +55,20 @@ describe('keyTerms', () => {
     expect(keyTerms('Oil prices rose. The price of oil and crude oil futures; prices, prices.')).toEqual(['price', 'oil', 'rose', 'crude', 'future']);
   });
 });
+
+describe('findNames on names that look like something else', () => {
+  it.each([
+    ['Sales fell on trade. Analysts said so.', []],
+    ['Prime Minister Theresa May spoke on May 4.', ['Theresa May (person)']],
+    ['Shares of Sun Microsystems rose.', ['Sun Microsystems (other)']],
+    ['Analysts at State Street agreed.', ['State Street (other)']],
+    ['Secretary of State George Shultz flew in.', ['George Shultz (person)']],
+    ['Goldman Sachs and the White House. Sachs said. The House voted.', ['Goldman Sachs (other)', 'White House (other)', 'Sachs (other)', 'House (other)']],
+  ])('%s', (text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it('merges hyphenated and spaced spellings', () => {
+    expect(findNames(['Shares of Hewlett-Packard rose; analysts like Hewlett Packard.']).map((name) => [name.name, name.mentions])).toEqual([['Hewlett-Packard', 2]]);
+  });
+});
