@@ -104,7 +104,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const pagesToRender = plan.pages.filter((page) => changed(page.outputFile, pageKey(page, templates, site)));
     const files = new Map<string, string | Uint8Array>(plan.files);
     for (const asset of await listAssets(templatesDir)) files.set(`assets/${asset}`, await readFile(path.join(templatesDir, 'assets', asset)));
-    const searchKey = config.search ? digest(SEARCH_INDEX_VERSION, JSON.stringify(plan.search)) : undefined;
+    const searchKey = config.search ? digest(SEARCH_INDEX_VERSION, config.language, JSON.stringify(plan.search)) : undefined;
     const searchIndexed = searchKey !== undefined && searchKey !== previous?.searchKey;
     // Pagefind indexes in its own process while the pages render in this one.
     const indexing = searchIndexed ? timed('index for search', () => buildSearchIndex(plan.search, config.language)) : undefined;
@@ -192,6 +192,7 @@ export function siteSettings(config: SiteConfig): SiteSettings {
     dayPageSize: config.dayPageSize,
     feedSize: config.feedSize,
     ...(config.topicMinArticles === undefined ? {} : { topicMinArticles: config.topicMinArticles }),
+    search: config.search,
   };
 }
 

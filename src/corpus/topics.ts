@@ -17,7 +17,7 @@ export interface Topic {
 export interface Topics {
   /** Topics with pages, A–Z by label. */
   topics: Topic[];
-  /** An article's topics, most mentioned first, by article id. */
+  /** An article's topics, its tags first, then most mentioned first, by article id. */
   byArticle: ReadonlyMap<string, Topic[]>;
   /** The threshold that was applied (see {@link autoMinArticles}). */
   minArticles: number;
@@ -38,12 +38,14 @@ interface Candidate {
   /** Articles that mention it at least twice or in the first paragraph. */
   prominent: number;
   tagged: boolean;
+  /** Articles whose author tagged them with it: listed first on the article. */
+  taggedIn: Set<number>;
 }
 
 /**
- * The default threshold: 1 article for archives of up to 15, growing with the cube root beyond
- * (8 at 1,000 articles, 27 at 19,043, 46 at 100,000), so a big archive's topics stay a list a
- * reader can scan, and a small one still has some.
+ * The default threshold: 1 article for archives of up to 26, then round(∛N / 2), growing with the
+ * cube root (5 at 1,000 articles, 13 at 19,043, 23 at 100,000), so a big archive's topics stay a
+ * list a reader can scan, and a small one still has some.
  */
 export function autoMinArticles(articles: number): number {
   return Math.max(1, Math.round(Math.cbrt(articles) * 0.5));
@@ -60,11 +62,12 @@ export function collectTopics(oldestFirst: readonly PlacedRecord[], settings: To
   const candidates = new Map<string, Candidate>();
   const candidate = (key: string): Candidate => {
     let found = candidates.get(key);
-    if (!found) candidates.set(key, (found = { key, labels: new Map(), kinds: new Map(), articles: new Map(), prominent: 0, tagged: false }));
+    if (!found) candidates.set(key, (found = { key, labels: new Map(), kinds: new Map(), articles: new Map(), prominent: 0, tagged: false, taggedIn: new Set() }));
     return found;
   };
   oldestFirst.forEach((record, index) => {
     for (const name of record.names) {
+      if (nameKey(name.name) === '') continue;
       const entry = candidate(nameKey(name.name));
       count(entry.labels, name.name, name.mentions);
       count(entry.kinds, name.kind, name.mentions);
@@ -72,24 +75,23 @@ export function collectTopics(oldestFirst: readonly PlacedRecord[], settings: To
       if (name.mentions >= 2 || name.lede) entry.prominent++;
     }
     for (const tag of record.tags) {
+      if (nameKey(tag) === '') continue;
       const entry = candidate(nameKey(tag));
-      if (entry.key === '') continue;
       count(entry.labels, tag, 1);
       entry.tagged = true;
+      entry.taggedIn.add(index);
       if (!entry.articles.has(index)) {
         entry.articles.set(index, 1);
         entry.prominent++;
       }
     }
   });
-  candidates.delete('');
   mergeSurnames(candidates);
   const minArticles = settings.minArticles ?? autoMinArticles(oldestFirst.length);
-  const chosen = [...candidates.values()]
-    .filter((entry) => entry.tagged || entry.prominent >= minArticles)
-    .sort((a, b) => b.articles.size - a.articles.size || (a.key < b.key ? -1 : 1));
+  // In key order, so which of two clashing slugs gets the `-2` does not move as articles come and go.
+  const chosen = [...candidates.values()].filter((entry) => entry.tagged || entry.prominent >= minArticles).sort((a, b) => (a.key < b.key ? -1 : 1));
   const slugs = new Set<string>();
-  const byArticle = new Map<string, { topic: Topic; mentions: number }[]>();
+  const byArticle = new Map<string, { topic: Topic; mentions: number; tagged: boolean }[]>();
   const topics = chosen.map((entry): Topic => {
     const label = mostCommon(entry.labels);
     const topic: Topic = {
@@ -100,9 +102,10 @@ export function collectTopics(oldestFirst: readonly PlacedRecord[], settings: To
     };
     for (const [index, mentions] of entry.articles) {
       const id = oldestFirst[index]!.id;
+      const listed = { topic, mentions, tagged: entry.taggedIn.has(index) };
       const list = byArticle.get(id);
-      if (list) list.push({ topic, mentions });
-      else byArticle.set(id, [{ topic, mentions }]);
+      if (list) list.push(listed);
+      else byArticle.set(id, [listed]);
     }
     return topic;
   });
@@ -112,7 +115,7 @@ export function collectTopics(oldestFirst: readonly PlacedRecord[], settings: To
     byArticle: new Map(
       [...byArticle].map(([id, entries]) => [
         id,
-        entries.sort((a, b) => b.mentions - a.mentions || collator.compare(a.topic.label, b.topic.label)).map(({ topic }) => topic),
+        entries.sort((a, b) => Number(b.tagged) - Number(a.tagged) || b.mentions - a.mentions || collator.compare(a.topic.label, b.topic.label)).map(({ topic }) => topic),
       ]),
     ),
     minArticles,

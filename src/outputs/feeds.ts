@@ -73,7 +73,8 @@ function feedOf(items: readonly PlacedRecord[], site: FeedSettings, text: (value
       // xml-js escapes only the first `]]>` inside a CDATA section; `]]&gt;` means the same in HTML.
       ...(withContent ? { content: record.bodyHtml.replaceAll(']]>', ']]&gt;') } : {}),
       ...(record.author === undefined ? {} : { author: [{ name: record.author }] }),
-      ...(record.tags.length === 0 ? {} : { category: record.tags.map((name) => ({ name })) }),
+      // `feed` writes a category's name into an XML attribute without escaping `<`: leave brackets out.
+      ...(record.tags.length === 0 ? {} : { category: record.tags.map((name) => ({ name: name.replace(/[<>]/g, '') })) }),
     });
   }
   return feed;

@@ -53,7 +53,7 @@ export function articlePage(record: PlacedRecord, older: PlacedRecord | undefine
 }
 
 function adjacent(from: string, record: PlacedRecord, site: SiteSettings): AdjacentArticle {
-  return { ...link(from, record.path, record.headline), dateLabel: formatDate(record.date, site.language) };
+  return { ...link(from, record.path, record.headline), date: record.date, dateLabel: formatDate(record.date, site.language) };
 }
 
 function newsArticleJsonLd(record: PlacedRecord, site: SiteSettings): Record<string, unknown> {

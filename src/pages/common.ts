@@ -9,20 +9,20 @@ export function pageCommon(path: string, title: string, description: string, sit
     title,
     description,
     ...(site.baseUrl === undefined ? {} : { canonical: absoluteUrl(site.baseUrl, path) }),
-    chrome: chrome((to) => relativeHref(path, to), site.baseUrl !== undefined),
+    chrome: chrome((to) => relativeHref(path, to), site),
     breadcrumbs: breadcrumbs.map((crumb) => link(path, crumb.path, crumb.label)),
   };
 }
 
-export function chrome(href: (to: string) => string, hasFeeds: boolean): Chrome {
+export function chrome(href: (to: string) => string, site: SiteSettings): Chrome {
   return {
     home: href(frontPagePath(1)),
     archive: href(archivePath()),
     stylesheet: href(STYLESHEET_PATH),
     script: href(SCRIPT_PATH),
     topics: href(topicsPath()),
-    search: href(searchPath()),
-    ...(hasFeeds ? { feeds: { atom: href(ATOM_PATH), rss: href(RSS_PATH), json: href(JSON_FEED_PATH) } } : {}),
+    ...(site.search ? { search: href(searchPath()) } : {}),
+    ...(site.baseUrl !== undefined ? { feeds: { atom: href(ATOM_PATH), rss: href(RSS_PATH), json: href(JSON_FEED_PATH) } } : {}),
   };
 }
 

@@ -11,7 +11,7 @@ export function notFoundPage(site: SiteSettings): NotFoundPage {
   const { canonical: _unused, ...rest } = common;
   return {
     ...rest,
-    chrome: chrome((to) => (site.baseUrl === undefined ? `/${to}` : absoluteUrl(site.baseUrl, to)), site.baseUrl !== undefined),
+    chrome: chrome((to) => (site.baseUrl === undefined ? `/${to}` : absoluteUrl(site.baseUrl, to)), site),
     template: 'notFound',
   };
 }

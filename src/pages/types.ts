@@ -15,7 +15,8 @@ export interface Chrome {
   stylesheet: string;
   script: string;
   topics: string;
-  search: string;
+  /** The search page, when the site has a search index. */
+  search?: string;
   /** Feeds exist only when a base URL is configured (they need absolute URLs). */
   feeds?: { atom: string; rss: string; json: string };
 }
@@ -50,6 +51,7 @@ export interface ArticleView {
 }
 
 export interface AdjacentArticle extends Link {
+  date: string;
   dateLabel: string;
 }
 
@@ -153,4 +155,6 @@ export interface SiteSettings {
   feedSize: number;
   /** Articles a name must be prominent in to become a topic; absent: adapts to the archive's size. */
   topicMinArticles?: number;
+  /** Whether the site has Pagefind's search index and a search page. */
+  search: boolean;
 }

@@ -37,7 +37,7 @@ export async function planSite(oldestFirst: readonly PlacedRecord[], site: SiteS
     ...archivePages(oldestFirst, site),
     topicIndexPage(topics.topics, topics.minArticles, site),
     ...topicPages(topics.topics, site),
-    searchPage(site),
+    ...(site.search ? [searchPage(site)] : []),
     notFoundPage(site),
   ];
   const files = new Map<string, string>([['robots.txt', robotsTxt(site.baseUrl)]]);
@@ -48,7 +48,7 @@ export async function planSite(oldestFirst: readonly PlacedRecord[], site: SiteS
     for (const topic of topics.topics) files.set(topicFeedPath(topic.slug), topicFeed(topic, { ...site, baseUrl: site.baseUrl }));
     for (const [path, xml] of await buildSitemaps(sitemapEntries(pages), site.baseUrl)) files.set(path, xml);
   }
-  const search = oldestFirst.map((record) => searchEntry(record, topicsOf(record).map((topic) => topic.label), site.language));
+  const search = !site.search ? [] : oldestFirst.map((record) => searchEntry(record, topicsOf(record).map((topic) => topic.label), site.language));
   return { pages, files, search };
 }
 

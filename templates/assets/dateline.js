@@ -8,7 +8,11 @@ if (box) {
 }
 
 const form = document.querySelector('[data-search-page]');
-if (form) searchPage(form).catch((error) => status(`Search is not available here: ${error.message}`));
+if (form) searchPage(form).catch(failed);
+
+function failed(error) {
+  status(`Search is not available here: ${error.message}`);
+}
 
 const PAGE_SIZE = 20;
 
@@ -18,6 +22,7 @@ function status(text) {
 }
 
 async function searchPage(form) {
+  form.hidden = false;
   // Results are linked from the site root, wherever the site is served from.
   const root = new URL(form.dataset.root, location.href);
   const pagefind = await import(new URL(form.dataset.pagefind, location.href).href);
@@ -31,7 +36,10 @@ async function searchPage(form) {
   fillSelect(year, Object.keys(filters.year ?? {}).sort().reverse(), filters.year ?? {}, params.get('year'));
   fillSelect(topic, Object.keys(filters.topic ?? {}).sort((a, b) => a.localeCompare(b)), filters.topic ?? {}, params.get('topic'));
 
+  let latest = 0;
   const run = async () => {
+    // A newer search replaces an older one still loading: only the latest shows its results.
+    const mine = ++latest;
     const term = query.value.trim();
     const chosen = {};
     if (year.value) chosen.year = year.value;
@@ -46,17 +54,19 @@ async function searchPage(form) {
     }
     status('Searching…');
     const search = await pagefind.search(term === '' ? null : term, { filters: chosen, sort: term === '' ? { date: 'desc' } : undefined });
+    if (mine !== latest) return;
     const found = search.results;
     const described = [term && `“${term}”`, chosen.year, chosen.topic].filter(Boolean).join(', ');
     status(`${found.length === 1 ? '1 article' : `${found.length} articles`} found for ${described}.`);
     let shown = 0;
     const showMore = async () => {
       const page = await Promise.all(found.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
+      if (mine !== latest) return;
       shown += page.length;
       for (const data of page) results.append(resultItem(data));
       more.hidden = shown >= found.length;
     };
-    more.querySelector('button').onclick = () => showMore();
+    more.querySelector('button').onclick = () => showMore().catch(failed);
     await showMore();
   };
 
@@ -68,7 +78,7 @@ async function searchPage(form) {
     if (topic.value) next.set('topic', topic.value);
     // The address always holds the search, so a search is a link that can be shared.
     history.replaceState(null, '', `${location.pathname}${next.size ? `?${next}` : ''}`);
-    run();
+    run().catch(failed);
   });
   await run();
 }
@@ -81,7 +91,11 @@ function fillSelect(select, values, counts, selected) {
   }
 }
 
-/** One result. Headline and date are set as text; the excerpt is Pagefind's escaped text with <mark>. */
+/**
+ * One result. Headline and date are set as text. The excerpt is HTML: Pagefind escapes `<` and `>`
+ * of the indexed text and adds only <mark> (checked for Pagefind 1.6, which the lock file pins; a
+ * browser test searches text holding markup), and it goes into element content, never an attribute.
+ */
 function resultItem(data) {
   const item = document.createElement('li');
   const article = document.createElement('article');

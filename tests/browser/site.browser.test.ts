@@ -29,7 +29,9 @@ beforeAll(async () => {
   await mkdir(input);
   await copyFile(path.join(SEEDS, '000_8e7b29ad4a414b1e.txt'), path.join(input, '000_8e7b29ad4a414b1e.txt'));
   for (const name of await reutersSample(40)) await copyFile(path.join(REUTERS, name), path.join(input, name));
-  // Small pages, so the front page paginates with 41 articles; every prominent name a topic, the seed's too.
+  // Markup in article text must reach a search result as text.
+  await writeFile(path.join(input, '999_markup.txt'), ' date 2024-01-01 Zanzibarword test: <img src=x onerror="window.markupRan = 1"> and <b>bold</b> zanzibarword.');
+  // Small pages, so the front page paginates with 42 articles; every prominent name a topic, the seed's too.
   await writeFile(path.join(work.dir, 'dateline.config.json'), JSON.stringify({ input: 'input', output: 'site', pageSize: 5, topicMinArticles: 1, title: 'Dateline test archive' }));
   const built = await dateline(['build'], { cwd: work.dir });
   expect(built.code, built.stderr).toBe(0);
@@ -119,7 +121,7 @@ describe('the site in a browser', () => {
     const page = await open('search/index.html?q=said&year=1987');
     await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/articles? found for “said”, 1987/);
     const years = await page.locator('#search-year option').allTextContents();
-    expect(years).toEqual(expect.arrayContaining(['Any year', expect.stringMatching(/^2025 \(1\)$/), expect.stringMatching(/^1987 \(40\)$/)]));
+    expect(years).toEqual(expect.arrayContaining(['Any year', expect.stringMatching(/^2025 \(1\)$/), expect.stringMatching(/^2024 \(1\)$/), expect.stringMatching(/^1987 \(40\)$/)]));
     expect(await page.locator('#search-year').inputValue()).toBe('1987');
     await expect.poll(() => page.locator('[data-search-results] a').count()).toBeGreaterThan(0);
     const hrefs = await page.locator('[data-search-results] a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
@@ -134,6 +136,15 @@ describe('the site in a browser', () => {
     expect(errorsOf(page)).toEqual([]);
   });
 
+  it('shows markup in article text as text in search results', async () => {
+    const page = await open('search/index.html?q=zanzibarword');
+    const excerpt = page.locator('[data-search-results] .summary').first();
+    await expect.poll(() => excerpt.textContent(), { timeout: 15_000 }).toMatch(/<img src=x onerror="window\.markupRan = 1">/);
+    expect(await page.locator('[data-search-results] img, [data-search-results] b').count()).toBe(0);
+    expect(await page.locator('[data-search-results] mark').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { markupRan?: number }).markupRan)).toBeUndefined();
+  });
+
   it('pagination moves through the front page', async () => {
     const page = await open('');
     const firstPage = await page.locator('.article-list h2').allTextContents();
@@ -144,7 +155,7 @@ describe('the site in a browser', () => {
     expect(secondPage.some((headline) => firstPage.includes(headline))).toBe(false);
     await page.getByRole('link', { name: 'Page 9' }).click();
     expect(page.url()).toMatch(/\/page\/9\/index\.html$/);
-    expect(await page.locator('.article-list h2').count()).toBe(1); // 41 articles, 5 a page
+    expect(await page.locator('.article-list h2').count()).toBe(2); // 42 articles, 5 a page
   });
 
   it('a missing page gets the 404 page, whose links work', async () => {

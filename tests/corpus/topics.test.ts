@@ -30,8 +30,8 @@ function record(id: string, date: string, names: Partial<FoundName>[], extra: Pa
 }
 
 describe('collectTopics', () => {
-  it('grows the default threshold with the archive: 1 article up to 15, 27 at 19,043', () => {
-    expect([1, 15, 16, 1000, 19_043, 100_000].map(autoMinArticles)).toEqual([1, 1, 1, 5, 13, 23]);
+  it('grows the default threshold with the archive: 1 article up to 26, 13 at 19,043', () => {
+    expect([1, 26, 27, 1000, 19_043, 100_000].map(autoMinArticles)).toEqual([1, 1, 2, 5, 13, 23]);
   });
 
   it('makes a topic of a name prominent in enough articles, lists every article naming it newest first', () => {
@@ -57,6 +57,12 @@ describe('collectTopics', () => {
       ['Russia', 'place', 3],
       ['Volodymyr Zelenskyy', 'person', 3],
     ]);
+  });
+
+  it("lists an article's tags before the names it mentions most", () => {
+    const cities = Array.from({ length: 13 }, (_, index) => ({ name: `City ${index}`, kind: 'place' as const, mentions: 3 }));
+    const { byArticle } = collectTopics([record('a', '2025-01-01', cities, { tags: ['Energy policy'] })], { language: 'en', minArticles: 1 });
+    expect(byArticle.get('a')?.[0]?.label).toBe('Energy policy');
   });
 
   it('gives every topic its own slug, A–Z by label', () => {

@@ -177,4 +177,11 @@ describe('finding things: topics, related articles and the search index', () => 
     const search = page(site, /^search\/index\.html$/);
     expect(search).toContain('data-pagefind="../pagefind/pagefind.js" data-root="../"');
   });
+
+  it('has no search page and no search box without a search index', async () => {
+    const { site } = await buildSite({ '001_a.txt': ' date 2025-04-27 Cocoa prices rose.' }, { search: false });
+    expect([...site.files.keys()].filter((file) => file.startsWith('search/') || file.startsWith('pagefind/'))).toEqual([]);
+    expect(page(site, /^index\.html$/)).not.toContain('data-search-box');
+    expect(page(site, /^index\.html$/)).toContain('<a class="search-fallback" href="archive/index.html">Browse the archive</a>');
+  });
 });
