@@ -11,16 +11,19 @@ export interface SearchEntry {
   sort: { date: string };
 }
 
-/** Part of the search index's key: another Pagefind or other settings give other files. */
-export const SEARCH_INDEX_VERSION = 'pagefind 1.6.0, maxFragments 1000';
+/** Pagefind's ready-made search interfaces: the search page has its own, so they are not published. */
+const UNUSED_FILES = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/;
 
 /** Records sent to Pagefind at once: enough to keep its process busy, few enough to bound memory. */
 const IN_FLIGHT = 64;
 /**
  * Fragment files per language: past this many articles Pagefind bundles fragments into shared
- * files, so a 19,043-article archive writes a few hundred files instead of 19,043 (see README).
+ * files, so a 19,043-article archive writes 953 fragment files instead of 19,043 (see README).
  */
 export const MAX_FRAGMENTS = 1000;
+
+/** Part of the search index's key: another Pagefind or other settings give other files. */
+export const SEARCH_INDEX_VERSION = `pagefind 1.6, maxFragments ${MAX_FRAGMENTS}`;
 
 /** The search entry of one article. Pure. `topics` are the labels of its topics. */
 export function searchEntry(record: PlacedRecord, topics: readonly string[], language: string): SearchEntry {
@@ -61,7 +64,8 @@ export async function buildSearchIndex(entries: readonly SearchEntry[], language
     if (failures.length > 0) throw new Error(`Pagefind could not index ${failures.length} article(s), e.g. ${failures[0]}`);
     const built = await index.getFiles();
     if (built.errors.length > 0) throw new Error(`Pagefind could not write its index: ${built.errors.join('; ')}`);
-    return new Map(built.files.map((file) => [`${PAGEFIND_DIR}${file.path.split('\\').join('/')}`, file.content]));
+    const files = built.files.map((file) => ({ path: file.path.split('\\').join('/'), content: file.content })).filter((file) => !UNUSED_FILES.test(file.path));
+    return new Map(files.sort((a, b) => (a.path < b.path ? -1 : 1)).map((file) => [`${PAGEFIND_DIR}${file.path}`, file.content]));
   } finally {
     await index.deleteIndex();
     await pagefind.close();
