@@ -1,13 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { digest, type BuildState } from './cache/state.ts';
+import { digest, digestAll, type BuildState } from './cache/state.ts';
 import type { SiteConfig } from './config/schema.ts';
 import { DatelineError, type Problem } from './errors.ts';
 import type { PageModel, SiteSettings } from './pages/types.ts';
 import type { ScanResult } from './read/scan.ts';
 import { loadRecords } from './records/load-records.ts';
 import { renderPages } from './render/eleventy.ts';
-import { buildSearchIndex, SEARCH_INDEX_VERSION } from './search/search-index.ts';
+import { buildSearchIndex, SEARCH_INDEX_VERSION, type SearchEntry } from './search/search-index.ts';
 import { planSite } from './site/assemble.ts';
 import { PAGEFIND_DIR } from './site/urls.ts';
 import { DEFAULT_TEMPLATES } from './build-paths.ts';
@@ -104,7 +104,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const pagesToRender = plan.pages.filter((page) => changed(page.outputFile, pageKey(page, templates, site)));
     const files = new Map<string, string | Uint8Array>(plan.files);
     for (const asset of await listAssets(templatesDir)) files.set(`assets/${asset}`, await readFile(path.join(templatesDir, 'assets', asset)));
-    const searchKey = config.search ? digest(SEARCH_INDEX_VERSION, config.language, JSON.stringify(plan.search)) : undefined;
+    const searchKey = config.search ? digestAll(searchKeyParts(plan.search, config.language)) : undefined;
     const searchIndexed = searchKey !== undefined && searchKey !== previous?.searchKey;
     // Pagefind indexes in its own process while the pages render in this one.
     const indexing = searchIndexed ? timed('index for search', () => buildSearchIndex(plan.search, config.language)) : undefined;
@@ -152,6 +152,13 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     await writer.abort();
     throw error;
   }
+}
+
+/** What decides the search index's files: Pagefind's settings and every entry, in order. */
+function* searchKeyParts(entries: readonly SearchEntry[], language: string): Generator<string> {
+  yield SEARCH_INDEX_VERSION;
+  yield language;
+  for (const entry of entries) yield JSON.stringify(entry);
 }
 
 /** What decides a page's bytes: its model, the templates and the site-wide values. */

@@ -74,6 +74,11 @@ export async function dropState(file: string): Promise<void> {
 
 /** A short, stable hash of strings, for keys. */
 export function digest(...parts: readonly (string | Uint8Array)[]): string {
+  return digestAll(parts);
+}
+
+/** {@link digest} of any number of parts, taken one at a time (never all in memory as one string). */
+export function digestAll(parts: Iterable<string | Uint8Array>): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part).update('\0');
   return hash.digest('base64url').slice(0, 22);

@@ -30,7 +30,7 @@ export interface FoundName {
 }
 
 /** Names kept per article, most mentioned first: enough for topics, small enough to cache. */
-export const MAX_NAMES = 40;
+export const MAX_NAMES = 24;
 
 const STOP_WORDS: ReadonlySet<string> = new Set(stopwords.en);
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’&.][\p{L}\p{M}\p{N}]+)*/gu;

@@ -1,7 +1,7 @@
 import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 
 /** Terms kept per article for similarity: its most frequent content words. */
-export const MAX_TERMS = 24;
+export const MAX_TERMS = 16;
 
 const STOP_WORDS: ReadonlySet<string> = new Set(stopwords.en);
 const WORD = /\p{L}[\p{L}\p{M}'’-]*\p{L}/gu;
