@@ -64,7 +64,7 @@ function timed(command: string, args: readonly string[]): Run {
 }
 
 const dateline = (input: string, output: string, ...extra: string[]) =>
-  timed(process.execPath, ['--require', path.join(root, 'bench/max-rss.cjs'), 'bin/dateline.js', 'build', '--input', input, '--output', output, '--base-url', 'https://example.org/', ...extra]);
+  timed(process.execPath, ['--max-old-space-size=12288', '--require', path.join(root, 'bench/max-rss.cjs'), 'bin/dateline.js', 'build', '--input', input, '--output', output, '--base-url', 'https://example.org/', ...extra]);
 const hugoInstalled = spawnSync('hugo', ['version'], { stdio: 'ignore' }).status === 0;
 
 interface Corpus {
