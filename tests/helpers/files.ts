@@ -24,7 +24,8 @@ export async function readTree(root: string): Promise<Map<string, Buffer>> {
   return tree;
 }
 
-export const REUTERS = path.resolve(import.meta.dirname, '../../../shared/corpora/reuters21578/articles');
+/** The Reuters-21578 corpus in the seed format: beside the repository, or wherever DATELINE_REUTERS says. */
+export const REUTERS = process.env.DATELINE_REUTERS ?? path.resolve(import.meta.dirname, '../../../shared/corpora/reuters21578/articles');
 export const SEEDS = path.resolve(import.meta.dirname, '../../seeds');
 
 /** Every `step`-th Reuters file name, in name order: a fixed, spread-out sample. */
