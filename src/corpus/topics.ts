@@ -1,4 +1,4 @@
-import { nameKey, type NameKind } from '../derive/names.ts';
+import { kindOf, nameKey, type NameKind } from '../derive/names.ts';
 import { deriveSlug } from '../derive/slug.ts';
 import type { PlacedRecord } from '../records/record.ts';
 
@@ -153,13 +153,6 @@ function count<K>(map: Map<K, number>, key: K, by: number): void {
 /** The label used most; ties go to the longer (fuller) form, then the alphabetically first. */
 function mostCommon(labels: ReadonlyMap<string, number>): string {
   return [...labels].sort(([a, m], [b, n]) => n - m || b.length - a.length || (a < b ? -1 : 1))[0]![0];
-}
-
-function kindOf(kinds: ReadonlyMap<TopicKind, number>): TopicKind {
-  let best: TopicKind = 'other';
-  let most = 0;
-  for (const [kind, n] of kinds) if (kind !== 'other' && n > most) [best, most] = [kind, n];
-  return best;
 }
 
 function uniqueSlug(slug: string, taken: Set<string>): string {

@@ -1,9 +1,14 @@
+import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
+
 /*
  * Word lists the name finder reads, all lower case. English only, like the rest of the text
  * handling (see the README's limitations).
  */
 
 const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/));
+
+/** English stop words (`stopwords-iso`): never names alone, never key terms. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(stopwords.en);
 
 /** Capitalised but never names: calendar words. They also end a name (`Kursk on Sunday`). */
 export const CALENDAR_WORDS = words(`

@@ -1,4 +1,3 @@
-import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 import { gazetteer, placeKey, type Gazetteer } from './gazetteer.ts';
 import { splitWireDateline } from './wire-dateline.ts';
 import {
@@ -14,6 +13,7 @@ import {
   SENTENCE_STARTERS,
   SHORT_CALENDAR_WORDS,
   STATE_ABBREVIATIONS,
+  STOP_WORDS,
   TITLES,
 } from './name-words.ts';
 
@@ -32,7 +32,6 @@ export interface FoundName {
 /** Names kept per article, most mentioned first: enough for topics, small enough to cache. */
 export const MAX_NAMES = 24;
 
-const STOP_WORDS: ReadonlySet<string> = new Set(stopwords.en);
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’&.][\p{L}\p{M}\p{N}]+)*/gu;
 
 interface Word {
@@ -305,8 +304,8 @@ function titleCase(text: string): string {
 }
 
 /** The kind a name was found as most often, a specific kind winning over `other`. */
-function kindOf(kinds: ReadonlyMap<NameKind, number>): NameKind {
-  let best: NameKind = 'other';
+export function kindOf<Kind extends string>(kinds: ReadonlyMap<Kind | 'other', number>): Kind | 'other' {
+  let best: Kind | 'other' = 'other';
   let count = 0;
   for (const [kind, n] of kinds) if (kind !== 'other' && n > count) [best, count] = [kind, n];
   return best;

@@ -1,9 +1,8 @@
-import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
+import { STOP_WORDS } from './name-words.ts';
 
 /** Terms kept per article for similarity: its most frequent content words. */
 export const MAX_TERMS = 16;
 
-const STOP_WORDS: ReadonlySet<string> = new Set(stopwords.en);
 const WORD = /\p{L}[\p{L}\p{M}'’-]*\p{L}/gu;
 
 /**
