@@ -67,16 +67,18 @@ export function collectTopics(oldestFirst: readonly PlacedRecord[], settings: To
   };
   oldestFirst.forEach((record, index) => {
     for (const name of record.names) {
-      if (nameKey(name.name) === '') continue;
-      const entry = candidate(nameKey(name.name));
+      const key = nameKey(name.name);
+      if (key === '') continue;
+      const entry = candidate(key);
       count(entry.labels, name.name, name.mentions);
       count(entry.kinds, name.kind, name.mentions);
       entry.articles.set(index, (entry.articles.get(index) ?? 0) + name.mentions);
       if (name.mentions >= 2 || name.lede) entry.prominent++;
     }
     for (const tag of record.tags) {
-      if (nameKey(tag) === '') continue;
-      const entry = candidate(nameKey(tag));
+      const key = nameKey(tag);
+      if (key === '') continue;
+      const entry = candidate(key);
       count(entry.labels, tag, 1);
       entry.tagged = true;
       entry.taggedIn.add(index);
