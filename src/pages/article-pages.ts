@@ -40,7 +40,6 @@ export function articlePage(record: PlacedRecord, older: PlacedRecord | undefine
       bodyHtml: record.bodyHtml,
       ...(record.author === undefined ? {} : { author: record.author }),
       ...(record.sourceUrl === undefined ? {} : { sourceUrl: record.sourceUrl }),
-      tags: record.tags,
       topics: links.topicsOf(record).slice(0, MAX_ARTICLE_TOPICS).map((topic) => link(record.path, topicPath(topic.slug), topic.label)),
     },
     day: link(record.path, day, dateLabel),

@@ -45,8 +45,7 @@ export interface ArticleView {
   bodyHtml: string;
   author?: string;
   sourceUrl?: string;
-  tags: string[];
-  /** Topic pages the article belongs to, most mentioned first. */
+  /** Topic pages the article belongs to: its tags first, then the names it mentions most. */
   topics: Link[];
 }
 

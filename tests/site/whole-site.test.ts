@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, it } from 'vitest';
+import { SEEDS } from '../helpers/files.ts';
 import { buildSite, page } from '../helpers/site.ts';
 
 const BASE_URL = 'https://example.org/news/';
@@ -139,7 +142,7 @@ describe('a whole site built from articles declared inline', () => {
 });
 
 describe('finding things: topics, related articles and the search index', () => {
-  const seed = (async () => (await import('node:fs/promises')).readFile(new URL('../../seeds/000_8e7b29ad4a414b1e.txt', import.meta.url), 'utf8'))();
+  const seed = readFile(path.join(SEEDS, '000_8e7b29ad4a414b1e.txt'), 'utf8');
 
   it("gives the seed's main names topic pages with Atom feeds, and lists them on the article", async () => {
     const { site } = await buildSite({ '000_8e7b29ad4a414b1e.txt': await seed }, { baseUrl: BASE_URL });
