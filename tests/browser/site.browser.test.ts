@@ -2,8 +2,8 @@ import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/pro
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { previewServer, type PreviewServer } from '../../src/serve/static-server.ts';
 import { dateline } from '../helpers/cli.ts';
 import { REUTERS, reutersSample, SEEDS, tempDir } from '../helpers/files.ts';
@@ -22,6 +22,7 @@ let work: Awaited<ReturnType<typeof tempDir>>;
 let server: PreviewServer;
 let browser: Browser;
 let base: string;
+const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   work = await tempDir();
@@ -41,6 +42,10 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 });
 
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+});
+
 afterAll(async () => {
   await browser?.close();
   await server?.close();
@@ -49,6 +54,7 @@ afterAll(async () => {
 
 async function open(url: string, options: { javaScript?: boolean; width?: number } = {}): Promise<Page> {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true, viewport: { width: options.width ?? 1280, height: 800 } });
+  contexts.push(context);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
