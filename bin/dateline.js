@@ -1,8 +1,12 @@
 #!/usr/bin/env -S node --max-old-space-size=12288
 // The heap limit is raised from Node's default (about 4 GB) so archives of 100,000 articles build.
-// Runs Dateline's TypeScript sources directly through tsx (Node 20 cannot strip types itself).
-import { register } from 'tsx/esm/api';
-
-register();
-const { main } = await import('../src/cli/main.ts');
+// Runs the compiled bundle in lib/ (made by `npm run compile`, which `npm install` runs).
+let main;
+try {
+  ({ main } = await import('../lib/dateline.js'));
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('lib/dateline.js')) throw error;
+  process.stderr.write('dateline: the command is not compiled yet; run `npm run compile` (or `npm install`) in the Dateline folder first\n');
+  process.exit(1);
+}
 process.exitCode = await main(process.argv.slice(2));

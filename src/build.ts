@@ -6,7 +6,7 @@ import { DatelineError, type Problem } from './errors.ts';
 import type { PageModel, SiteSettings } from './pages/types.ts';
 import type { ScanResult } from './read/scan.ts';
 import { loadRecords } from './records/load-records.ts';
-import { renderPages } from './render/eleventy.ts';
+import { createRenderer } from './render/nunjucks.ts';
 import { buildSearchIndex, SEARCH_INDEX_VERSION, type SearchEntry } from './search/search-index.ts';
 import { planSite } from './site/assemble.ts';
 import { PAGEFIND_DIR } from './site/urls.ts';
@@ -120,8 +120,9 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       const queue = writeQueue(writer);
       let done = 0;
       options.progress?.('rendering', 0, pagesToRender.length);
-      for await (const page of renderPages(pagesToRender, { templatesDir, site })) {
-        await queue.write(page.outputFile, page.html);
+      const renderer = pagesToRender.length > 0 ? createRenderer(templatesDir, site) : undefined;
+      for (const page of pagesToRender) {
+        await queue.write(page.outputFile, renderer!.render(page));
         options.progress?.('writing', ++done, pagesToRender.length);
       }
       for (const [file, content] of (await indexing) ?? []) files.set(file, content);

@@ -10,19 +10,23 @@ export const DATELINE_VERSION: string = (JSON.parse(readFileSync(path.join(packa
 
 /**
  * What the build cache is keyed on besides the input: Dateline's source files, its locked
- * dependencies and the Node version. Dateline runs from source, so a `git pull` or `npm update`
- * changes this key and the next build starts clean instead of trusting stale records and pages.
+ * dependencies and the Node version, so a `git pull` or `npm update` starts the next build clean
+ * instead of trusting stale records and pages. The compiled command has the sources' key built in
+ * (scripts/compile.mjs); run from the sources (tests, tsx), it is computed from them.
  */
-export const CODE_KEY: string = codeKey();
+export const CODE_KEY: string = createHash('sha256')
+  .update(process.env.DATELINE_CODE_KEY ?? sourcesKey())
+  .update(process.version)
+  .digest('hex')
+  .slice(0, 16);
 
-function codeKey(): string {
-  const hash = createHash('sha256').update(DATELINE_VERSION).update(process.version);
-  const sources = path.join(packageRoot, 'src');
-  const files = readdirSync(sources, { recursive: true, withFileTypes: true })
+function sourcesKey(): string {
+  const hash = createHash('sha256');
+  const sources = readdirSync(path.join(packageRoot, 'src'), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
-  for (const file of [...files, path.join(packageRoot, 'package-lock.json')]) {
+  for (const file of [...sources, path.join(packageRoot, 'package.json'), path.join(packageRoot, 'package-lock.json')]) {
     try {
       hash.update(path.relative(packageRoot, file)).update(readFileSync(file));
     } catch {

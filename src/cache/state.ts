@@ -30,7 +30,7 @@ export interface BuildState {
   retained?: { identity: string; changedSince: string[] };
 }
 
-export const CACHE_DIR = path.join('node_modules', '.cache', 'dateline');
+import { CACHE_DIR } from '../build-paths.ts';
 
 /** The state file of one output folder (several sites can share a cache). */
 export function stateFile(outputDir: string, cacheDir = CACHE_DIR): string {

@@ -1,4 +1,8 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { CACHE_DIR } from '../build-paths.ts';
+import { CODE_KEY } from '../version.ts';
 
 /**
  * Places known by name: countries (common and official names, Latin-script alternative spellings
@@ -41,10 +45,48 @@ export function placeKey(name: string): string {
 
 let loaded: Gazetteer | undefined;
 
-/** The gazetteer, read from its packages on first use (about 0.2 s) and then kept. */
-export function gazetteer(): Gazetteer {
-  loaded ??= buildGazetteer();
+/**
+ * The gazetteer, kept once made. Making it from its packages takes about half a second (reading
+ * GeoNames' 140,000 cities), more than an update of one article may take, so what it yields (a few
+ * thousand names) is cached as JSON beside the build cache, keyed on Dateline's code and locked
+ * dependencies; a missing or unreadable cache is simply made again.
+ */
+export function gazetteer(cacheDir = CACHE_DIR): Gazetteer {
+  loaded ??= readCachedGazetteer(cacheDir) ?? cacheGazetteer(buildGazetteer(), cacheDir);
   return loaded;
+}
+
+interface CachedGazetteer {
+  places: [string, string][];
+  demonyms: [string, string][];
+  countries: string[];
+}
+
+function cacheFile(cacheDir: string): string {
+  return path.join(cacheDir, `gazetteer-${CODE_KEY}.json`);
+}
+
+function readCachedGazetteer(cacheDir: string): Gazetteer | undefined {
+  try {
+    const cached = JSON.parse(readFileSync(cacheFile(cacheDir), 'utf8')) as CachedGazetteer;
+    return { places: new Map(cached.places), demonyms: new Map(cached.demonyms), countries: new Set(cached.countries) };
+  } catch {
+    return undefined;
+  }
+}
+
+function cacheGazetteer(made: Gazetteer, cacheDir: string): Gazetteer {
+  const cached: CachedGazetteer = { places: [...made.places], demonyms: [...made.demonyms], countries: [...made.countries] };
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    for (const name of readdirSync(cacheDir)) if (/^gazetteer-.*\.json$/.test(name)) rmSync(path.join(cacheDir, name), { force: true });
+    const temporary = `${cacheFile(cacheDir)}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(cached));
+    renameSync(temporary, cacheFile(cacheDir));
+  } catch {
+    // a cache that cannot be written only costs the next process the same half second
+  }
+  return made;
 }
 
 function buildGazetteer(): Gazetteer {
