@@ -1,16 +1,16 @@
 import path from 'node:path';
 import { DEFAULT_TEMPLATES } from '../build-paths.ts';
-import { dropStamp, loadStamp, saveStamp, stampFileOf, stampKey } from '../cache/stamp.ts';
-import { dropState, loadState, saveState, stateFile } from '../cache/state.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError } from '../errors.ts';
 import { fingerprintFiles, fingerprintFolder, isSettled } from '../read/fingerprint.ts';
 import { scanArticles } from '../read/scan.ts';
 import { plural } from '../site/words.ts';
+import { dropStamp, loadStamp, saveStamp, stampFileOf, stampKey } from '../store/stamp.ts';
+import { stateDir } from '../store/state-dir.ts';
 import { CODE_KEY } from '../version.ts';
 import { outputIdentity, removeLeftovers, ReplacingWriter, retainedTreeOf, SwappingUpdateWriter, UpdatingWriter } from '../write/disk-writer.ts';
 import { lockOutput } from '../write/lock.ts';
-import type { Console } from './main.ts';
+import type { Console } from './console.ts';
 import { terminalProgress } from './progress.ts';
 import { formatProblems, formatSummary } from './report.ts';
 
@@ -23,6 +23,8 @@ export interface BuildFlags {
    * reader can see a mix of old and new pages for a moment. `serve` uses it for its preview.
    */
   inPlace?: boolean;
+  /** Where the build state is kept (default: node_modules/.cache/dateline/ in the working directory). */
+  cacheDir?: string;
 }
 
 /**
@@ -40,8 +42,8 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
   const release = await lockOutput(config.output);
   try {
     await removeLeftovers(config.output);
-    const cache = stateFile(config.output);
-    const stampFile = stampFileOf(cache);
+    const dir = stateDir(config.output, flags.cacheDir);
+    const stampFile = stampFileOf(dir);
     const templatesDir = config.templates ?? DEFAULT_TEMPLATES;
     const started = performance.now();
     const scan = await scanArticles(config.input);
@@ -51,50 +53,63 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     const stamp = flags.clean ? undefined : await loadStamp(stampFile);
     if (identity !== undefined && stamp?.key === key && stamp.output === identity) {
       for (const line of formatProblems(stamp.problems)) io.err(line);
-      io.out(`Nothing changed since the last build of ${config.output} (${plural(scan.files.length, 'file')} checked in ${((performance.now() - started) / 1000).toFixed(2)} s): ${plural(stamp.articles, 'article')}, ${plural(stamp.pages, 'page')}.`);
+      io.out(`Nothing changed since the last build of ${config.output} (${plural(scan.files.length, 'file')} checked in ${((performance.now() - started) / 1000).toFixed(2)} s): ${plural(stamp.articles, 'article')}, ${plural(stamp.pages, 'file')}.`);
       return { code: flags.strict && stamp.skipped > 0 ? 1 : 0, changed: false };
     }
 
-    const { build } = await import('../build.ts');
-    const saved = flags.clean ? undefined : await loadState(cache);
-    // The state only describes this output if no other build has written it since.
-    const previous = identity !== undefined && saved?.output === identity ? saved : undefined;
-    const incremental = previous !== undefined;
-    // A swapping update starts from the kept previous version when the state vouches for it.
-    const kept = previous?.retained !== undefined && (await outputIdentity(retainedTreeOf(config.output))) === previous.retained.identity ? previous.retained : undefined;
-    const writer = !incremental
-      ? await ReplacingWriter.open(config.output)
-      : flags.inPlace
-        ? await UpdatingWriter.open(config.output)
-        : await SwappingUpdateWriter.open(config.output, kept);
-    // The state and stamp describe the output: forget them while it changes, save the new ones after.
-    await dropStamp(stampFile);
-    await dropState(cache);
-    const bar = terminalProgress();
-    const summary = await build({ config, drafts: flags.drafts, progress: bar.progress, scan, ...(incremental ? { previous } : {}) }, writer).finally(() => bar.done());
-    const written = await outputIdentity(config.output);
-    const retained = writer instanceof SwappingUpdateWriter ? await keptVersion(config.output, writer.changes()) : undefined;
-    await saveState(cache, { ...summary.state, ...(written === undefined ? {} : { output: written }), ...(retained ? { retained } : {}) });
-    // Files changed a moment ago could change again unseen within one timestamp tick: no stamp then.
-    if (isSettled(fingerprints, Date.now())) {
-      await saveStamp(stampFile, { key, output: written, articles: summary.articles, pages: summary.pages, skipped: summary.skipped, problems: summary.problems });
+    const [{ build }, { LmdbStateStore }] = await Promise.all([import('../build/build.ts'), import('../store/lmdb-store.ts')]);
+    const store = await LmdbStateStore.open(dir);
+    try {
+      const meta = store.meta();
+      // The state only describes this output if no other build has written it since.
+      const trusted = !flags.clean && identity !== undefined && meta !== undefined && meta.output === identity && meta.code === CODE_KEY;
+      // A swapping update starts from the kept previous version when the state vouches for it.
+      const kept = trusted && meta.retained !== undefined && (await outputIdentity(retainedTreeOf(config.output))) === meta.retained.identity ? meta.retained : undefined;
+      const writer = !trusted
+        ? await ReplacingWriter.open(config.output)
+        : flags.inPlace
+          ? await UpdatingWriter.open(config.output)
+          : await SwappingUpdateWriter.open(config.output, kept);
+      await dropStamp(stampFile);
+      const bar = terminalProgress();
+      const summary = await build(
+        {
+          config,
+          drafts: flags.drafts,
+          store,
+          clean: !trusted,
+          scan,
+          progress: bar.progress,
+          publishing: {
+            ...(writer instanceof SwappingUpdateWriter
+              ? {
+                  retained: async () => {
+                    const was = await outputIdentity(config.output);
+                    return was === undefined ? undefined : { identity: was, changedSince: writer.changes() };
+                  },
+                }
+              : {}),
+            identify: () => outputIdentity(config.output),
+          },
+        },
+        writer,
+      ).finally(() => bar.done());
+      // Files changed a moment ago could change again unseen within one timestamp tick: no stamp then.
+      if (isSettled(fingerprints, Date.now())) {
+        await saveStamp(stampFile, { key, output: await outputIdentity(config.output), articles: summary.articles, pages: summary.files, skipped: summary.skipped, problems: summary.problems });
+      }
+      for (const line of formatProblems(summary.problems)) io.err(line);
+      if (config.baseUrl === undefined) {
+        io.err('note: no base URL set, so feeds and sitemap.xml were not written (they need absolute URLs); pass --base-url or set "baseUrl" in dateline.config.json');
+      }
+      for (const line of formatSummary(summary, config.output)) io.out(line);
+      return { code: flags.strict && summary.skipped > 0 ? 1 : 0, changed: summary.written + summary.removed > 0 };
+    } finally {
+      await store.close();
     }
-
-    for (const line of formatProblems(summary.problems)) io.err(line);
-    if (config.baseUrl === undefined) {
-      io.err('note: no base URL set, so feeds and sitemap.xml were not written (they need absolute URLs); pass --base-url or set "baseUrl" in dateline.config.json');
-    }
-    for (const line of formatSummary(summary, config.output)) io.out(line);
-    return { code: flags.strict && summary.skipped > 0 ? 1 : 0, changed: summary.written + summary.removed > 0 };
   } finally {
     await release();
   }
-}
-
-/** What the state records of the version a swap kept beside the output, if it kept one. */
-async function keptVersion(output: string, changedSince: string[]): Promise<{ identity: string; changedSince: string[] } | undefined> {
-  const identity = await outputIdentity(retainedTreeOf(output));
-  return identity === undefined ? undefined : { identity, changedSince };
 }
 
 /** The output folder is replaced on every build: it must not hold, or sit inside, the input. */

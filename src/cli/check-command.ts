@@ -1,14 +1,20 @@
 import type { SiteConfig } from '../config/schema.ts';
-import { loadRecords } from '../records/load-records.ts';
+import { displayPath, scanArticles } from '../read/scan.ts';
+import { placeRecords } from '../records/place.ts';
+import { readArticles, sortProblems } from '../records/load-records.ts';
 import { plural } from '../site/words.ts';
-import type { Console } from './main.ts';
+import type { Console } from './console.ts';
 import { formatProblems } from './report.ts';
 
-/** `dateline check`: validates every article as a build would, writes nothing. */
+/** `dateline check`: validates every article as a build would (reading every file), writes nothing. */
 export async function runCheck(config: SiteConfig, drafts: boolean, io: Console): Promise<number> {
-  const loaded = await loadRecords({ inputDir: config.input, leftoverPatterns: config.leftoverPatterns, drafts });
-  for (const line of formatProblems(loaded.problems)) io.err(line);
-  const errors = loaded.problems.filter((problem) => problem.severity === 'error').length;
-  io.out(`Checked ${config.input}: ${plural(loaded.records.length, 'article')} ready, ${plural(errors, 'file')} with errors, ${plural(loaded.problems.length - errors, 'warning')}.`);
+  const read = await readArticles({ inputDir: config.input, scan: await scanArticles(config.input), leftoverPatterns: config.leftoverPatterns });
+  const published = [...read.records.values()].filter((record) => drafts || !record.draft);
+  const display = displayPath(config.input);
+  const placed = placeRecords(published, (record) => `${display}/${record.source}`);
+  const problems = sortProblems([...read.problems, ...placed.problems]);
+  for (const line of formatProblems(problems)) io.err(line);
+  const errors = problems.filter((problem) => problem.severity === 'error').length;
+  io.out(`Checked ${config.input}: ${plural(published.length, 'article')} ready, ${plural(errors, 'file')} with errors, ${plural(problems.length - errors, 'warning')}.`);
   return errors > 0 ? 1 : 0;
 }

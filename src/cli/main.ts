@@ -4,11 +4,9 @@ import { DatelineError, formatProblem } from '../errors.ts';
 import { BUILD_HELP, CHECK_HELP, MAIN_HELP, NEW_HELP, SERVE_HELP } from './help.ts';
 import { formatProblems } from './report.ts';
 
-/** Where the CLI prints; injectable so tests can run commands in-process. */
-export interface Console {
-  out(line: string): void;
-  err(line: string): void;
-}
+import type { Console } from './console.ts';
+
+export type { Console };
 
 const processConsole: Console = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -107,6 +105,8 @@ export async function main(argv: readonly string[], io: Console = processConsole
   } catch (error) {
     if (error instanceof DatelineError) for (const line of formatProblems(error.problems)) io.err(line);
     io.err(error instanceof DatelineError ? formatProblem(error.problem) : `dateline ${command}: ${(error as Error).message}`);
+    // DATELINE_DEBUG=1 shows where an unexpected failure happened.
+    if (process.env.DATELINE_DEBUG && !(error instanceof DatelineError)) io.err(String((error as Error).stack));
     return 1;
   }
 }

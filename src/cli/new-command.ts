@@ -8,9 +8,9 @@ import { DatelineError } from '../errors.ts';
 import { normaliseNewlines, stripBom } from '../parse/text.ts';
 import { placeRecords } from '../records/place.ts';
 import { textRecord } from '../records/text-record.ts';
-import { digest } from '../cache/state.ts';
+import { digest } from '../digest.ts';
 import { MAX_ARTICLE_BYTES } from '../read/read-sources.ts';
-import type { Console } from './main.ts';
+import type { Console } from './console.ts';
 
 const SEQUENCE = /^(\d+)_/;
 const HEADER = /^\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?:\s+|$)/;

@@ -1,4 +1,4 @@
-import type { Progress } from '../build.ts';
+import type { Progress } from '../build/build.ts';
 
 const DELAY_MS = 1000;
 const EVERY_MS = 100;

@@ -1,4 +1,4 @@
-import type { BuildSummary } from '../build.ts';
+import type { BuildSummary } from '../build/build.ts';
 import { formatProblem, type Problem } from '../errors.ts';
 import { plural } from '../site/words.ts';
 
@@ -12,8 +12,12 @@ export function formatSummary(summary: BuildSummary, output: string): string[] {
   const errors = summary.problems.filter((problem) => problem.severity === 'error').length;
   const warnings = summary.problems.length - errors;
   const lines = [
-    `Built ${plural(summary.articles, 'article')} into ${output} in ${summary.seconds.toFixed(2)} s: ${plural(summary.parsed, 'file')} parsed, ${summary.reused} reused from the cache; ${plural(summary.pages, 'page')}; ${plural(summary.written, 'file')} written, ${summary.unchanged} unchanged, ${summary.removed} removed.`,
+    `Built ${plural(summary.articles, 'article')} into ${output} in ${summary.seconds.toFixed(2)} s: ${plural(summary.parsed, 'file')} parsed, ${summary.reused} reused from the cache; ${plural(summary.files, 'file')} in the site; ${plural(summary.written, 'file')} written, ${summary.unchanged} unchanged, ${summary.removed} removed.`,
   ];
+  if (summary.search) {
+    const { indexed, merged, segments } = summary.search;
+    lines.push(`Search: ${plural(indexed, 'article')} indexed${merged > 0 ? ` (merging ${plural(merged, 'segment')})` : ''}; ${plural(segments, 'segment')} in the index.`);
+  }
   if (summary.skipped > 0) lines.push(`Skipped ${plural(summary.skipped, 'file')} with errors (listed above).`);
   if (warnings > 0) lines.push(`${plural(warnings, 'warning')} (listed above).`);
   if (summary.drafts > 0) lines.push(`${plural(summary.drafts, 'draft')} not published (use --drafts to include them).`);

@@ -5,7 +5,7 @@ import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError, formatProblem } from '../errors.ts';
 import { previewServer } from '../serve/static-server.ts';
 import { buildSite } from './build-command.ts';
-import type { Console } from './main.ts';
+import type { Console } from './console.ts';
 
 export interface ServeOptions {
   port: number;

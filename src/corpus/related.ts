@@ -1,101 +1,202 @@
-import type { PlacedRecord } from '../records/record.ts';
+import type { ArchiveRow } from '../archive/row.ts';
 
 export interface RelatedSettings {
   /** Related articles per article. */
   limit: number;
-  /** Neighbours looked at on either side in each feature's list (see {@link relatedArticles}). */
+  /** Neighbours looked at on either side in each feature's list (see {@link relatedOf}). */
   window: number;
 }
 
 export const RELATED_DEFAULTS: RelatedSettings = { limit: 5, window: 30 };
 
-/** A shared topic counts this many times a shared word of the same rarity. */
-const TOPIC_WEIGHT = 2;
 /** Fewer shared features than this is chance, not relatedness. */
 const MIN_SHARED = 2;
 
 /**
- * Up to `limit` related articles for each article, by shared topics and shared key terms, each
- * weighted by its rarity (inverse document frequency), newer articles first on equal scores.
- *
- * Every feature (topic or term) has a list of the articles that have it, oldest first. An article
- * is compared only with the `window` articles nearest to it in date on either side of each of its
- * features' lists: a rare feature's list is read whole, a common one (`company`, `United States`)
- * only near the article's own date, which in a news archive is where related stories are. So the
- * work is O(N · F · W) for N articles with at most F features each and a window of W, linear in
- * the archive's size (at most 100,000 × 40 × 61 ≈ 250 million additions at 100,000 articles, in typed arrays: 16 terms and at most 24 names per article, plus tags), and memory is O(N · F).
- *
- * `topicsOf` gives an article's topic keys. Pure.
+ * A feature's weight: its rarity, log₂(N′ / df), in steps of half a bit, twice that for a topic.
+ * N′ is the article count rounded up to a power of two. The steps keep weights — and so every
+ * article's related list — from moving each time one article is added: a weight changes only when
+ * its feature's article count crosses a step (every ~40% more articles) or the archive doubles,
+ * and only then are the lists of the articles that have it computed again.
  */
-export function relatedArticles(
-  oldestFirst: readonly PlacedRecord[],
-  topicsOf: (record: PlacedRecord) => readonly string[],
-  settings: RelatedSettings = RELATED_DEFAULTS,
-): Map<string, PlacedRecord[]> {
-  const featureIds = new Map<string, number>();
-  const postings: number[][] = [];
-  const featuresOf = oldestFirst.map((record, index) => {
-    const features = [...new Set([...topicsOf(record).map((key) => `t:${key}`), ...record.terms.map((term) => `w:${term}`)])];
-    return features.map((feature) => {
-      let id = featureIds.get(feature);
-      if (id === undefined) {
-        id = postings.length;
-        featureIds.set(feature, id);
-        postings.push([]);
-      }
-      postings[id]!.push(index); // indices arrive in ascending order, so every list is sorted
-      return id;
-    });
-  });
-  const weights = [...featureIds.keys()].map((feature, id) => {
-    const idf = Math.log(oldestFirst.length / postings[id]!.length);
-    return feature.startsWith('t:') ? TOPIC_WEIGHT * idf : idf;
-  });
-  const related = new Map<string, PlacedRecord[]>();
-  const scores = new Float64Array(oldestFirst.length);
-  const shared = new Uint16Array(oldestFirst.length);
-  const touched: number[] = [];
-  oldestFirst.forEach((record, index) => {
-    for (const id of featuresOf[index]!) {
-      const list = postings[id]!;
-      const weight = weights[id]!;
-      if (weight <= 0) continue;
-      const at = lowerBound(list, index);
-      for (let i = Math.max(0, at - settings.window), end = Math.min(list.length, at + settings.window + 1); i < end; i++) {
-        const other = list[i]!;
-        if (other === index) continue;
-        if (shared[other] === 0) touched.push(other);
-        scores[other]! += weight;
-        shared[other]!++;
-      }
-    }
-    const best: number[] = [];
-    const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && (oldestFirst[a]!.date > oldestFirst[b]!.date || (oldestFirst[a]!.date === oldestFirst[b]!.date && a > b)));
-    for (const other of touched) {
-      if (shared[other]! >= MIN_SHARED && (best.length < settings.limit || before(other, best.at(-1)!))) {
-        let at = best.length;
-        while (at > 0 && before(other, best[at - 1]!)) at--;
-        best.splice(at, 0, other);
-        if (best.length > settings.limit) best.pop();
-      }
-    }
-    for (const other of touched) {
-      scores[other] = 0;
-      shared[other] = 0;
-    }
-    touched.length = 0;
-    if (best.length > 0) related.set(record.id, best.map((other) => oldestFirst[other]!));
-  });
-  return related;
+export function featureWeight(df: number, articles: number, topic: boolean): number {
+  const scale = archiveScale(articles);
+  const level = Math.floor(2 * Math.log2(scale / df)) / 2;
+  return topic ? 2 * level : level;
 }
 
-/** The first position in sorted `list` holding a value ≥ `value`. */
-function lowerBound(list: readonly number[], value: number): number {
-  let low = 0;
-  let high = list.length;
+/** N′ of {@link featureWeight}: the article count rounded up to a power of two. */
+export function archiveScale(articles: number): number {
+  return 2 ** Math.ceil(Math.log2(Math.max(articles, 1)));
+}
+
+/** A topic key or a key term, as one number (topics odd, terms even). */
+export function featuresOf(row: Pick<ArchiveRow, 'terms' | 'topics'>): number[] {
+  const features = new Set<number>();
+  for (const key of row.topics) features.add(key * 2 + 1);
+  for (const term of row.terms) features.add(term * 2);
+  return [...features];
+}
+
+/**
+ * Every feature's list of the articles that have it, in archive order (compressed sparse rows),
+ * and its weight. Built from all rows in one pass of typed arrays.
+ */
+export interface FeatureIndex {
+  rows: readonly ArchiveRow[];
+  /** Feature → its index in `start`/`weights`. */
+  slot: ReadonlyMap<number, number>;
+  /** Postings of slot s: `postings[start[s] .. start[s + 1])`, positions ascending. */
+  start: Int32Array;
+  postings: Int32Array;
+  weights: Float64Array;
+  /** Each article's feature slots, by position. */
+  slots: Int32Array[];
+}
+
+export function featureIndex(rows: readonly ArchiveRow[]): FeatureIndex {
+  const slot = new Map<number, number>();
+  const slots = rows.map((row) =>
+    Int32Array.from(featuresOf(row), (feature) => {
+      let at = slot.get(feature);
+      if (at === undefined) slot.set(feature, (at = slot.size));
+      return at;
+    }),
+  );
+  const counts = new Int32Array(slot.size + 1);
+  for (const own of slots) for (const s of own) counts[s + 1]!++;
+  const start = new Int32Array(slot.size + 1);
+  for (let s = 0; s < slot.size; s++) start[s + 1] = start[s]! + counts[s + 1]!;
+  const fill = start.slice(0, slot.size);
+  const postings = new Int32Array(start[slot.size]!);
+  slots.forEach((own, position) => {
+    for (const s of own) postings[fill[s]!++] = position;
+  });
+  const weights = new Float64Array(slot.size);
+  for (const [feature, s] of slot) weights[s] = featureWeight(start[s + 1]! - start[s]!, rows.length, feature % 2 === 1);
+  return { rows, slot, start, postings, weights, slots };
+}
+
+/**
+ * Up to `limit` related articles of the article at `position`, best first, by shared topics and
+ * key terms, each weighted by its rarity ({@link featureWeight}); newer articles first on equal
+ * scores, at least {@link MIN_SHARED} features shared.
+ *
+ * The article is compared only with the `window` articles nearest to it in each of its features'
+ * lists: a rare feature's list is read whole, a common one (`company`, `United States`) only near
+ * the article's own date, which in a news archive is where related stories are. So the work is
+ * O(F · W) per article and O(N · F · W) for the archive, linear in its size. Pure.
+ */
+export function relatedOf(index: FeatureIndex, position: number, settings: RelatedSettings = RELATED_DEFAULTS, scratch = new Scratch(index.rows.length)): number[] {
+  const { rows, start, postings, weights } = index;
+  const { scores, shared, touched } = scratch;
+  for (const s of index.slots[position]!) {
+    const weight = weights[s]!;
+    if (weight <= 0) continue;
+    const from = start[s]!;
+    const to = start[s + 1]!;
+    const at = lowerBound(postings, from, to, position);
+    for (let i = Math.max(from, at - settings.window), end = Math.min(to, at + settings.window + 1); i < end; i++) {
+      const other = postings[i]!;
+      if (other === position) continue;
+      if (shared[other] === 0) touched.push(other);
+      scores[other]! += weight;
+      shared[other]!++;
+    }
+  }
+  const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && (rows[a]!.date > rows[b]!.date || (rows[a]!.date === rows[b]!.date && a > b)));
+  const best: number[] = [];
+  for (const other of touched) {
+    if (shared[other]! >= MIN_SHARED && (best.length < settings.limit || before(other, best.at(-1)!))) {
+      let at = best.length;
+      while (at > 0 && before(other, best[at - 1]!)) at--;
+      best.splice(at, 0, other);
+      if (best.length > settings.limit) best.pop();
+    }
+  }
+  for (const other of touched) {
+    scores[other] = 0;
+    shared[other] = 0;
+  }
+  touched.length = 0;
+  return best;
+}
+
+/** Reusable per-article working arrays for {@link relatedOf}. */
+export class Scratch {
+  readonly scores: Float64Array;
+  readonly shared: Uint16Array;
+  readonly touched: number[] = [];
+  constructor(size: number) {
+    this.scores = new Float64Array(size);
+    this.shared = new Uint16Array(size);
+  }
+}
+
+/**
+ * The articles whose related lists can differ after some articles changed: the changed ones, the
+ * articles within reach of where each changed article was or now is in each of its features'
+ * lists (their windows gained or lost it, and an article at the window's edge), and every article
+ * with a feature whose weight moved a step. `changed` gives each changed article's old and new
+ * order and features (absent when it did not exist before, or does not now). Every other
+ * article's related list is as before. When the archive's scale (N′) moved, every list can
+ * differ: then `'all'`.
+ */
+export function affectedByChanges(
+  index: FeatureIndex,
+  changed: readonly { before?: { order: string; features: readonly number[] }; after?: { order: string; features: readonly number[] } }[],
+  articlesBefore: number,
+  settings: RelatedSettings = RELATED_DEFAULTS,
+): Set<number> | 'all' {
+  const { rows, slot, start, postings } = index;
+  if (archiveScale(articlesBefore) !== archiveScale(rows.length)) return 'all';
+  const affected = new Set<number>();
+  const dfDelta = new Map<number, number>();
+  const reach = settings.window + 1;
+  for (const { before, after } of changed) {
+    for (const [version, sign] of [[before, -1], [after, 1]] as const) {
+      if (version === undefined) continue;
+      for (const feature of version.features) {
+        dfDelta.set(feature, (dfDelta.get(feature) ?? 0) + sign);
+        const s = slot.get(feature);
+        if (s === undefined) continue; // no article has it any more
+        const from = start[s]!;
+        const to = start[s + 1]!;
+        const at = lowerBoundByOrder(postings, from, to, rows, version.order);
+        for (let i = Math.max(from, at - reach), end = Math.min(to, at + reach + 1); i < end; i++) affected.add(postings[i]!);
+      }
+    }
+  }
+  for (const [feature, delta] of dfDelta) {
+    const s = slot.get(feature);
+    if (s === undefined || delta === 0) continue;
+    const df = start[s + 1]! - start[s]!;
+    const topic = feature % 2 === 1;
+    if (featureWeight(df, rows.length, topic) !== featureWeight(df - delta, articlesBefore, topic)) {
+      for (let i = start[s]!; i < start[s + 1]!; i++) affected.add(postings[i]!);
+    }
+  }
+  return affected;
+}
+
+/** The first position in `list[from..to)` holding a value ≥ `value` (the list ascends). */
+function lowerBound(list: Int32Array, from: number, to: number, value: number): number {
+  let low = from;
+  let high = to;
   while (low < high) {
     const middle = (low + high) >>> 1;
     if (list[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function lowerBoundByOrder(list: Int32Array, from: number, to: number, rows: readonly ArchiveRow[], order: string): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (rows[list[middle]!]!.order < order) low = middle + 1;
     else high = middle;
   }
   return low;

@@ -1,7 +1,8 @@
 import { Feed } from 'feed';
 import { utcInstant } from '../dates.ts';
-import type { PlacedRecord } from '../records/record.ts';
 import type { Topic } from '../corpus/topics.ts';
+import type { SiteState } from '../pages/state.ts';
+import type { ArticleEntry } from '../records/entry.ts';
 import { absoluteUrl, ATOM_PATH, frontPagePath, JSON_FEED_PATH, RSS_PATH, topicFeedPath, topicPath } from '../site/urls.ts';
 import type { SiteSettings } from '../pages/types.ts';
 import { DATELINE_VERSION } from '../version.ts';
@@ -19,18 +20,19 @@ type FeedSettings = SiteSettings & { baseUrl: string };
  * Feeds hold absolute URLs, so they need the base URL. `updated` is the newest article's date,
  * not the build time, so rebuilds are byte-identical.
  */
-export function buildFeeds(newestFirst: readonly PlacedRecord[], site: FeedSettings): Feeds {
-  const items = newestFirst.slice(0, site.feedSize);
+export function buildFeeds(state: SiteState, site: FeedSettings): Feeds {
+  const positions = newestFirst(state.rows.length, site.feedSize);
+  const items = positions.map((position) => ({ entry: state.entry(position), body: state.body(position) }));
   // Atom and RSS carry titles and summaries as HTML (`type="html"`), JSON Feed as plain text:
   // the XML feeds get the text HTML-escaped so a headline such as `<b>` is shown, never obeyed.
-  const channel: Channel = { title: site.title, description: site.description, path: frontPagePath(1), feeds: { atom: ATOM_PATH, rss: RSS_PATH, json: JSON_FEED_PATH } };
+  const channel: Channel = { title: site.title, description: site.description, path: frontPagePath(), feeds: { atom: ATOM_PATH, rss: RSS_PATH, json: JSON_FEED_PATH } };
   const xml = feedOf(items, site, escapeHtml, channel);
   const json = feedOf(items, site, (text) => text, channel);
   return { atom: xml.atom1(), rss: xml.rss2(), json: json.json1() };
 }
 
 /** The Atom feed of one topic: its newest `site.feedSize` articles. */
-export function topicFeed(topic: Topic, site: FeedSettings): string {
+export function topicFeed(state: SiteState, topic: Topic, site: FeedSettings): string {
   const channel: Channel = {
     title: `${topic.label} · ${site.title}`,
     description: `Articles about ${topic.label}.`,
@@ -38,7 +40,8 @@ export function topicFeed(topic: Topic, site: FeedSettings): string {
     feeds: { atom: topicFeedPath(topic.slug) },
   };
   // Headlines and summaries only: an archive has hundreds of topics, and the site feeds carry the text.
-  return feedOf(topic.articles.slice(0, site.feedSize), site, escapeHtml, channel, false).atom1();
+  const items = topic.members.slice(-site.feedSize).reverse().map((position) => ({ entry: state.entry(position) }));
+  return feedOf(items, site, escapeHtml, channel).atom1();
 }
 
 /** What a feed is the feed of: the whole site, or one topic. */
@@ -50,7 +53,20 @@ interface Channel {
   feeds: { atom: string; rss?: string; json?: string };
 }
 
-function feedOf(items: readonly PlacedRecord[], site: FeedSettings, text: (value: string) => string, channel: Channel, withContent = true): Feed {
+/** The positions of the newest `count` of `articles` articles, newest first. */
+export function newestFirst(articles: number, count: number): number[] {
+  const positions: number[] = [];
+  for (let position = articles - 1; position >= 0 && positions.length < count; position--) positions.push(position);
+  return positions;
+}
+
+/** A feed item: the article's entry, and its body when the feed carries the text. */
+interface FeedItem {
+  entry: ArticleEntry;
+  body?: string;
+}
+
+function feedOf(items: readonly FeedItem[], site: FeedSettings, text: (value: string) => string, channel: Channel): Feed {
   const url = (path: string) => absoluteUrl(site.baseUrl, path);
   const feed = new Feed({
     id: url(channel.path),
@@ -58,11 +74,11 @@ function feedOf(items: readonly PlacedRecord[], site: FeedSettings, text: (value
     description: channel.description,
     language: site.language,
     link: url(channel.path),
-    ...(items[0] ? { updated: utcInstant(items[0].date) } : { updated: new Date(0) }),
+    ...(items[0] ? { updated: utcInstant(items[0].entry.date) } : { updated: new Date(0) }),
     generator: `Dateline ${DATELINE_VERSION}`,
     feedLinks: Object.fromEntries(Object.entries(channel.feeds).map(([kind, path]) => [kind, url(path)])),
   });
-  for (const record of items) {
+  for (const { entry: record, body } of items) {
     feed.addItem({
       title: text(record.headline),
       id: url(record.path),
@@ -71,7 +87,7 @@ function feedOf(items: readonly PlacedRecord[], site: FeedSettings, text: (value
       published: utcInstant(record.date),
       description: text(record.summary),
       // xml-js escapes only the first `]]>` inside a CDATA section; `]]&gt;` means the same in HTML.
-      ...(withContent ? { content: record.bodyHtml.replaceAll(']]>', ']]&gt;') } : {}),
+      ...(body === undefined ? {} : { content: body.replaceAll(']]>', ']]&gt;') }),
       ...(record.author === undefined ? {} : { author: [{ name: record.author }] }),
       // `feed` writes a category's name into an XML attribute without escaping `<`: leave brackets out.
       ...(record.tags.length === 0 ? {} : { category: record.tags.map((name) => ({ name: name.replace(/[<>]/g, '') })) }),

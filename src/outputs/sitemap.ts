@@ -1,42 +1,69 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
+import type { IsoDate } from '../dates.ts';
 import { absoluteUrl, SITEMAP_PATH } from '../site/urls.ts';
 
-/** The protocol's limit of URLs in one sitemap file. */
+/** The protocol's limit of URLs in one sitemap file; a bucket past it is split in parts of about half. */
 export const URLS_PER_SITEMAP = 50_000;
 
-export interface SitemapEntry {
-  path: string;
-  /** `YYYY-MM-DD` of the newest article on the page. */
-  lastmod?: string;
+/**
+ * Which sitemap file lists a page, so that adding an article rewrites only the files that list
+ * what it changed: an article and its day's pages are listed by month (`sitemap-1987-03.xml`),
+ * topics in `sitemap-topics.xml`, years and months in `sitemap-archive.xml`, the rest in
+ * `sitemap-pages.xml`. `sitemap.xml` is the index of them all.
+ */
+export function sitemapBucket(path: string): string {
+  const dated = /^(\d{4})\/(\d{2})\/(?:\d{2}\/|$)/.exec(path);
+  if (dated) return path.length > 8 ? `${dated[1]}-${dated[2]}` : 'archive';
+  if (/^\d{4}\/$/.test(path)) return 'archive';
+  if (path.startsWith('topics/')) return 'topics';
+  return 'pages';
 }
 
 /**
- * `sitemap.xml`, made with the `sitemap` library. Past 50,000 URLs it becomes a sitemap index
- * pointing at `sitemap-1.xml`, `sitemap-2.xml`, … Sitemaps need absolute URLs, so this needs a base URL.
- * Returns file path → XML.
+ * The sitemap files of one bucket: `sitemap-<bucket>.xml`, or, past {@link URLS_PER_SITEMAP}
+ * URLs, parts `sitemap-<bucket>-<n>.xml` chosen by a hash of each URL (so parts stay put as pages
+ * come and go). URLs are listed in path order. Sitemaps hold absolute URLs: this needs the base URL.
  */
-export async function buildSitemaps(entries: readonly SitemapEntry[], baseUrl: string): Promise<Map<string, string>> {
+export async function bucketSitemaps(bucket: string, entries: ReadonlyMap<string, IsoDate | undefined>, baseUrl: string): Promise<Map<string, string>> {
+  const paths = [...entries.keys()].sort();
+  const parts = partsFor(paths.length);
   const files = new Map<string, string>();
-  const chunks: SitemapEntry[][] = [];
-  for (let start = 0; start < entries.length; start += URLS_PER_SITEMAP) chunks.push(entries.slice(start, start + URLS_PER_SITEMAP));
-  if (chunks.length <= 1) {
-    files.set(SITEMAP_PATH, await urlSet(chunks[0] ?? [], baseUrl));
+  if (parts === 1) {
+    files.set(`sitemap-${bucket}.xml`, await urlSet(paths, entries, baseUrl));
     return files;
   }
-  const parts: string[] = [];
-  for (const [index, chunk] of chunks.entries()) {
-    const path = `sitemap-${index + 1}.xml`;
-    files.set(path, await urlSet(chunk, baseUrl));
-    parts.push(absoluteUrl(baseUrl, path));
+  const byPart = new Map<number, string[]>();
+  for (const path of paths) {
+    const part = createHash('sha256').update(path).digest().readUInt32BE(0) % parts;
+    byPart.set(part, [...(byPart.get(part) ?? []), path]);
   }
-  const index = new SitemapIndexStream();
-  files.set(SITEMAP_PATH, (await streamToPromise(Readable.from(parts).pipe(index))).toString());
+  for (const [part, list] of byPart) files.set(`sitemap-${bucket}-${part + 1}.xml`, await urlSet(list, entries, baseUrl));
   return files;
 }
 
-async function urlSet(entries: readonly SitemapEntry[], baseUrl: string): Promise<string> {
+/** Parts a bucket of `count` URLs is split in: a power of two, so that parts are about half full. */
+function partsFor(count: number): number {
+  return count <= URLS_PER_SITEMAP ? 1 : 2 ** Math.ceil(Math.log2(count / (URLS_PER_SITEMAP / 2)));
+}
+
+/** `sitemap.xml`: the index of the sitemap files, in name order. */
+export async function sitemapIndex(files: readonly string[], baseUrl: string): Promise<string> {
+  const index = new SitemapIndexStream();
+  return (await streamToPromise(Readable.from([...files].sort().map((file) => absoluteUrl(baseUrl, file))).pipe(index))).toString();
+}
+
+/** Whether an output file is one of the sitemaps (the index included). */
+export function isSitemapFile(file: string): boolean {
+  return file === SITEMAP_PATH || /^sitemap-[a-z0-9-]+\.xml$/.test(file);
+}
+
+async function urlSet(paths: readonly string[], entries: ReadonlyMap<string, IsoDate | undefined>, baseUrl: string): Promise<string> {
   const stream = new SitemapStream({ xmlns: { news: false, video: false, image: false, xhtml: false } });
-  const items = entries.map((entry) => ({ url: absoluteUrl(baseUrl, entry.path), ...(entry.lastmod ? { lastmod: entry.lastmod } : {}) }));
+  const items = paths.map((path) => {
+    const lastmod = entries.get(path);
+    return { url: absoluteUrl(baseUrl, path), ...(lastmod ? { lastmod } : {}) };
+  });
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString();
 }

@@ -1,67 +1,111 @@
-import { dateParts, formatDate, formatMonth } from '../dates.ts';
-import type { PlacedRecord } from '../records/record.ts';
+import { dateParts, formatDate, formatMonth, type IsoDate } from '../dates.ts';
 import { archivePath, dayPath, monthPath, yearPath } from '../site/urls.ts';
 import { plural } from '../site/words.ts';
 import { link, pageCommon } from './common.ts';
-import { groupBy } from './group.ts';
+import type { SiteState } from './state.ts';
 import type { ArchiveEntry, ArchivePage, SiteSettings } from './types.ts';
 
 const count = (n: number) => plural(n, 'article');
 
-/** `/archive/`, `/YYYY/` and `/YYYY/MM/`, from records oldest first. Newest periods are listed first. */
-export function archivePages(oldestFirst: readonly PlacedRecord[], site: SiteSettings): ArchivePage[] {
-  const years = groupBy(oldestFirst, (record) => dateParts(record.date).year);
-  const pages: ArchivePage[] = [archiveIndex(years, site)];
-  years.forEach(([year, yearRecords], index) => {
-    const months = groupBy(yearRecords, (record) => dateParts(record.date).month);
-    pages.push(yearPage(year, months, years[index - 1]?.[0], years[index + 1]?.[0], site));
-  });
-  const months = groupBy(oldestFirst, (record) => record.date.slice(0, 7));
-  months.forEach(([yearMonth, monthRecords], index) => {
-    const days = groupBy(monthRecords, (record) => record.date);
-    pages.push(monthPage(yearMonth, days, months[index - 1]?.[0], months[index + 1]?.[0], site));
-  });
-  return pages;
+/** The archive's years, months and days with their article counts, oldest first. */
+export interface Periods {
+  years: Year[];
+  /** `YYYY-MM` → month, and `YYYY` → year, for the pages of one period. */
+  months: ReadonlyMap<string, Month>;
+  yearsByName: ReadonlyMap<string, Year>;
 }
 
-function archiveIndex(years: [string, PlacedRecord[]][], site: SiteSettings): ArchivePage {
+export interface Year {
+  year: string;
+  index: number;
+  count: number;
+  months: Month[];
+}
+
+export interface Month {
+  /** `YYYY-MM`. */
+  month: string;
+  /** Position among all months that have articles. */
+  index: number;
+  count: number;
+  days: { date: IsoDate; count: number }[];
+}
+
+export function periodsOf(state: Pick<SiteState, 'days'>): Periods {
+  const years: Year[] = [];
+  const months = new Map<string, Month>();
+  const yearsByName = new Map<string, Year>();
+  for (const [date, span] of state.days) {
+    const { year } = dateParts(date);
+    const yearMonth = date.slice(0, 7);
+    let current = yearsByName.get(year);
+    if (!current) {
+      current = { year, index: years.length, count: 0, months: [] };
+      years.push(current);
+      yearsByName.set(year, current);
+    }
+    let month = months.get(yearMonth);
+    if (!month) {
+      month = { month: yearMonth, index: months.size, count: 0, days: [] };
+      months.set(yearMonth, month);
+      current.months.push(month);
+    }
+    const n = span.end - span.start;
+    month.days.push({ date, count: n });
+    month.count += n;
+    current.count += n;
+  }
+  return { years, months, yearsByName };
+}
+
+/** `/archive/`: the years, newest first, with their counts. */
+export function archiveIndexPage(periods: Periods, site: SiteSettings): ArchivePage {
   const path = archivePath();
-  const total = years.reduce((sum, [, records]) => sum + records.length, 0);
+  const total = periods.years.reduce((sum, year) => sum + year.count, 0);
   return {
     ...pageCommon(path, 'Archive', `${count(total)} by year.`, site),
     template: 'archive',
     heading: 'Archive',
-    entries: [...years].reverse().map(([year, records]) => entry(path, yearPath(year), year, records.length)),
+    entries: [...periods.years].reverse().map((year) => entry(path, yearPath(year.year), year.year, year.count)),
   };
 }
 
-function yearPage(year: string, months: [string, PlacedRecord[]][], earlier: string | undefined, later: string | undefined, site: SiteSettings): ArchivePage {
+/** `/YYYY/`: the year's months, newest first, and the neighbouring years. */
+export function yearPage(periods: Periods, year: string, site: SiteSettings): ArchivePage {
+  const current = periods.yearsByName.get(year)!;
   const path = yearPath(year);
-  const total = months.reduce((sum, [, records]) => sum + records.length, 0);
+  const earlier = periods.years[current.index - 1]?.year;
+  const later = periods.years[current.index + 1]?.year;
   return {
-    ...pageCommon(path, year, `${count(total)} from ${year}.`, site, [{ path: archivePath(), label: 'Archive' }]),
+    ...pageCommon(path, year, `${count(current.count)} from ${year}.`, site, [{ path: archivePath(), label: 'Archive' }]),
     template: 'archive',
     heading: year,
-    entries: [...months].reverse().map(([month, records]) => entry(path, monthPath(year, month), formatMonth(year, month, site.language), records.length)),
+    entries: [...current.months].reverse().map((month) => {
+      const { month: mm } = dateParts(`${month.month}-01`);
+      return entry(path, monthPath(year, mm), formatMonth(year, mm, site.language), month.count);
+    }),
     ...(earlier ? { previous: link(path, yearPath(earlier), earlier) } : {}),
     ...(later ? { next: link(path, yearPath(later), later) } : {}),
   };
 }
 
-/** `yearMonth` and its neighbours are `YYYY-MM`. */
-function monthPage(yearMonth: string, days: [string, PlacedRecord[]][], earlier: string | undefined, later: string | undefined, site: SiteSettings): ArchivePage {
+/** `/YYYY/MM/`: the month's days, newest first, and the neighbouring months. `yearMonth` is `YYYY-MM`. */
+export function monthPage(periods: Periods, yearMonth: string, site: SiteSettings): ArchivePage {
+  const current = periods.months.get(yearMonth)!;
+  const all = [...periods.months.keys()];
+  const earlier = all[current.index - 1];
+  const later = all[current.index + 1];
   const { year, month } = dateParts(`${yearMonth}-01`);
   const path = monthPath(year, month);
   const label = formatMonth(year, month, site.language);
-  const total = days.reduce((sum, [, records]) => sum + records.length, 0);
   return {
-    ...pageCommon(path, label, `${count(total)} from ${label}.`, site, [
+    ...pageCommon(path, label, `${count(current.count)} from ${label}.`, site, [
       { path: archivePath(), label: 'Archive' },
       { path: yearPath(year), label: year },
     ]),
     template: 'archive',
     heading: label,
-    entries: [...days].reverse().map(([date, records]) => entry(path, dayPath(date), formatDate(date, site.language), records.length)),
+    entries: [...current.days].reverse().map((day) => entry(path, dayPath(day.date), formatDate(day.date, site.language), day.count)),
     ...(earlier ? { previous: monthLink(path, earlier, site) } : {}),
     ...(later ? { next: monthLink(path, later, site) } : {}),
   };

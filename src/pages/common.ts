@@ -16,7 +16,7 @@ export function pageCommon(path: string, title: string, description: string, sit
 
 export function chrome(href: (to: string) => string, site: SiteSettings): Chrome {
   return {
-    home: href(frontPagePath(1)),
+    home: href(frontPagePath()),
     archive: href(archivePath()),
     stylesheet: href(STYLESHEET_PATH),
     script: href(SCRIPT_PATH),

@@ -1,68 +1,227 @@
 import { dateParts, formatDate, formatMonth, type IsoDate } from '../dates.ts';
-import type { PlacedRecord } from '../records/record.ts';
-import { archivePath, dayPath, frontPagePath, monthPath, relativeHref, yearPath } from '../site/urls.ts';
+import type { Topic, TopicKind } from '../corpus/topics.ts';
+import { idSlug } from '../derive/slug.ts';
+import { archivePath, dayPath, frontPagePath, monthPath, relativeHref, topicFeedPath, topicPath, topicsPath, yearPath } from '../site/urls.ts';
 import { plural } from '../site/words.ts';
+import { pageRanges } from './chunks.ts';
 import { link, pageCommon } from './common.ts';
-import { chunk, pagination } from './paginate.ts';
-import type { ListItem, ListPage, SiteSettings } from './types.ts';
+import type { SiteState } from './state.ts';
+import type { ListItem, ListPage } from './types.ts';
 
-/** The front page and `/page/N/`: every article, newest first. */
-export function frontPages(oldestFirst: readonly PlacedRecord[], site: SiteSettings): ListPage[] {
-  const pages = chunk([...oldestFirst].reverse(), site.pageSize);
-  return pages.map((records, index) => {
-    const number = index + 1;
-    const path = frontPagePath(number);
-    const title = number === 1 ? site.title : `${site.title}, page ${number}`;
-    const paging = pagination(number, pages.length, frontPagePath);
+/**
+ * The site's lists of articles — the whole archive (the front page and its older pages), each
+ * day, each topic — cut into pages where the articles say (see `chunks.ts`). A list's later pages
+ * are named by their first article, so a page keeps its URL and its articles while others are
+ * added before or after it.
+ */
+export interface ListPages {
+  /** Positions in the archive of the list's articles, oldest first. */
+  members: readonly number[];
+  /** Each page as a [start, end) range of `members`. */
+  pages: [number, number][];
+}
+
+function listPages(state: SiteState, members: readonly number[], size: number): ListPages {
+  return { members, pages: pageRanges(members.map((position) => state.rows[position]!.rank), size) };
+}
+
+/** The name of the page starting at `members[start]`: its first article's id. */
+function pageName(state: SiteState, list: ListPages, page: number): string {
+  return idSlug(state.rows[list.members[list.pages[page]![0]]!]!.id);
+}
+
+/** The page of `list` holding member index `index`. */
+export function pageHolding(list: ListPages, index: number): number {
+  let low = 0;
+  let high = list.pages.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >>> 1;
+    if (list.pages[middle]![0] <= index) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function items(state: SiteState, from: string, positions: readonly number[]): ListItem[] {
+  return positions.map((position) => {
+    const entry = state.entry(position);
     return {
-      ...pageCommon(path, title, site.description, site),
-      template: 'list',
-      heading: number === 1 ? 'Latest articles' : `Latest articles, page ${number} of ${pages.length}`,
-      items: records.map((record) => listItem(path, record, site)),
-      ...(paging ? { pagination: paging } : {}),
-      isFront: true,
+      href: relativeHref(from, entry.path),
+      headline: entry.headline,
+      date: entry.date,
+      dateLabel: formatDate(entry.date, state.site.language),
+      summary: entry.summary,
+      readingMinutes: entry.readingMinutes,
     };
   });
 }
 
-/** `/YYYY/MM/DD/` for each day with articles, in the day's own order, paginated when large. */
-export function dayPages(days: readonly (readonly [IsoDate, readonly PlacedRecord[]])[], site: SiteSettings): ListPage[] {
-  return days.flatMap(([date, records], dayIndex) => {
-    const chunks = chunk(records, site.dayPageSize);
-    const label = formatDate(date, site.language);
-    const { year, month } = dateParts(date);
-    const earlier = days[dayIndex - 1]?.[0];
-    const later = days[dayIndex + 1]?.[0];
-    return chunks.map((pageRecords, index): ListPage => {
-      const number = index + 1;
-      const path = dayPath(date, number);
-      const paging = pagination(number, chunks.length, (page) => dayPath(date, page));
-      const count = plural(records.length, 'article');
-      return {
-        ...pageCommon(path, number === 1 ? label : `${label}, page ${number}`, `${count} from ${label}.`, site, [
-          { path: archivePath(), label: 'Archive' },
-          { path: yearPath(year), label: year },
-          { path: monthPath(year, month), label: formatMonth(year, month, site.language) },
-        ]),
-        template: 'list',
-        heading: label,
-        items: pageRecords.map((record) => listItem(path, record, site)),
-        ...(paging ? { pagination: paging } : {}),
-        ...(earlier ? { previousDay: link(path, dayPath(earlier), formatDate(earlier, site.language)) } : {}),
-        ...(later ? { nextDay: link(path, dayPath(later), formatDate(later, site.language)) } : {}),
-        isFront: false,
-      };
-    });
-  });
+/** `March 3 – April 2, 1987`-style label of the dates a page spans (formatted day by day). */
+function spanLabel(state: SiteState, first: IsoDate, last: IsoDate): string {
+  const from = formatDate(first, state.site.language);
+  return first === last ? from : `${from} – ${formatDate(last, state.site.language)}`;
 }
 
-export function listItem(from: string, record: PlacedRecord, site: SiteSettings): ListItem {
+// The archive as a whole: the front page and its pages of older articles.
+
+export function archiveList(state: SiteState): ListPages {
+  return listPages(state, state.rows.map((_, position) => position), state.site.pageSize);
+}
+
+/** Whether the list needs pages beyond its first view (topics and the archive show their newest `pageSize` first). */
+export function hasOlderPages(state: SiteState, list: ListPages): boolean {
+  return list.members.length > state.site.pageSize;
+}
+
+/** Path of each later page of the archive, in order (none when the front page holds every article). */
+export function archivePagePaths(state: SiteState, list: ListPages): string[] {
+  return hasOlderPages(state, list) ? list.pages.map((_, page) => frontPagePath(pageName(state, list, page))) : [];
+}
+
+/** `/`: the newest `pageSize` articles, newest first, linking to the page of those just older. */
+export function frontPage(state: SiteState, list: ListPages): ListPage {
+  const path = frontPagePath();
+  const newest = list.members.slice(-state.site.pageSize).reverse();
+  const olderIndex = list.members.length - 1 - state.site.pageSize;
   return {
-    href: relativeHref(from, record.path),
-    headline: record.headline,
-    date: record.date,
-    dateLabel: formatDate(record.date, site.language),
-    summary: record.summary,
-    readingMinutes: record.readingMinutes,
+    ...pageCommon(path, state.site.title, state.site.description, state.site),
+    template: 'list',
+    heading: 'Latest articles',
+    items: items(state, path, newest),
+    newestFirst: true,
+    ...(olderIndex >= 0 ? { older: relativeHref(path, frontPagePath(pageName(state, list, pageHolding(list, olderIndex)))) } : {}),
+    isFront: true,
+  };
+}
+
+/** `/page/<first article>/`: one page of the archive, newest first. */
+export function archivePage(state: SiteState, list: ListPages, page: number): ListPage {
+  const path = frontPagePath(pageName(state, list, page));
+  const [start, end] = list.pages[page]!;
+  const positions = list.members.slice(start, end);
+  const range = spanLabel(state, state.rows[positions[0]!]!.date, state.rows[positions.at(-1)!]!.date);
+  return {
+    ...pageCommon(path, `${state.site.title}: ${range}`, `Articles from ${range}.`, state.site, [{ path: archivePath(), label: 'Archive' }]),
+    template: 'list',
+    heading: `Articles from ${range}`,
+    items: items(state, path, [...positions].reverse()),
+    newestFirst: true,
+    newer: relativeHref(path, page + 1 < list.pages.length ? frontPagePath(pageName(state, list, page + 1)) : frontPagePath()),
+    ...(page > 0 ? { older: relativeHref(path, frontPagePath(pageName(state, list, page - 1))) } : {}),
+    isFront: false,
+  };
+}
+
+/** The newest article date on a page of `list` (for the sitemap). */
+export function newestDate(state: SiteState, list: ListPages, page: number): IsoDate | undefined {
+  const end = list.pages[page]?.[1];
+  return end === undefined ? undefined : state.rows[list.members[end - 1]!]!.date;
+}
+
+// Days.
+
+export function dayList(state: SiteState, date: IsoDate): ListPages {
+  const span = state.days.get(date);
+  const members: number[] = [];
+  if (span) for (let position = span.start; position < span.end; position++) members.push(position);
+  return listPages(state, members, state.site.dayPageSize);
+}
+
+/** Path of each page of a day: the day's own first, then its later pages. */
+export function dayPagePaths(state: SiteState, date: IsoDate, list: ListPages): string[] {
+  return list.pages.map((_, page) => (page === 0 ? dayPath(date) : dayPath(date, pageName(state, list, page))));
+}
+
+/** `/YYYY/MM/DD/` and its later pages: the day's articles in the day's own order. */
+export function dayPage(state: SiteState, date: IsoDate, list: ListPages, page: number): ListPage {
+  const paths = dayPagePaths(state, date, list);
+  const path = paths[page]!;
+  const label = formatDate(date, state.site.language);
+  const { year, month } = dateParts(date);
+  const at = state.days.get(date)?.index ?? -1;
+  const earlier = state.dayDates[at - 1];
+  const later = state.dayDates[at + 1];
+  const [start, end] = list.pages[page]!;
+  const count = plural(list.members.length, 'article');
+  const title = page === 0 ? label : `${label} (continued)`;
+  return {
+    ...pageCommon(path, title, `${count} from ${label}.`, state.site, [
+      { path: archivePath(), label: 'Archive' },
+      { path: yearPath(year), label: year },
+      { path: monthPath(year, month), label: formatMonth(year, month, state.site.language) },
+    ]),
+    template: 'list',
+    heading: title,
+    items: items(state, path, list.members.slice(start, end)),
+    newestFirst: false,
+    ...(page + 1 < paths.length ? { newer: relativeHref(path, paths[page + 1]!) } : {}),
+    ...(page > 0 ? { older: relativeHref(path, paths[page - 1]!) } : {}),
+    ...(earlier ? { previousDay: link(path, dayPath(earlier), formatDate(earlier, state.site.language)) } : {}),
+    ...(later ? { nextDay: link(path, dayPath(later), formatDate(later, state.site.language)) } : {}),
+    isFront: false,
+  };
+}
+
+// Topics.
+
+/** Kinds in the order `/topics/` shows them, with their headings and the label a topic page shows. */
+export const TOPIC_KINDS: readonly { kind: TopicKind; heading: string; label: string; id: string }[] = [
+  { kind: 'person', heading: 'People', label: 'Person', id: 'people' },
+  { kind: 'place', heading: 'Places', label: 'Place', id: 'places' },
+  { kind: 'organisation', heading: 'Organisations', label: 'Organisation', id: 'organisations' },
+  { kind: 'subject', heading: 'Subjects', label: 'Subject', id: 'subjects' },
+  { kind: 'other', heading: 'Other names', label: 'Name', id: 'other-names' },
+];
+
+export function topicList(state: SiteState, topic: Topic): ListPages {
+  return listPages(state, topic.members, state.site.pageSize);
+}
+
+/** Path of each later page of a topic (none when its own page holds every article). */
+export function topicPagePaths(state: SiteState, topic: Topic, list: ListPages): string[] {
+  return hasOlderPages(state, list) ? list.pages.map((_, page) => topicPath(topic.slug, pageName(state, list, page))) : [];
+}
+
+function kindLabel(kind: TopicKind): string {
+  return TOPIC_KINDS.find((entry) => entry.kind === kind)!.label;
+}
+
+/** `/topics/<slug>/`: the topic's newest `pageSize` articles, its count, its feed, a link to older pages. */
+export function topicPage(state: SiteState, topic: Topic, list: ListPages): ListPage {
+  const path = topicPath(topic.slug);
+  const count = plural(list.members.length, 'article');
+  const olderIndex = list.members.length - 1 - state.site.pageSize;
+  return {
+    ...pageCommon(path, topic.label, `${count} about ${topic.label}.`, state.site, [{ path: topicsPath(), label: 'Topics' }]),
+    template: 'list',
+    heading: topic.label,
+    kicker: `${kindLabel(topic.kind)} · ${count}`,
+    items: items(state, path, list.members.slice(-state.site.pageSize).reverse()),
+    newestFirst: true,
+    ...(olderIndex >= 0 ? { older: relativeHref(path, topicPath(topic.slug, pageName(state, list, pageHolding(list, olderIndex)))) } : {}),
+    ...(state.site.baseUrl === undefined ? {} : { feed: link(path, topicFeedPath(topic.slug), `Atom feed for ${topic.label}`) }),
+    isFront: false,
+  };
+}
+
+/** `/topics/<slug>/page/<first article>/`: one page of a topic's articles, newest first. */
+export function topicArchivePage(state: SiteState, topic: Topic, list: ListPages, page: number): ListPage {
+  const path = topicPath(topic.slug, pageName(state, list, page));
+  const [start, end] = list.pages[page]!;
+  const positions = list.members.slice(start, end);
+  const range = spanLabel(state, state.rows[positions[0]!]!.date, state.rows[positions.at(-1)!]!.date);
+  return {
+    ...pageCommon(path, `${topic.label}: ${range}`, `Articles about ${topic.label} from ${range}.`, state.site, [
+      { path: topicsPath(), label: 'Topics' },
+      { path: topicPath(topic.slug), label: topic.label },
+    ]),
+    template: 'list',
+    heading: `${topic.label}: ${range}`,
+    kicker: kindLabel(topic.kind),
+    items: items(state, path, [...positions].reverse()),
+    newestFirst: true,
+    newer: relativeHref(path, page + 1 < list.pages.length ? topicPath(topic.slug, pageName(state, list, page + 1)) : topicPath(topic.slug)),
+    ...(page > 0 ? { older: relativeHref(path, topicPath(topic.slug, pageName(state, list, page - 1))) } : {}),
+    isFront: false,
   };
 }

@@ -9,6 +9,6 @@ export function searchPage(site: SiteSettings): SearchPage {
     ...pageCommon(path, 'Search', `Search the ${site.title} archive.`, site),
     template: 'search',
     pagefind: relativeHref(path, `${PAGEFIND_DIR}pagefind.js`),
-    root: relativeHref(path, frontPagePath(1)).replace(/index\.html$/, ''),
+    root: relativeHref(path, frontPagePath()).replace(/index\.html$/, ''),
   };
 }

@@ -75,20 +75,15 @@ export interface ListItem {
   readingMinutes: number;
 }
 
-export interface Pagination {
-  current: number;
-  total: number;
-  previous?: string;
-  next?: string;
-  /** Page numbers to show; `href` is absent for the current page, `gap` marks an ellipsis. */
-  pages: { number: number; href?: string; gap?: boolean }[];
-}
-
 export interface ListPage extends PageCommon {
   template: 'list';
   heading: string;
   items: ListItem[];
-  pagination?: Pagination;
+  /** Whether the items run newest first (the front page, topics) or in the day's own order. */
+  newestFirst: boolean;
+  /** Hrefs of the neighbouring pages of the same list: later articles and earlier ones. */
+  newer?: string;
+  older?: string;
   /** For a day: the nearest earlier and later days that have articles. */
   previousDay?: Link;
   nextDay?: Link;

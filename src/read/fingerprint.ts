@@ -8,7 +8,7 @@ import type { FoundFile } from './scan.ts';
  * only costs a real (incremental) build.
  */
 export function fingerprintFiles(files: readonly FoundFile[]): string[] {
-  return files.map((file) => `${file.relativePath}:${statFingerprint(statSync(file.absolutePath))}`);
+  return files.map((file) => `${file.relativePath}:${file.fingerprint}`);
 }
 
 /**

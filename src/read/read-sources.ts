@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.ts';
@@ -21,14 +20,14 @@ export interface ReadResult {
  * Reads the found files as UTF-8 (in parallel, results in path order). Files that are too big,
  * unreadable, not UTF-8, or that repeat another file's id are reported and left out.
  */
-export async function readSources(found: readonly FoundFile[], displayDir: string, known?: ReadonlyMap<string, KnownSource>): Promise<ReadResult> {
+export async function readSources(found: readonly FoundFile[], displayDir: string, known?: (relativePath: string) => KnownSource | undefined): Promise<ReadResult> {
   const results = new Array<SourceEntry | Problem>(found.length);
   let next = 0;
   async function worker(): Promise<void> {
     while (next < found.length) {
       const index = next++;
       const file = found[index] as FoundFile;
-      results[index] = recognise(file, displayDir, known?.get(file.relativePath)) ?? (await readOne(file, displayDir));
+      results[index] = recognise(file, displayDir, known?.(file.relativePath)) ?? (await readOne(file, displayDir));
     }
   }
   await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, found.length) }, worker));
@@ -66,19 +65,12 @@ export interface KnownSource {
 
 /** A file whose size and times are those the previous build read: its hash is known without reading it. */
 function recognise(file: FoundFile, displayDir: string, known: KnownSource | undefined): SourceEntry | undefined {
-  if (known === undefined) return undefined;
-  let fingerprint: string;
-  try {
-    fingerprint = statFingerprint(statSync(file.absolutePath));
-  } catch {
-    return undefined;
-  }
-  if (fingerprint !== known.fingerprint) return undefined;
-  return { relativePath: file.relativePath, displayPath: path.join(displayDir, file.relativePath), id: articleId(file.relativePath), format: file.format, hash: known.hash, fingerprint };
+  if (known === undefined || known.fingerprint === '' || file.fingerprint !== known.fingerprint) return undefined;
+  return { relativePath: file.relativePath, displayPath: path.join(displayDir, file.relativePath), id: articleId(file.relativePath), format: file.format, hash: known.hash, fingerprint: file.fingerprint };
 }
 
 /** Reads one file (the cache could not vouch for it). */
-export async function readOne(file: FoundFile, displayDir: string): Promise<SourceFile | Problem> {
+export async function readOne(file: Omit<FoundFile, 'fingerprint'>, displayDir: string): Promise<SourceFile | Problem> {
   const displayPath = path.join(displayDir, file.relativePath);
   let bytes: Buffer;
   let fingerprint: string;

@@ -1,85 +1,97 @@
 import path from 'node:path';
 import { compileLeftoverPatterns } from '../clean/leftovers.ts';
 import { toProblem, type Problem } from '../errors.ts';
-import { isSettled } from '../read/fingerprint.ts';
-import { readOne, readSources, type KnownSource } from '../read/read-sources.ts';
-import { displayPath, scanArticles, type ScanResult } from '../read/scan.ts';
+import { readOne, readSources } from '../read/read-sources.ts';
+import { displayPath, type ScanResult } from '../read/scan.ts';
 import { markdownRecord } from './markdown-record.ts';
-import { placeRecords } from './place.ts';
-import type { ArticleRecord, PlacedRecord } from './record.ts';
+import type { ArticleRecord } from './record.ts';
 import type { SourceEntry, SourceFile } from './source-file.ts';
 import { textRecord } from './text-record.ts';
 
-export interface LoadOptions {
-  inputDir: string;
-  /** Extra leftover patterns from the config. */
-  leftoverPatterns: readonly string[];
-  /** Publish articles marked `draft: true`. */
-  drafts: boolean;
-  /** Records of the previous build by source hash: reused instead of parsing again. */
-  cached?: ReadonlyMap<string, ArticleRecord>;
-  /** Files the previous build read, by path: not read again while their size and times are the same. */
-  known?: ReadonlyMap<string, KnownSource>;
-  /** The input folder's listing, when the caller already made it (see {@link scanArticles}). */
-  scan?: ScanResult;
+/** What a file gave the last time it was read. */
+export type FileStatus = 'article' | 'draft' | 'error';
+
+/** One article file as this build knows it. */
+export interface FileState {
+  /** Path relative to the input folder. */
+  path: string;
+  id: string;
+  fingerprint: string;
+  hash: string;
+  status: FileStatus;
 }
 
-export interface LoadedRecords {
-  /** Published records with their URLs, oldest first. */
-  records: PlacedRecord[];
-  /** Every problem found, errors and warnings, in file order. */
+/** What the previous build knew of a file. */
+export interface KnownFile {
+  fingerprint: string;
+  hash: string;
+  status: FileStatus;
+}
+
+export interface ReadOptions {
+  inputDir: string;
+  scan: ScanResult;
+  /** Extra leftover patterns from the config. */
+  leftoverPatterns: readonly string[];
+  /** The previous build's knowledge of a file, by relative path (absent: read everything). */
+  known?: (relativePath: string) => KnownFile | undefined;
+  /** A record the previous builds made, by source hash. */
+  stored?: (hash: string) => ArticleRecord | undefined;
+  /** The problems reported for a file the last time it was read. */
+  storedProblems?: (relativePath: string) => readonly Problem[] | undefined;
+}
+
+export interface ReadArticles {
+  /** Every article file that was read or recognised, in path order (unreadable files and repeated ids left out). */
+  files: FileState[];
+  /** Records of the files whose content is new to the last build, by hash. */
+  records: Map<string, ArticleRecord>;
+  /** Every problem, for the report: the scan's and the reader's, and each file's. */
   problems: Problem[];
-  /** Files that produced no article because of an error. */
-  skipped: number;
-  /** Drafts left out. */
-  drafts: number;
-  /** Every record made or reused, drafts too, by source hash: the cache for the next build. */
-  byHash: Map<string, ArticleRecord>;
-  /** Fingerprint and hash of every file that gave a record: `known` for the next build. */
-  sources: Map<string, KnownSource>;
+  /** Each file's parsing problems and warnings, by relative path: kept, to be reported while the file is unchanged. */
+  fileProblems: Map<string, Problem[]>;
+  /** Files parsed now, and files whose record was known. */
   parsed: number;
   reused: number;
 }
 
 /**
- * Reads the input folder and turns every article into a placed record. A bad file becomes a
- * problem naming it and never stops the others.
+ * Reads the input folder's changes: a file whose size and times are those the last build saw is
+ * not read; one whose bytes hash as before is not parsed; only new content becomes a record (or
+ * the problem that stopped it — a bad file never stops the others).
  */
-export async function loadRecords(options: LoadOptions): Promise<LoadedRecords> {
-  const started = Date.now();
+export async function readArticles(options: ReadOptions): Promise<ReadArticles> {
   const display = displayPath(options.inputDir);
-  const scan = options.scan ?? (await scanArticles(options.inputDir));
-  const read = await readSources(scan.files, display, options.known);
+  const read = await readSources(options.scan.files, display, options.known);
   const leftovers = compileLeftoverPatterns(options.leftoverPatterns);
-  const problems: Problem[] = [...scan.problems, ...read.problems];
-  const records: ArticleRecord[] = [];
-  const displayOf = new Map<string, string>();
-  const byHash = new Map<string, ArticleRecord>();
-  const sources = new Map<string, KnownSource>();
-  let drafts = 0;
+  const problems = new Map<string, Problem[]>();
+  const files: FileState[] = [];
+  const records = new Map<string, ArticleRecord>();
+  let parsed = 0;
   let reused = 0;
   for (const source of read.sources) {
-    const cached = options.cached?.get(source.hash);
-    if (cached) reused++;
-    const result = cached ?? (await recordOf(source, options.inputDir, display, leftovers));
+    const known = options.known?.(source.relativePath);
+    if (known && known.hash === source.hash) {
+      reused++;
+      files.push({ path: source.relativePath, id: source.id, fingerprint: source.fingerprint, hash: source.hash, status: known.status });
+      const before = options.storedProblems?.(source.relativePath);
+      if (before && before.length > 0) problems.set(source.relativePath, [...before]);
+      continue;
+    }
+    const stored = options.stored?.(source.hash);
+    if (stored) reused++;
+    else parsed++;
+    const result = stored ?? (await recordOf(source, options.inputDir, display, leftovers));
     if ('code' in result) {
-      problems.push(result);
+      problems.set(source.relativePath, [result]);
+      files.push({ path: source.relativePath, id: source.id, fingerprint: source.fingerprint, hash: source.hash, status: 'error' });
       continue;
     }
-    byHash.set(source.hash, result);
-    if (isSettled(source.fingerprint, started)) sources.set(source.relativePath, { fingerprint: source.fingerprint, hash: source.hash });
-    problems.push(...result.warnings);
-    if (result.draft && !options.drafts) {
-      drafts++;
-      continue;
-    }
-    displayOf.set(result.id, source.displayPath);
-    records.push(result);
+    records.set(result.hash, result);
+    if (result.warnings.length > 0) problems.set(source.relativePath, [...result.warnings]);
+    files.push({ path: source.relativePath, id: source.id, fingerprint: source.fingerprint, hash: source.hash, status: result.draft ? 'draft' : 'article' });
   }
-  const placed = placeRecords(records, (record) => displayOf.get(record.id) ?? record.source);
-  problems.push(...placed.problems);
-  const skipped = problems.filter((problem) => problem.severity === 'error').length;
-  return { records: placed.placed, problems: sortProblems(problems), skipped, drafts, byHash, sources, parsed: read.sources.length - reused, reused };
+  return { files, records, problems: sortProblems([...options.scan.problems, ...read.problems, ...[...problems.values()].flat()]), fileProblems: problems, parsed, reused };
 }
 
 /** The record of a file the cache has no record for, reading it if it was only recognised. */
@@ -98,6 +110,7 @@ export function buildRecord(source: SourceFile, leftovers: readonly RegExp[]): A
   }
 }
 
-function sortProblems(problems: Problem[]): Problem[] {
+/** Problems in file order, then line order. */
+export function sortProblems(problems: Problem[]): Problem[] {
   return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
 }

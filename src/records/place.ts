@@ -1,7 +1,12 @@
+import type { IsoDate } from '../dates.ts';
 import { idSlug } from '../derive/slug.ts';
 import type { Problem } from '../errors.ts';
 import { articlePath, RESERVED_SEGMENTS } from '../site/urls.ts';
-import type { ArticleRecord, PlacedRecord } from './record.ts';
+import { orderKey } from './order.ts';
+import type { ArticleRecord } from './record.ts';
+
+/** What placing an article reads of it. */
+export type Placeable = Pick<ArticleRecord, 'id' | 'format' | 'slug' | 'source'> & { date: IsoDate };
 
 /**
  * Gives every record its URL path, unique and stable.
@@ -13,11 +18,11 @@ import type { ArticleRecord, PlacedRecord } from './record.ts';
  * free that day; otherwise `-<id>` is added and the build warns, naming both files. Authors are
  * taken in id order, never file order.
  */
-export function placeRecords(records: readonly ArticleRecord[], displayPath: (record: ArticleRecord) => string): { placed: PlacedRecord[]; problems: Problem[] } {
-  const taken = new Map<string, ArticleRecord>();
-  const placed: PlacedRecord[] = [];
+export function placeRecords<T extends Placeable>(records: readonly T[], displayPath: (record: T) => string): { placed: (T & { path: string })[]; problems: Problem[] } {
+  const taken = new Map<string, T>();
+  const placed: (T & { path: string })[] = [];
   const problems: Problem[] = [];
-  const claim = (record: ArticleRecord, path: string) => {
+  const claim = (record: T, path: string) => {
     taken.set(path, record);
     placed.push({ ...record, path });
   };
@@ -46,7 +51,7 @@ export function placeRecords(records: readonly ArticleRecord[], displayPath: (re
   return { placed: sortChronologically(placed), problems };
 }
 
-function textSegment(record: ArticleRecord): string {
+function textSegment(record: Placeable): string {
   const id = idSlug(record.id);
   return record.slug === id ? id : `${record.slug}-${id}`;
 }
@@ -55,17 +60,8 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * Oldest first: by date, then by source path (the `NNN_` sequence number of scraped files,
- * compared as a number), then by id. Every list, archive and previous/next link uses this one order.
- */
-export function sortChronologically<T extends ArticleRecord>(records: T[]): T[] {
-  return records.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : compareSources(a.source, b.source) || compareIds(a.id, b.id)));
-}
-
-/** Numbers in paths compare as numbers, so `999_x.txt` comes before `1000_y.txt` and `007_` before `0012_`. */
-const sourceOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
-
-function compareSources(a: string, b: string): number {
-  return sourceOrder.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+/** In the archive order (see `orderKey`): by date, then source path with numbers as numbers, then id. */
+export function sortChronologically<T extends Placeable>(records: T[]): T[] {
+  const keys = new Map(records.map((record) => [record, orderKey(record)]));
+  return records.sort((a, b) => (keys.get(a)! < keys.get(b)! ? -1 : 1));
 }

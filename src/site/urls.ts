@@ -9,8 +9,9 @@ export function articlePath(date: IsoDate, segment: string): string {
   return `${dayPath(date)}${segment}/`;
 }
 
-export function frontPagePath(page: number): string {
-  return page <= 1 ? '' : `page/${page}/`;
+/** The front page, or (with `page`) one of the archive's pages of older articles, named by its first article. */
+export function frontPagePath(page?: string): string {
+  return page === undefined ? '' : `page/${page}/`;
 }
 
 export function archivePath(): string {
@@ -25,17 +26,19 @@ export function monthPath(year: string, month: string): string {
   return `${year}/${month}/`;
 }
 
-export function dayPath(date: IsoDate, page = 1): string {
+/** A day's first page, or (with `page`) a later page of a busy day, named by its first article. */
+export function dayPath(date: IsoDate, page?: string): string {
   const { year, month, day } = dateParts(date);
-  return `${year}/${month}/${day}/${page <= 1 ? '' : `page/${page}/`}`;
+  return `${year}/${month}/${day}/${page === undefined ? '' : `page/${page}/`}`;
 }
 
 export function topicsPath(): string {
   return 'topics/';
 }
 
-export function topicPath(slug: string, page = 1): string {
-  return `topics/${slug}/${page <= 1 ? '' : `page/${page}/`}`;
+/** A topic's page, or (with `page`) one of its pages of older articles, named by its first article. */
+export function topicPath(slug: string, page?: string): string {
+  return `topics/${slug}/${page === undefined ? '' : `page/${page}/`}`;
 }
 
 export function topicFeedPath(slug: string): string {
@@ -52,8 +55,15 @@ export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set(['page']);
 export const STYLESHEET_PATH = 'assets/style.css';
 /** The script that turns the header's search link into a search box. */
 export const SCRIPT_PATH = 'assets/dateline.js';
-/** Pagefind's index and its browser API (`pagefind/pagefind.js`). */
+/** The search index: Pagefind's browser API (`pagefind/pagefind.js`) and runtime, and each segment in a folder of its own. */
 export const PAGEFIND_DIR = 'pagefind/';
+/** The list of search segments and dead versions that the search page reads. */
+export const SEARCH_MANIFEST_PATH = `${PAGEFIND_DIR}segments.json`;
+
+/** A search segment's folder. */
+export function searchSegmentPath(segment: string): string {
+  return `${PAGEFIND_DIR}${segment}/`;
+}
 export const ATOM_PATH = 'feed.xml';
 export const RSS_PATH = 'rss.xml';
 export const JSON_FEED_PATH = 'feed.json';

@@ -37,7 +37,8 @@ abstract class StagingWriter implements Writer {
   }
 
   abstract remove(file: string): Promise<void>;
-  abstract commit(): Promise<void>;
+  abstract seal(): Promise<string | undefined>;
+  abstract publish(): Promise<void>;
 
   async abort(): Promise<void> {
     await rm(this.staging, { recursive: true, force: true });
@@ -64,7 +65,11 @@ export class ReplacingWriter extends StagingWriter {
     // The staging folder starts empty: what is not written is not there.
   }
 
-  async commit(): Promise<void> {
+  async seal(): Promise<string | undefined> {
+    return markerIdentity(this.staging);
+  }
+
+  async publish(): Promise<void> {
     await swapIn(this.staging, this.output);
   }
 }
@@ -99,7 +104,11 @@ export class UpdatingWriter extends StagingWriter {
     this.#removed.push(file);
   }
 
-  async commit(): Promise<void> {
+  async seal(): Promise<undefined> {
+    return undefined; // the output changes file by file: its identity is known only once it has
+  }
+
+  async publish(): Promise<void> {
     const created: string[] = [];
     const replaced: string[] = [];
     for (const file of this.#written) {
@@ -182,9 +191,13 @@ export class SwappingUpdateWriter extends StagingWriter {
     return [...this.#changes];
   }
 
-  async commit(): Promise<void> {
+  async seal(): Promise<string | undefined> {
     await rm(path.join(this.staging, OUTPUT_MARKER), { force: true });
     await writeFile(path.join(this.staging, OUTPUT_MARKER), MARKER_TEXT); // a new identity (see outputIdentity)
+    return markerIdentity(this.staging);
+  }
+
+  async publish(): Promise<void> {
     await swapIn(this.staging, this.output, retainedTreeOf(this.output));
   }
 }
@@ -278,8 +291,13 @@ export async function removeLeftovers(outputDir: string): Promise<void> {
  * Undefined when the folder is not a Dateline output.
  */
 export async function outputIdentity(outputDir: string): Promise<string | undefined> {
+  return markerIdentity(path.resolve(outputDir));
+}
+
+/** The identity of the marker in a folder; renaming the folder (the swap) keeps it. */
+async function markerIdentity(folder: string): Promise<string | undefined> {
   try {
-    const info = await stat(path.join(path.resolve(outputDir), OUTPUT_MARKER));
+    const info = await stat(path.join(folder, OUTPUT_MARKER));
     return `${info.ino}:${info.ctimeMs}`;
   } catch {
     return undefined;

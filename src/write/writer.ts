@@ -9,8 +9,13 @@ export interface Writer {
   write(file: string, content: string | Uint8Array): Promise<void>;
   /** Removes a file the previous build wrote and this one no longer has. */
   remove(file: string): Promise<void>;
+  /**
+   * Finishes what will be published and returns its identity (see `outputIdentity`) when it is
+   * known before publishing, so the build state can record the output it describes first.
+   */
+  seal(): Promise<string | undefined>;
   /** Publishes what was written. */
-  commit(): Promise<void>;
+  publish(): Promise<void>;
   /** Throws away what was written. */
   abort(): Promise<void>;
 }
@@ -40,7 +45,11 @@ export class MemoryWriter implements Writer {
     this.files.delete(checkOutputPath(file));
   }
 
-  async commit(): Promise<void> {}
+  async seal(): Promise<undefined> {
+    return undefined;
+  }
+
+  async publish(): Promise<void> {}
 
   async abort(): Promise<void> {
     this.files.clear();

@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build, type BuildSummary } from '../../src/build.ts';
+import { build, type BuildSummary } from '../../src/build/build.ts';
 import { configSchema, type ConfigInput } from '../../src/config/schema.ts';
+import { MemoryStateStore } from '../../src/store/memory-store.ts';
 import { MemoryWriter } from '../../src/write/writer.ts';
 import { tempDir } from './files.ts';
 
@@ -23,7 +24,7 @@ export async function buildSite(files: Record<string, string>, config: Partial<C
     await writeInput(work.dir, files);
     const site = new MemoryWriter();
     // Pagefind's index is left out unless a test asks for it: it starts a process per build.
-    const summary = await build({ config: configSchema.parse({ search: false, ...config, input: work.dir, output: path.join(work.dir, 'out') }), drafts }, site);
+    const summary = await build({ config: configSchema.parse({ search: false, ...config, input: work.dir, output: path.join(work.dir, 'out') }), drafts, store: new MemoryStateStore() }, site);
     return { site, summary };
   } finally {
     await work.cleanup();

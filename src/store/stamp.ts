@@ -1,6 +1,7 @@
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { digest } from '../digest.ts';
 import type { Problem } from '../errors.ts';
-import { digest, saveFileAtomically } from './state.ts';
 
 /**
  * A small record of the last successful build: a key made from the fingerprints of everything
@@ -17,8 +18,8 @@ export interface BuildStamp {
   problems: Problem[];
 }
 
-export function stampFileOf(stateFile: string): string {
-  return `${stateFile}.stamp.json`;
+export function stampFileOf(stateDir: string): string {
+  return `${stateDir}.stamp.json`;
 }
 
 export function stampKey(parts: readonly string[]): string {
@@ -39,4 +40,12 @@ export async function saveStamp(file: string, stamp: BuildStamp): Promise<void> 
 
 export async function dropStamp(file: string): Promise<void> {
   await rm(file, { force: true });
+}
+
+/** Writes a temporary file and renames it over `file`, so a reader never sees half of it. */
+async function saveFileAtomically(file: string, content: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, content);
+  await rename(temporary, file);
 }

@@ -1,0 +1,190 @@
+import type { SiteConfig } from '../config/schema.ts';
+import type { IsoDate } from '../dates.ts';
+import { buildFeeds } from '../outputs/feeds.ts';
+import { robotsTxt } from '../outputs/robots.ts';
+import { bucketSitemaps, isSitemapFile, sitemapBucket, sitemapIndex } from '../outputs/sitemap.ts';
+import type { OutputPlan } from '../plan/changes.ts';
+import type { Planned } from '../plan/catalogue.ts';
+import { decideWrites } from '../plan/decide.ts';
+import type { SiteState } from '../pages/state.ts';
+import { createRenderer, type Renderer } from '../render/nunjucks.ts';
+import { ATOM_PATH, JSON_FEED_PATH, RSS_PATH, SITEMAP_PATH } from '../site/urls.ts';
+import type { StateStore, StoreChanges, StoredMeta } from '../store/contents.ts';
+import type { Writer } from '../write/writer.ts';
+import type { Progress } from './build.ts';
+import { digest, readAssets, templateSite, type StateKeys } from './settings.ts';
+
+/** Outputs made at once: keys are computed, the changed ones rendered and written, then the next batch. */
+const BATCH = 256;
+const WRITES_IN_FLIGHT = 32;
+
+export interface OutputsInput {
+  plan: OutputPlan;
+  state: SiteState;
+  config: SiteConfig;
+  templatesDir: string;
+  keys: StateKeys;
+  store: StateStore;
+  previous: StoredMeta | undefined;
+  /** Every output was planned (a clean build, or other templates or settings): files not made now go. */
+  replan: boolean;
+  /** Whether the newest articles (the feeds' items) changed. */
+  feedsChanged: boolean;
+  writer: Writer;
+  progress?: Progress;
+}
+
+export interface OutputsResult {
+  outputs: StoreChanges['outputs'];
+  sitemaps: StoreChanges['sitemaps'];
+  sitemapFiles: string[];
+  /** Output files of the site now. */
+  files: number;
+  written: number;
+  unchanged: number;
+  removed: number;
+}
+
+/**
+ * Makes the planned outputs, decides which differ from the files the last build wrote
+ * (`decideWrites`), renders and writes only those, then the feeds, sitemaps and static files, and
+ * removes what the site no longer has.
+ */
+export async function writeOutputs(input: OutputsInput): Promise<OutputsResult> {
+  const { plan, state, config, keys, store, previous, writer } = input;
+  const previousKey = (file: string) => (previous ? store.output(file) : undefined);
+  const queue = writeQueue(writer);
+  let renderer: Renderer | undefined;
+  const put: [string, string][] = [];
+  let written = 0;
+  let unchanged = 0;
+
+  /** Decides a batch of made outputs and writes the changed ones. */
+  const settle = async (made: { file: string; key: string; content: () => string | Uint8Array }[]) => {
+    const decision = decideWrites(made, previousKey, []);
+    const writes = new Set(decision.write);
+    for (const output of made) {
+      put.push([output.file, output.key]);
+      if (!writes.has(output.file)) continue;
+      await queue.write(output.file, output.content());
+    }
+    written += decision.write.length;
+    unchanged += decision.unchanged.length;
+  };
+
+  const total = plan.make.length;
+  input.progress?.('rendering', 0, total);
+  for (let start = 0; start < total; start += BATCH) {
+    const batch = plan.make.slice(start, start + BATCH);
+    await settle(batch.map((planned) => makeOutput(planned, keys, () => (renderer ??= createRenderer(input.templatesDir, templateSite(config))))));
+    input.progress?.('writing', Math.min(start + BATCH, total), total);
+  }
+
+  // Files made directly: robots.txt, the assets, the feeds, the sitemaps.
+  const files: { file: string; key: string; content: () => string | Uint8Array }[] = [];
+  const direct = (file: string, content: string | Uint8Array) => files.push({ file, key: digest(content), content: () => content });
+  direct('robots.txt', robotsTxt(state.site.baseUrl));
+  for (const [file, content] of await readAssets(input.templatesDir)) direct(file, content);
+  const { baseUrl } = state.site;
+  let sitemaps: StoreChanges['sitemaps'] = [];
+  let sitemapFiles: string[] = [];
+  const sitemapGone: string[] = [];
+  if (baseUrl !== undefined) {
+    if (input.replan || input.feedsChanged) {
+      const feeds = buildFeeds(state, { ...state.site, baseUrl });
+      direct(ATOM_PATH, feeds.atom);
+      direct(RSS_PATH, feeds.rss);
+      direct(JSON_FEED_PATH, feeds.json);
+    }
+    const updated = await updateSitemaps(plan, input.replan ? undefined : store, previous?.sitemapFiles ?? [], baseUrl);
+    for (const [file, xml] of updated.files) direct(file, xml);
+    sitemaps = updated.buckets;
+    sitemapFiles = updated.sitemapFiles;
+    sitemapGone.push(...updated.gone);
+  }
+  await settle(files);
+  await queue.drain();
+
+  // What goes: what the plan dropped, sitemaps no longer needed, and on a full plan every file not made now.
+  const made = new Set(put.map(([file]) => file));
+  const dropped = [...plan.remove, ...sitemapGone];
+  if (input.replan && previous) for (const file of store.outputFiles()) if (!made.has(file)) dropped.push(file);
+  const { remove } = decideWrites([...made].map((file) => ({ file, key: '' })), () => '', dropped);
+  for (const file of remove) await writer.remove(file);
+  const before = input.replan ? 0 : (previous?.files ?? 0);
+  const added = input.replan ? made.size : put.filter(([file]) => previousKey(file) === undefined).length;
+  return { outputs: { put, remove }, sitemaps, sitemapFiles, files: before + added - (input.replan ? 0 : remove.length), written, unchanged, removed: remove.length };
+}
+
+function makeOutput(planned: Planned, keys: StateKeys, renderer: () => Renderer): { file: string; key: string; content: () => string | Uint8Array } {
+  if ('file' in planned.make) {
+    const content = planned.make.file();
+    return { file: planned.file, key: digest(content), content: () => content };
+  }
+  const model = planned.make.page();
+  return { file: planned.file, key: digest(keys.site, JSON.stringify(model)), content: () => renderer().render(model) };
+}
+
+/**
+ * The sitemap files the plan's changes touch: each changed bucket's entries updated (read from the
+ * store, or from nothing when every page was planned) and made again, buckets left empty dropped,
+ * and the index when the set of files changed.
+ */
+async function updateSitemaps(plan: OutputPlan, store: StateStore | undefined, previousFiles: readonly string[], baseUrl: string) {
+  const touched = new Map<string, Map<string, IsoDate | undefined>>();
+  const bucket = (path: string) => {
+    const name = sitemapBucket(path);
+    let entries = touched.get(name);
+    if (!entries) touched.set(name, (entries = new Map(store?.sitemap(name) ?? [])));
+    return entries;
+  };
+  for (const path of plan.sitemap.removed) bucket(path).delete(path);
+  for (const [path, lastmod] of plan.sitemap.set) bucket(path).set(path, lastmod);
+  const files = new Map<string, string>();
+  const buckets: StoreChanges['sitemaps'] = [];
+  const current = new Set(store ? previousFiles.filter((file) => file !== SITEMAP_PATH) : []);
+  const gone: string[] = [];
+  for (const [name, entries] of touched) {
+    const own = (file: string) => file === `sitemap-${name}.xml` || file.startsWith(`sitemap-${name}-`);
+    const before = [...current].filter(own);
+    for (const file of before) current.delete(file);
+    if (entries.size === 0) {
+      buckets.push([name, undefined]);
+      gone.push(...before);
+      continue;
+    }
+    buckets.push([name, [...entries].map(([path, lastmod]) => [path, lastmod ?? null])]);
+    const made = await bucketSitemaps(name, entries, baseUrl);
+    for (const [file, xml] of made) {
+      files.set(file, xml);
+      current.add(file);
+    }
+    gone.push(...before.filter((file) => !made.has(file)));
+  }
+  const sitemapFiles = [...current].sort();
+  if (store === undefined || sitemapFiles.join() !== previousFiles.filter((file) => file !== SITEMAP_PATH).join()) files.set(SITEMAP_PATH, await sitemapIndex(sitemapFiles, baseUrl));
+  return { files, buckets, sitemapFiles: sitemapFiles.filter(isSitemapFile), gone };
+}
+
+/** Keeps a bounded number of writes in flight; the first failure is rethrown, none goes unhandled. */
+function writeQueue(writer: Writer): { write(file: string, content: string | Uint8Array): Promise<void>; drain(): Promise<void> } {
+  const pending = new Set<Promise<void>>();
+  let failure: unknown;
+  return {
+    async write(file, content) {
+      if (failure !== undefined) throw failure;
+      const promise: Promise<void> = writer
+        .write(file, content)
+        .catch((error: unknown) => {
+          failure ??= error;
+        })
+        .finally(() => pending.delete(promise));
+      pending.add(promise);
+      if (pending.size >= WRITES_IN_FLIGHT) await Promise.race(pending);
+    },
+    async drain() {
+      await Promise.all(pending);
+      if (failure !== undefined) throw failure;
+    },
+  };
+}

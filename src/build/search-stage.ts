@@ -1,0 +1,159 @@
+import type { ArticleRecord } from '../records/record.ts';
+import type { SiteState } from '../pages/state.ts';
+import { searchEntry, searchKey, type SearchEntry } from '../search/entry.ts';
+import { indexSegment, runtimeFiles } from '../search/pagefind.ts';
+import { countDead, initialSegments, planSegments, type SearchDoc, type Segment } from '../search/segments.ts';
+import { SEARCH_MANIFEST_PATH, searchSegmentPath, PAGEFIND_DIR } from '../site/urls.ts';
+import type { SegmentContents, StateStore } from '../store/contents.ts';
+
+/** The search index's part of the build state (see `StoredMeta`). */
+export interface SearchMeta {
+  segments: Segment[];
+  nextSegment: number;
+  placeholder?: string;
+  runtimeFiles: string[];
+}
+
+export interface SearchInput {
+  enabled: boolean;
+  /** Index every article anew, dropping the old segments (a clean build, or other search settings). */
+  rebuild: boolean;
+  language: string;
+  state: SiteState;
+  /** Positions whose search entry may have changed (their own text, their topics' names); all when rebuilding. */
+  candidates: Iterable<number>;
+  /** Ids of articles that went. */
+  removed: readonly string[];
+  previous: SearchMeta;
+  store: Pick<StateStore, 'doc' | 'segment'>;
+  record(hash: string): ArticleRecord;
+}
+
+export interface SearchResult {
+  write: Map<string, Uint8Array | string>;
+  remove: string[];
+  docs: { put: [string, SearchDoc][]; remove: string[] };
+  segments: { put: [string, SegmentContents][]; remove: string[] };
+  meta: SearchMeta;
+  /** Articles indexed now, and segments merged into the new one. */
+  indexed: number;
+  merged: string[];
+}
+
+/**
+ * Brings the search index up to date: the new and changed articles go into a new segment, the
+ * versions they replace and the articles that went become dead in theirs, and segments merge by
+ * the size-tiered policy of `segments.ts`. The search page reads `pagefind/segments.json`.
+ */
+export async function updateSearch(input: SearchInput): Promise<SearchResult> {
+  const { previous, state } = input;
+  const result: SearchResult = { write: new Map(), remove: [], docs: { put: [], remove: [] }, segments: { put: [], remove: [] }, meta: { segments: [], nextSegment: previous.nextSegment, runtimeFiles: [] }, indexed: 0, merged: [] };
+  const dropAll = () => {
+    for (const segment of previous.segments) {
+      result.remove.push(...(input.store.segment(segment.id)?.files ?? []));
+      result.segments.remove.push(segment.id);
+      result.docs.remove.push(...(input.store.segment(segment.id)?.ids ?? []));
+    }
+  };
+  if (!input.enabled) {
+    dropAll();
+    result.remove.push(...previous.runtimeFiles, ...(previous.runtimeFiles.length > 0 ? [SEARCH_MANIFEST_PATH] : []));
+    return result;
+  }
+  const entryOf = (position: number): SearchEntry => {
+    const entry = state.entry(position);
+    const topics = [...state.rows[position]!.topics].map((key) => state.topics.byKey.get(key)!.label);
+    return searchEntry(entry, input.record(entry.hash).text, topics, state.site.language);
+  };
+  const positionOf = new Map(state.rows.map((row, position) => [row.id, position]));
+  let segments: Segment[];
+  if (input.rebuild) {
+    dropAll();
+    segments = [];
+    for (const ids of initialSegments(state.rows.map((row) => row.id))) {
+      segments.push(await addSegment(result, ids, ids.map((id) => entryOf(positionOf.get(id)!)), input.language));
+    }
+  } else {
+    const fresh: string[] = [];
+    const entries = new Map<string, SearchEntry>();
+    for (const position of input.candidates) {
+      const id = state.rows[position]!.id;
+      const entry = entryOf(position);
+      if (input.store.doc(id)?.key !== searchKey(entry)) {
+        fresh.push(id);
+        entries.set(id, entry);
+      }
+    }
+    const plan = planSegments(previous.segments, { doc: (id) => input.store.doc(id), idsOf: (segment) => input.store.segment(segment)?.ids ?? [] }, fresh, input.removed, previous.nextSegment);
+    const merged = new Set(plan.merged);
+    segments = previous.segments.filter((segment) => !merged.has(segment.id)).map((segment) => ({ ...segment, dead: [...segment.dead], deadFilters: structuredClone(segment.deadFilters) }));
+    for (const { segment, doc } of plan.retire) {
+      const holder = segments.find((each) => each.id === segment);
+      if (holder === undefined) continue; // merged away: its dead go with it
+      holder.dead.push(doc.fragment);
+      countDead(holder.deadFilters, doc.filters);
+    }
+    for (const id of merged) {
+      result.remove.push(...(input.store.segment(id)?.files ?? []));
+      result.segments.remove.push(id);
+    }
+    result.docs.remove.push(...input.removed.filter((id) => input.store.doc(id) !== undefined));
+    result.merged = plan.merged;
+    if (plan.segment !== undefined) {
+      segments.push(await addSegment(result, plan.index, plan.index.map((id) => entries.get(id) ?? entryOf(positionOf.get(id)!)), input.language));
+    }
+  }
+  result.meta.segments = segments;
+  // Pagefind's runtime and its placeholder index: made once per language and Pagefind version.
+  if (previous.placeholder === undefined || input.rebuild) {
+    const runtime = await runtimeFiles(input.language);
+    for (const [path, content] of runtime.files) result.write.set(`${PAGEFIND_DIR}${path}`, content);
+    result.meta.placeholder = runtime.placeholder;
+    result.meta.runtimeFiles = [...runtime.files.keys()].map((path) => `${PAGEFIND_DIR}${path}`);
+    result.remove.push(...previous.runtimeFiles.filter((file) => !result.write.has(file)));
+  } else {
+    result.meta.placeholder = previous.placeholder;
+    result.meta.runtimeFiles = previous.runtimeFiles;
+  }
+  result.write.set(SEARCH_MANIFEST_PATH, manifest(result.meta));
+  return result;
+
+  async function addSegment(into: SearchResult, ids: readonly string[], entries: readonly SearchEntry[], language: string): Promise<Segment> {
+    const id = `s${into.meta.nextSegment++}`;
+    const indexed = await indexSegment(entries, id, language);
+    const files: string[] = [];
+    for (const [path, content] of indexed.files) {
+      const file = `${searchSegmentPath(id)}${path}`;
+      into.write.set(file, content);
+      files.push(file);
+    }
+    entries.forEach((entry, index) => {
+      const fragment = indexed.fragments.get(entry.url);
+      if (fragment === undefined) throw new Error(`Pagefind indexed no page for ${entry.url}`);
+      into.docs.put.push([ids[index]!, { segment: id, fragment, key: searchKey(entry), filters: entry.filters }]);
+    });
+    into.segments.put.push([id, { files, ids: [...ids] }]);
+    into.indexed += ids.length;
+    return { id, size: ids.length, dead: [], deadFilters: {} };
+  }
+}
+
+/**
+ * `pagefind/segments.json`: the segments to merge into Pagefind's (placeholder) primary index,
+ * the ids of dead versions to drop from results, and the filter counts of those to take off.
+ */
+function manifest(meta: SearchMeta): string {
+  const deadFilters: Record<string, Record<string, number>> = {};
+  for (const segment of meta.segments) {
+    for (const [name, values] of Object.entries(segment.deadFilters)) {
+      const counts = (deadFilters[name] ??= {});
+      for (const [value, count] of Object.entries(values)) counts[value] = (counts[value] ?? 0) + count;
+    }
+  }
+  return `${JSON.stringify({
+    version: 1,
+    segments: meta.segments.map((segment) => segment.id),
+    dead: [...(meta.placeholder ? [meta.placeholder] : []), ...meta.segments.flatMap((segment) => segment.dead)].sort(),
+    deadFilters,
+  })}\n`;
+}

@@ -1,0 +1,83 @@
+import { formatDate } from '../dates.ts';
+import { absoluteUrl, dayPath, topicPath } from '../site/urls.ts';
+import type { ArticleEntry } from '../records/entry.ts';
+import { link, pageCommon } from './common.ts';
+import { scriptSafeJson } from './json-ld.ts';
+import type { SiteState } from './state.ts';
+import type { AdjacentArticle, ArticlePage, SiteSettings } from './types.ts';
+
+/** Topics listed on an article page. */
+export const MAX_ARTICLE_TOPICS = 12;
+
+/**
+ * The page of the article at `position`: its body, its topics, its related articles, the
+ * previous and next article in the archive order, and its day.
+ */
+export function articlePage(state: SiteState, position: number): ArticlePage {
+  const { site } = state;
+  const entry = state.entry(position);
+  const row = state.rows[position]!;
+  const dateLabel = formatDate(entry.date, site.language);
+  const day = dayPath(entry.date);
+  const common = pageCommon(entry.path, entry.headline, entry.summary, site, [{ path: day, label: dateLabel }]);
+  const topics = [...row.topics]
+    .slice(0, MAX_ARTICLE_TOPICS)
+    .map((key) => state.topics.byKey.get(key)!)
+    .map((topic) => link(entry.path, topicPath(topic.slug), topic.label));
+  const adjacent = (other: number) => adjacentArticle(entry.path, state.entry(other), site);
+  return {
+    ...common,
+    template: 'article',
+    article: {
+      headline: entry.headline,
+      date: entry.date,
+      dateLabel,
+      readingMinutes: entry.readingMinutes,
+      wordCount: entry.wordCount,
+      bodyHtml: state.body(position),
+      ...(entry.author === undefined ? {} : { author: entry.author }),
+      ...(entry.sourceUrl === undefined ? {} : { sourceUrl: entry.sourceUrl }),
+      topics,
+    },
+    day: link(entry.path, day, dateLabel),
+    ...(position > 0 ? { previous: adjacent(position - 1) } : {}),
+    ...(position + 1 < state.rows.length ? { next: adjacent(position + 1) } : {}),
+    related: [...row.related].map((no) => adjacent(state.positionOfNo.get(no)!)),
+    jsonLd: scriptSafeJson(newsArticleJsonLd(entry, site)),
+    openGraph: openGraph(entry, site, common.canonical),
+  };
+}
+
+function adjacentArticle(from: string, entry: ArticleEntry, site: SiteSettings): AdjacentArticle {
+  return { ...link(from, entry.path, entry.headline), date: entry.date, dateLabel: formatDate(entry.date, site.language) };
+}
+
+function newsArticleJsonLd(entry: ArticleEntry, site: SiteSettings): Record<string, unknown> {
+  const url = site.baseUrl === undefined ? undefined : absoluteUrl(site.baseUrl, entry.path);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: entry.headline,
+    datePublished: entry.date,
+    description: entry.summary,
+    wordCount: entry.wordCount,
+    inLanguage: site.language,
+    ...(url === undefined ? {} : { url, mainEntityOfPage: url }),
+    ...(entry.author === undefined ? {} : { author: { '@type': 'Person', name: entry.author } }),
+    ...(entry.sourceUrl === undefined ? {} : { isBasedOn: entry.sourceUrl }),
+    ...(entry.tags.length === 0 ? {} : { keywords: entry.tags.join(', ') }),
+    publisher: { '@type': 'Organization', name: site.title },
+  };
+}
+
+function openGraph(entry: ArticleEntry, site: SiteSettings, canonical: string | undefined): ArticlePage['openGraph'] {
+  return [
+    { property: 'og:type', content: 'article' },
+    { property: 'og:site_name', content: site.title },
+    { property: 'og:title', content: entry.headline },
+    { property: 'og:description', content: entry.summary },
+    ...(canonical === undefined ? [] : [{ property: 'og:url', content: canonical }]),
+    { property: 'article:published_time', content: entry.date },
+    ...entry.tags.map((tag) => ({ property: 'article:tag', content: tag })),
+  ];
+}

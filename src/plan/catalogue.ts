@@ -1,0 +1,236 @@
+import type { Topic } from '../corpus/topics.ts';
+import type { IsoDate } from '../dates.ts';
+import { articlePage } from '../pages/article-page.ts';
+import { archiveIndexPage, monthPage, periodsOf, yearPage, type Periods } from '../pages/archive-pages.ts';
+import {
+  archiveList,
+  archivePage,
+  archivePagePaths,
+  dayList,
+  dayPage,
+  dayPagePaths,
+  frontPage,
+  newestDate,
+  pageHolding,
+  topicArchivePage,
+  topicList,
+  topicPage,
+  topicPagePaths,
+  type ListPages,
+} from '../pages/list-pages.ts';
+import { notFoundPage } from '../pages/not-found-page.ts';
+import { searchPage } from '../pages/search-page.ts';
+import type { SiteState } from '../pages/state.ts';
+import { topicIndexPage } from '../pages/topic-index-page.ts';
+import type { PageModel } from '../pages/types.ts';
+import { topicFeed } from '../outputs/feeds.ts';
+import { archivePath, monthPath, outputFileOf, topicFeedPath, topicPath, topicsPath, yearPath } from '../site/urls.ts';
+import { dateParts } from '../dates.ts';
+
+/**
+ * One output of the site as the plan sees it, before anything is made: its file, what decides it
+ * (`signature`, cheap to compare between two builds), the articles it shows, and how to make it.
+ */
+export interface Planned {
+  /** Output file under the output folder. */
+  file: string;
+  /**
+   * Everything that decides the output apart from the list-item fields of the articles in
+   * `shows` and the site-wide settings: ids, link targets, counts, labels. Equal signatures and
+   * unchanged articles mean an unchanged output.
+   */
+  signature: string;
+  /** `no` of every article whose headline, date, path or summary the output shows. */
+  shows: readonly number[];
+  /** Where the sitemap lists it: its URL path and newest date; absent for files not listed. */
+  sitemap?: { path: string; lastmod?: IsoDate };
+  /** A template page, or a file made directly (a topic's feed). */
+  make: { page: () => PageModel } | { file: () => string };
+}
+
+/** The output files of a group of pages, for the plan. */
+export type PageGroup = Planned[];
+
+function nosOf(state: SiteState, positions: readonly number[]): number[] {
+  return positions.map((position) => state.rows[position]!.no);
+}
+
+function idsOf(state: SiteState, positions: readonly number[]): string {
+  return positions.map((position) => state.rows[position]!.id).join(' ');
+}
+
+/** An article's page. Its own record is compared by hash elsewhere (see `plan/changes.ts`). */
+export function articleGroup(state: SiteState, position: number): PageGroup {
+  const row = state.rows[position]!;
+  const entry = state.entry(position);
+  const near = [position - 1, position + 1].filter((other) => other >= 0 && other < state.rows.length);
+  const related = [...row.related].map((no) => state.positionOfNo.get(no)!);
+  return [
+    {
+      file: outputFileOf(entry.path),
+      signature: JSON.stringify([entry.hash, entry.path, idsOf(state, near), idsOf(state, related), [...row.topics].map((key) => topicSignature(state.topics.byKey.get(key)!))]),
+      shows: nosOf(state, [...near, ...related]),
+      sitemap: { path: entry.path, lastmod: entry.date },
+      make: { page: () => articlePage(state, position) },
+    },
+  ];
+}
+
+function topicSignature(topic: Topic): string {
+  return `${topic.slug}\u0000${topic.label}`;
+}
+
+function listSignature(state: SiteState, list: ListPages, page: number, paths: readonly string[], extra: unknown): string {
+  const [start, end] = list.pages[page]!;
+  return JSON.stringify([paths[page - 1], paths[page + 1], idsOf(state, list.members.slice(start, end)), extra]);
+}
+
+/** The front page and the archive's pages of older articles. */
+export function archiveGroup(state: SiteState, list: ListPages = archiveList(state)): PageGroup {
+  const paths = archivePagePaths(state, list);
+  const newest = list.members.slice(-state.site.pageSize);
+  const olderAt = list.members.length - 1 - state.site.pageSize;
+  const front: Planned = {
+    file: outputFileOf(''),
+    signature: JSON.stringify([idsOf(state, newest), olderAt >= 0 ? paths[pageHolding(list, olderAt)] : undefined]),
+    shows: nosOf(state, newest),
+    sitemap: { path: '', ...lastmod(state, newest) },
+    make: { page: () => frontPage(state, list) },
+  };
+  return [
+    front,
+    ...paths.map((path, page): Planned => ({
+      file: outputFileOf(path),
+      signature: listSignature(state, list, page, paths, undefined),
+      shows: nosOf(state, list.members.slice(...list.pages[page]!)),
+      sitemap: { path, ...optional(newestDate(state, list, page)) },
+      make: { page: () => archivePage(state, list, page) },
+    })),
+  ];
+}
+
+/** A day's pages. */
+export function dayGroup(state: SiteState, date: IsoDate): PageGroup {
+  const list = dayList(state, date);
+  const paths = dayPagePaths(state, date, list);
+  const index = state.days.get(date)!.index;
+  const around = [state.dayDates[index - 1], state.dayDates[index + 1]];
+  return paths.map((path, page): Planned => ({
+    file: outputFileOf(path),
+    signature: listSignature(state, list, page, paths, [around, list.members.length]),
+    shows: nosOf(state, list.members.slice(...list.pages[page]!)),
+    sitemap: { path, ...optional(newestDate(state, list, page)) },
+    make: { page: () => dayPage(state, date, list, page) },
+  }));
+}
+
+/** A topic's pages and its feed (the feed only with a base URL). */
+export function topicGroup(state: SiteState, topic: Topic): PageGroup {
+  const list = topicList(state, topic);
+  const paths = topicPagePaths(state, topic, list);
+  const newest = list.members.slice(-state.site.pageSize);
+  const olderAt = list.members.length - 1 - state.site.pageSize;
+  const header = [topic.slug, topic.label, topic.kind];
+  const group: Planned[] = [
+    {
+      file: outputFileOf(topicPath(topic.slug)),
+      signature: JSON.stringify([header, list.members.length, idsOf(state, newest), olderAt >= 0 ? paths[pageHolding(list, olderAt)] : undefined]),
+      shows: nosOf(state, newest),
+      sitemap: { path: topicPath(topic.slug), ...lastmod(state, newest) },
+      make: { page: () => topicPage(state, topic, list) },
+    },
+    ...paths.map((path, page): Planned => ({
+      file: outputFileOf(path),
+      signature: listSignature(state, list, page, paths, header),
+      shows: nosOf(state, list.members.slice(...list.pages[page]!)),
+      sitemap: { path, ...optional(newestDate(state, list, page)) },
+      make: { page: () => topicArchivePage(state, topic, list, page) },
+    })),
+  ];
+  const { baseUrl } = state.site;
+  if (baseUrl !== undefined) {
+    const newestForFeed = topic.members.slice(-state.site.feedSize);
+    group.push({
+      file: topicFeedPath(topic.slug),
+      signature: JSON.stringify([header, idsOf(state, newestForFeed)]),
+      shows: nosOf(state, newestForFeed),
+      make: { file: () => topicFeed(state, topic, { ...state.site, baseUrl }) },
+    });
+  }
+  return group;
+}
+
+/** `/archive/`, every year's page and every month's page: counts only, so all are planned together. */
+export function periodGroup(state: SiteState, periods: Periods = periodsOf(state)): PageGroup {
+  const newestOf = (positions: readonly number[]) => lastmod(state, positions);
+  const group: Planned[] = [
+    {
+      file: outputFileOf(archivePath()),
+      signature: JSON.stringify(periods.years.map((year) => [year.year, year.count])),
+      shows: [],
+      sitemap: { path: archivePath() },
+      make: { page: () => archiveIndexPage(periods, state.site) },
+    },
+  ];
+  periods.years.forEach((year, index) => {
+    group.push({
+      file: outputFileOf(yearPath(year.year)),
+      signature: JSON.stringify([periods.years[index - 1]?.year, periods.years[index + 1]?.year, year.months.map((month) => [month.month, month.count])]),
+      shows: [],
+      sitemap: { path: yearPath(year.year), ...newestOf(lastPositionOf(state, year.months.at(-1)!.days.at(-1)!.date)) },
+      make: { page: () => yearPage(periods, year.year, state.site) },
+    });
+  });
+  const months = [...periods.months.values()];
+  months.forEach((month, index) => {
+    const { year, month: mm } = dateParts(`${month.month}-01`);
+    group.push({
+      file: outputFileOf(monthPath(year, mm)),
+      signature: JSON.stringify([months[index - 1]?.month, months[index + 1]?.month, month.days.map((day) => [day.date, day.count])]),
+      shows: [],
+      sitemap: { path: monthPath(year, mm), ...newestOf(lastPositionOf(state, month.days.at(-1)!.date)) },
+      make: { page: () => monthPage(periods, month.month, state.site) },
+    });
+  });
+  return group;
+}
+
+/** `/topics/`, `/search/` (with search on) and `/404.html`. */
+export function siteGroup(state: SiteState): PageGroup {
+  return [
+    {
+      file: outputFileOf(topicsPath()),
+      signature: JSON.stringify([state.topics.minArticles, state.topics.topics.map((topic) => [topic.slug, topic.label, topic.kind, topic.members.length])]),
+      shows: [],
+      sitemap: { path: topicsPath() },
+      make: { page: () => topicIndexPage(state.topics, state.site) },
+    },
+    ...(state.site.search ? [{ file: outputFileOf('search/'), signature: '', shows: [], make: { page: () => searchPage(state.site) } }] : []),
+    { file: '404.html', signature: '', shows: [], make: { page: () => notFoundPage(state.site) } },
+  ];
+}
+
+/** Every page and topic feed of the site, group by group. */
+export function everyGroup(state: SiteState): PageGroup[] {
+  return [
+    ...state.rows.map((_, position) => articleGroup(state, position)),
+    archiveGroup(state),
+    ...state.dayDates.map((date) => dayGroup(state, date)),
+    ...state.topics.topics.map((topic) => topicGroup(state, topic)),
+    periodGroup(state),
+    siteGroup(state),
+  ];
+}
+
+function lastmod(state: SiteState, positions: readonly number[]): { lastmod?: IsoDate } {
+  const last = positions.at(-1);
+  return last === undefined ? {} : { lastmod: state.rows[last]!.date };
+}
+
+function optional(date: IsoDate | undefined): { lastmod?: IsoDate } {
+  return date === undefined ? {} : { lastmod: date };
+}
+
+function lastPositionOf(state: SiteState, date: IsoDate): number[] {
+  return [state.days.get(date)!.end - 1];
+}

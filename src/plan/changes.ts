@@ -1,0 +1,155 @@
+import type { IsoDate } from '../dates.ts';
+import type { SiteState } from '../pages/state.ts';
+import { archiveGroup, dayGroup, everyGroup, periodGroup, siteGroup, topicGroup, articleGroup, type PageGroup, type Planned } from './catalogue.ts';
+
+/** How the published articles changed between two builds, by `no`. */
+export interface ArticleChanges {
+  /** Added, removed, or changed in any way (text, headline, date, path…). */
+  changed: ReadonlySet<number>;
+  /** Added, removed, or shown differently in lists and links (headline, summary, date, path, reading time). */
+  listed: ReadonlySet<number>;
+}
+
+/** What a build must make and remove, decided before anything is rendered. */
+export interface OutputPlan {
+  /** Outputs to make; each is written only if its key differs from the last build's (see `decideWrites`). */
+  make: Planned[];
+  /** Files the previous build wrote that the site no longer has. */
+  remove: string[];
+  /** Sitemap entries that are new or changed (URL path → newest date), and paths no longer listed. */
+  sitemap: { set: Map<string, IsoDate | undefined>; removed: string[] };
+}
+
+/** Every output of the site: a clean build's plan. */
+export function planEverything(state: SiteState): OutputPlan {
+  const make = everyGroup(state).flat();
+  const set = new Map<string, IsoDate | undefined>();
+  for (const planned of make) if (planned.sitemap) set.set(planned.sitemap.path, planned.sitemap.lastmod);
+  return { make, remove: [], sitemap: { set, removed: [] } };
+}
+
+/**
+ * The outputs that can differ after `changes`, and the files that went away, found without making
+ * a page: only the groups of pages the changed articles reach are looked at, and in each, a page
+ * is made again only if what decides it (its signature: ids, links, counts, labels) differs or it
+ * shows a changed article. The groups reached:
+ *
+ * - the changed articles' pages, their previous and next articles (before and after), articles
+ *   whose topics or related lists changed or list a changed article, and the members of a topic
+ *   that was renamed;
+ * - the archive's list (the front page and its pages), each changed article's days (before and
+ *   after) and the days beside any day that appeared or went;
+ * - each topic whose members, name or kind changed or that shows a changed article;
+ * - the year, month and archive pages (counts) and `/topics/`.
+ *
+ * Pure: `before` and `after` hold everything it reads. Feeds, sitemaps, the search index and the
+ * static files are planned by their own stages.
+ */
+export function planChanges(before: SiteState, after: SiteState, changes: ArticleChanges): OutputPlan {
+  const pairs: [PageGroup, PageGroup][] = [];
+  const beforeByNo = new Map(before.rows.map((row, position) => [row.no, position]));
+
+  // Articles.
+  const articles = new Set<number>();
+  const around = (state: SiteState, position: number | undefined) => {
+    if (position === undefined) return;
+    for (const other of [position - 1, position, position + 1]) if (other >= 0 && other < state.rows.length) articles.add(state.rows[other]!.no);
+  };
+  for (const no of changes.listed) {
+    around(before, beforeByNo.get(no));
+    around(after, after.positionOfNo.get(no));
+  }
+  for (const no of changes.changed) articles.add(no);
+  const renamedTopics = new Set<number>();
+  for (const topic of after.topics.topics) {
+    const old = before.topics.byKey.get(topic.key);
+    if (old && (old.slug !== topic.slug || old.label !== topic.label)) renamedTopics.add(topic.key);
+  }
+  after.rows.forEach((row) => {
+    const old = before.rows[beforeByNo.get(row.no) ?? -1];
+    if (!old || !sameNumbers(old.topics, row.topics) || !sameNumbers(old.related, row.related)) articles.add(row.no);
+    if (row.related.some((no) => changes.listed.has(no)) || row.topics.some((key) => renamedTopics.has(key))) articles.add(row.no);
+  });
+  for (const no of articles) {
+    const was = beforeByNo.get(no);
+    const is = after.positionOfNo.get(no);
+    pairs.push([was === undefined ? [] : articleGroup(before, was), is === undefined ? [] : articleGroup(after, is)]);
+  }
+
+  if (changes.changed.size > 0 || changes.listed.size > 0) {
+    // The archive's list, and the days the changed articles were or are on, with the days beside new or vanished days.
+    pairs.push([archiveGroup(before), archiveGroup(after)]);
+    const days = new Set<IsoDate>();
+    const dayOf = (state: SiteState, position: number | undefined) => position !== undefined && days.add(state.rows[position]!.date);
+    for (const no of new Set([...changes.changed, ...changes.listed])) {
+      dayOf(before, beforeByNo.get(no));
+      dayOf(after, after.positionOfNo.get(no));
+    }
+    for (const [state, other] of [[before, after], [after, before]] as const) {
+      for (const date of state.dayDates) {
+        if (other.days.has(date)) continue;
+        const index = state.days.get(date)!.index;
+        for (const near of [state.dayDates[index - 1], state.dayDates[index + 1]]) if (near !== undefined) days.add(near);
+      }
+    }
+    for (const date of days) pairs.push([before.days.has(date) ? dayGroup(before, date) : [], after.days.has(date) ? dayGroup(after, date) : []]);
+  }
+
+  // Topics whose members, name or kind changed, or that show a changed article.
+  const idsOf = (state: SiteState, members: readonly number[]) => members.map((position) => state.rows[position]!.no);
+  for (const key of new Set([...before.topics.byKey.keys(), ...after.topics.byKey.keys()])) {
+    const old = before.topics.byKey.get(key);
+    const now = after.topics.byKey.get(key);
+    const oldMembers = old ? idsOf(before, old.members) : [];
+    const newMembers = now ? idsOf(after, now.members) : [];
+    const same =
+      old !== undefined &&
+      now !== undefined &&
+      old.slug === now.slug &&
+      old.label === now.label &&
+      old.kind === now.kind &&
+      sameNumbers(oldMembers, newMembers) &&
+      !newMembers.some((no) => changes.listed.has(no) || changes.changed.has(no));
+    if (!same) pairs.push([old ? topicGroup(before, old) : [], now ? topicGroup(after, now) : []]);
+  }
+
+  pairs.push([periodGroup(before), periodGroup(after)], [siteGroup(before), siteGroup(after)]);
+  return comparePairs(pairs, changes);
+}
+
+/** Within each pair of groups (before, after), the outputs to make, the files gone and the sitemap changes. */
+function comparePairs(pairs: readonly [PageGroup, PageGroup][], changes: ArticleChanges): OutputPlan {
+  const make = new Map<string, Planned>();
+  const gone = new Set<string>();
+  const kept = new Set<string>();
+  const set = new Map<string, IsoDate | undefined>();
+  const unlisted = new Set<string>();
+  const listedPaths = new Set<string>();
+  for (const [was, is] of pairs) {
+    const old = new Map(was.map((planned) => [planned.file, planned]));
+    for (const planned of is) {
+      kept.add(planned.file);
+      const previous = old.get(planned.file);
+      if (previous === undefined || previous.signature !== planned.signature || planned.shows.some((no) => changes.listed.has(no))) make.set(planned.file, planned);
+      if (planned.sitemap) {
+        listedPaths.add(planned.sitemap.path);
+        if (previous?.sitemap?.path !== planned.sitemap.path || previous.sitemap.lastmod !== planned.sitemap.lastmod) set.set(planned.sitemap.path, planned.sitemap.lastmod);
+      }
+    }
+    for (const planned of was) {
+      gone.add(planned.file);
+      if (planned.sitemap) unlisted.add(planned.sitemap.path);
+    }
+  }
+  return {
+    make: [...make.values()],
+    remove: [...gone].filter((file) => !kept.has(file)),
+    sitemap: { set, removed: [...unlisted].filter((path) => !listedPaths.has(path)) },
+  };
+}
+
+function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

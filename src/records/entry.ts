@@ -1,0 +1,54 @@
+import type { IsoDate } from '../dates.ts';
+import type { ArticleRecord } from './record.ts';
+
+/**
+ * What pages show of a published article besides its body — list items, previous/next and
+ * related links, feeds — with its place in the site. Kept apart from the record, whose body and
+ * text are read only for the article's own page, the feeds and the search index.
+ */
+export interface ArticleEntry {
+  id: string;
+  /** See `ArchiveRow.no`. */
+  no: number;
+  /** Root-relative URL path, e.g. `2025/04/27/north-korea-confirms-8e7b29ad4a414b1e/`. */
+  path: string;
+  date: IsoDate;
+  headline: string;
+  summary: string;
+  readingMinutes: number;
+  wordCount: number;
+  tags: string[];
+  author?: string;
+  sourceUrl?: string;
+  /** The record's hash: another hash means another body. */
+  hash: string;
+  /** For placing Markdown articles (see `placeRecords`) and for messages. */
+  source: string;
+  format: ArticleRecord['format'];
+  slug: string;
+}
+
+export function entryOf(record: ArticleRecord, path: string, no: number): ArticleEntry {
+  return {
+    id: record.id,
+    no,
+    path,
+    date: record.date,
+    headline: record.headline,
+    summary: record.summary,
+    readingMinutes: record.readingMinutes,
+    wordCount: record.wordCount,
+    tags: record.tags,
+    ...(record.author === undefined ? {} : { author: record.author }),
+    ...(record.sourceUrl === undefined ? {} : { sourceUrl: record.sourceUrl }),
+    hash: record.hash,
+    source: record.source,
+    format: record.format,
+    slug: record.slug,
+  };
+}
+
+/** Whether a list item, link or feed entry showing the article would show it differently. */
+export function listedDifferently(a: ArticleEntry, b: ArticleEntry): boolean {
+  return a.path !== b.path || a.date !== b.date || a.headline !== b.headline || a.summary !== b.summary || a.readingMinutes !== b.readingMinutes;
+}

@@ -1,0 +1,118 @@
+import { gunzipSync } from 'node:zlib';
+import type { SearchEntry } from './entry.ts';
+
+/** Part of every search key: another Pagefind or other settings give other files. */
+export const SEARCH_INDEX_VERSION = 'pagefind 1.6, maxFragments 1000, segments 1';
+/**
+ * Fragment files per language: past this many articles Pagefind bundles fragments into shared
+ * files, so a 19,043-article segment writes 1,000 fragment files instead of 19,043.
+ */
+export const MAX_FRAGMENTS = 1000;
+/** Records sent to Pagefind at once: enough to keep its process busy, few enough to bound memory. */
+const IN_FLIGHT = 64;
+
+/** A segment's files (relative to its folder), and the Pagefind id of each article's version by URL. */
+export interface IndexedSegment {
+  files: Map<string, Uint8Array>;
+  fragments: Map<string, string>;
+}
+
+/** The files a merged bundle needs: the search page loads Pagefind's script and WebAssembly from the runtime. */
+const SEGMENT_FILE = /^(?:pagefind-entry\.json|pagefind\.[^/]+\.pf_meta|(?:index|filter|fragment)\/[^/]+)$/;
+/** Pagefind's runtime: its script, its worker and its WebAssembly (not its ready-made interfaces). */
+const RUNTIME_FILE = /^(?:pagefind\.js|pagefind-worker\.js|wasm\.[a-z-]+\.pagefind)$/;
+
+type PagefindModule = typeof import('pagefind');
+
+let service: Promise<PagefindModule> | undefined;
+
+/** Pagefind's Node API; its binary starts with the first index and stays up until {@link closeSearchService}. */
+function pagefind(): Promise<PagefindModule> {
+  service ??= import('pagefind');
+  return service;
+}
+
+/** Stops Pagefind's process (a one-off build calls it at the end; `serve` keeps it running). */
+export async function closeSearchService(): Promise<void> {
+  if (service === undefined) return;
+  const module = await service;
+  service = undefined;
+  await module.close();
+}
+
+/**
+ * Indexes `entries` into one Pagefind bundle and returns the files a segment needs. Every entry
+ * carries the filter `seg: [segment]`, so no two segments hold the same Pagefind id and the search
+ * page can ask one segment at a time (to merge date-sorted results). Entries are added in order,
+ * so the same entries give the same files.
+ */
+export async function indexSegment(entries: readonly SearchEntry[], segment: string, language: string): Promise<IndexedSegment> {
+  const files = await indexFiles(
+    entries.map((entry) => ({ ...entry, filters: { ...entry.filters, seg: [segment] } })),
+    language,
+  );
+  const kept = new Map([...files].filter(([path]) => SEGMENT_FILE.test(path)));
+  return { files: kept, fragments: fragmentIds(kept) };
+}
+
+/**
+ * Pagefind's runtime, for `pagefind/`: its script, worker and WebAssembly, with a primary index
+ * of one placeholder record (the search page merges the segments into it, and Pagefind takes the
+ * language of its WebAssembly from the primary index). The placeholder's id is returned, to be
+ * listed as dead: it is never shown.
+ */
+export async function runtimeFiles(language: string): Promise<{ files: Map<string, Uint8Array>; placeholder: string }> {
+  const files = await indexFiles([{ url: 'search/index.html', content: 'Dateline search', meta: { title: 'Search', date: '', dateLabel: '' }, filters: { year: [], topic: [] }, sort: { date: '' } }], language);
+  const kept = new Map([...files].filter(([path]) => SEGMENT_FILE.test(path) || RUNTIME_FILE.test(path)));
+  const [placeholder] = fragmentIds(kept).values();
+  return { files: kept, placeholder: placeholder! };
+}
+
+async function indexFiles(entries: readonly (Omit<SearchEntry, 'filters'> & { filters: Record<string, string[]> })[], language: string): Promise<Map<string, Uint8Array>> {
+  const api = await pagefind();
+  const forced = language.split('-')[0]!;
+  const { index, errors } = await api.createIndex({ forceLanguage: forced, maxFragments: MAX_FRAGMENTS });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    const pending = new Set<Promise<void>>();
+    const failures: string[] = [];
+    for (const entry of entries) {
+      const added: Promise<void> = index
+        .addCustomRecord({ ...entry, language: forced, meta: { ...entry.meta }, sort: { ...entry.sort } })
+        .then(
+          (response) => void (response.errors.length > 0 && failures.push(`${entry.url}: ${response.errors.join('; ')}`)),
+          (error: unknown) => void failures.push(`${entry.url}: ${String(error)}`),
+        )
+        .finally(() => pending.delete(added));
+      pending.add(added);
+      if (pending.size >= IN_FLIGHT) await Promise.race(pending);
+    }
+    await Promise.all(pending);
+    if (failures.length > 0) throw new Error(`Pagefind could not index ${failures.length} article(s), e.g. ${failures[0]}`);
+    const built = await index.getFiles();
+    if (built.errors.length > 0) throw new Error(`Pagefind could not write its index: ${built.errors.join('; ')}`);
+    return new Map(built.files.map((file) => [file.path.split('\\').join('/'), file.content] as const).sort(([a], [b]) => (a < b ? -1 : 1)));
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+/**
+ * The Pagefind id of each indexed URL, read from the fragment files: a fragment file holds one
+ * page (named by its id) or, when Pagefind bundles fragments, a map of id → page. Pagefind's data
+ * files are gzip of `pagefind_dcd` followed by the data.
+ */
+export function fragmentIds(files: ReadonlyMap<string, Uint8Array>): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const [path, content] of files) {
+    const match = /^fragment\/(.+)\.pf_fragment$/.exec(path);
+    if (!match) continue;
+    const data = JSON.parse(gunzipSync(content).subarray('pagefind_dcd'.length).toString('utf8')) as Record<string, unknown>;
+    if (match[1]!.includes('_group_')) {
+      for (const [id, fragment] of Object.entries(data as Record<string, { url: string }>)) ids.set(fragment.url, id);
+    } else {
+      ids.set((data as { url: string }).url, match[1]!);
+    }
+  }
+  return ids;
+}

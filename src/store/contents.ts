@@ -1,0 +1,104 @@
+import type { ArchiveRow } from '../archive/row.ts';
+import type { TopicKind } from '../corpus/topics.ts';
+import type { IsoDate } from '../dates.ts';
+import type { Problem } from '../errors.ts';
+import type { ArticleEntry } from '../records/entry.ts';
+import type { ArticleRecord } from '../records/record.ts';
+import type { SearchDoc, Segment } from '../search/segments.ts';
+
+/** What a build knows of the input folder as it last read it: per file, in path order. */
+export interface Snapshot {
+  paths: string[];
+  /** Size and times when read (see `statFingerprint`); `''` when too recent to vouch for the file. */
+  fingerprints: string[];
+  hashes: string[];
+  ids: string[];
+  statuses: ('article' | 'draft' | 'error')[];
+}
+
+/** The small facts a build reads whole at its start (besides the rows). */
+export interface StoredMeta {
+  /** Dateline's code key: another means start clean. */
+  code: string;
+  /** Settings that shape records (leftover patterns): another means parse again. */
+  records: string;
+  /** Templates and site settings: another means every page is made again. */
+  site: string;
+  /** Search settings (language, Pagefind): another means index again. */
+  search: string;
+  /** Identity of the output the state describes (see `outputIdentity`); null while it may not match. */
+  output: string | null;
+  /** The previous version kept beside the output by a swapping update, and what changed since. */
+  retained?: { identity: string; changedSince: string[] };
+  /** Problems of files read earlier, by path, to report again. */
+  problems: [string, Problem[]][];
+  /** The topics with pages, A–Z: key, slug, label, kind; and the threshold that made them. */
+  topics: [number, string, string, TopicKind][];
+  minArticles: number;
+  /** Next article `no` and next dictionary id. */
+  nextNo: number;
+  nextWord: number;
+  /** The search segments, the next segment number, and the runtime's placeholder id. */
+  segments: Segment[];
+  nextSegment: number;
+  placeholder?: string;
+  /** The sitemap files written (the index lists them). */
+  sitemapFiles: string[];
+  /** Files of Pagefind's runtime written under `pagefind/`. */
+  runtimeFiles: string[];
+  /** URL clashes of authored articles, by day. */
+  clashes: [string, Problem[]][];
+  /** Output files of the site (for the summary). */
+  files: number;
+}
+
+/** What a search segment holds: its files under the output, and the articles indexed in it (live or not). */
+export interface SegmentContents {
+  files: string[];
+  ids: string[];
+}
+
+/** Every change a build makes to its state, applied at once. */
+export interface StoreChanges {
+  meta: StoredMeta;
+  snapshot: Snapshot;
+  /** Start from nothing (a clean build) before applying the rest. */
+  clear: boolean;
+  records: { put: ArticleRecord[]; remove: string[] };
+  entries: { put: ArticleEntry[]; remove: string[] };
+  /** Rows put, and order keys removed. */
+  rows: { put: ArchiveRow[]; remove: string[] };
+  words: [string, number][];
+  outputs: { put: [string, string][]; remove: string[] };
+  docs: { put: [string, SearchDoc][]; remove: string[] };
+  segments: { put: [string, SegmentContents][]; remove: string[] };
+  /** Sitemap buckets: their entries (path, newest date), or undefined when the bucket went. */
+  sitemaps: [string, [string, IsoDate | null][] | undefined][];
+}
+
+/**
+ * Where builds keep what they know for the next one. Reads are by key (one record, one output's
+ * key) except for the meta facts, the snapshot and the archive's rows, which every build reads
+ * whole; writes happen in one atomic transaction per build, so a build killed at any point leaves
+ * either the old state or the new one.
+ */
+export interface StateStore {
+  meta(): StoredMeta | undefined;
+  snapshot(): Snapshot | undefined;
+  /** Every row, in archive order. */
+  rows(): ArchiveRow[];
+  record(hash: string): ArticleRecord | undefined;
+  entry(id: string): ArticleEntry | undefined;
+  output(file: string): string | undefined;
+  /** Every output file the last build recorded (pages, feeds, sitemaps, static files; not the search index). */
+  outputFiles(): string[];
+  doc(id: string): SearchDoc | undefined;
+  segment(id: string): SegmentContents | undefined;
+  sitemap(bucket: string): Map<string, IsoDate | undefined> | undefined;
+  wordId(text: string): number | undefined;
+  word(id: number): string | undefined;
+  commit(changes: StoreChanges): Promise<void>;
+  /** Records the output's identity after an in-place update (see {@link StoredMeta.output}). */
+  setOutput(identity: string | null): Promise<void>;
+  close(): Promise<void>;
+}
