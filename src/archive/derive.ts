@@ -1,11 +1,12 @@
 import type { Dictionary } from '../corpus/dictionary.ts';
 import { affectedByChanges, featureIndex, featuresOf, RELATED_DEFAULTS, relatedOf, Scratch } from '../corpus/related.ts';
 import { collectTopics, type Topics, type TopicSettings } from '../corpus/topics.ts';
-import type { ArchiveRow } from './row.ts';
+import { positionsByNo } from '../pages/state.ts';
+import { Column, type ArchiveRows } from './rows.ts';
 
 export interface Derived {
-  /** The rows with their topics and related articles filled in (a row whose derived fields changed is a new object). */
-  rows: ArchiveRow[];
+  /** The rows with their topics and related articles filled in. */
+  rows: ArchiveRows;
   topics: Topics;
   /** Articles whose related lists were computed (all of them on a clean build). */
   relatedComputed: number;
@@ -17,59 +18,49 @@ export interface Derived {
  * whose lists can have changed, see `affectedByChanges`; for all on a clean build). The rows of
  * the last build carry the related lists it computed.
  *
- * `changed` holds the rows that are new or replaced, and the rows they replace or that went
- * (`before`), by `no`.
+ * `previous.changed` holds, by `no`, the articles that are new, changed or gone.
  */
-export function deriveArchive(
-  rows: readonly ArchiveRow[],
-  dictionary: Pick<Dictionary, 'textOf'>,
-  settings: TopicSettings,
-  previous?: { rows: readonly ArchiveRow[]; changed: ReadonlySet<number> },
-): Derived {
+export function deriveArchive(rows: ArchiveRows, dictionary: Pick<Dictionary, 'textOf'>, settings: TopicSettings, previous?: { rows: ArchiveRows; changed: ReadonlySet<number> }): Derived {
   const topics = collectTopics(rows, dictionary, settings);
-  const withTopics = rows.map((row, position) => {
-    const own = topics.ofArticle[position]!;
-    return sameNumbers(own, row.topics) ? row : { ...row, topics: own };
-  });
-  // The features an article had and has now: its old row's (before its topics were computed again) and its new one's.
+  const withTopics = rows.with({ topics: topics.ofArticle });
   const index = featureIndex(withTopics);
   let targets: Iterable<number>;
   if (previous === undefined) {
-    targets = withTopics.keys();
+    targets = range(rows.length);
   } else {
-    const beforeByNo = new Map(previous.rows.map((row) => [row.no, row]));
+    const beforeAt = positionsByNo(previous.rows);
+    const nowAt = positionsByNo(rows);
     const changes: Parameters<typeof affectedByChanges>[1][number][] = [];
-    const nowByNo = new Map<number, number>();
-    withTopics.forEach((row, position) => nowByNo.set(row.no, position));
-    for (const [no, position] of nowByNo) {
-      const row = withTopics[position]!;
-      const old = beforeByNo.get(no);
-      if (old && !previous.changed.has(no) && sameNumbers(old.topics, row.topics)) continue;
-      changes.push({ ...(old ? { before: { order: old.order, features: featuresOf(old) } } : {}), after: { order: row.order, features: featuresOf(row) } });
+    const old = previous.rows;
+    for (let at = 0; at < rows.length; at++) {
+      const no = rows.no[at]!;
+      const was = beforeAt(no);
+      if (was !== undefined && !previous.changed.has(no) && old.topics.same(was, withTopics.topics, at)) continue;
+      changes.push({
+        ...(was === undefined ? {} : { before: { order: old.orders[was]!, features: featuresOf(old.topics.at(was), old.terms.at(was)) } }),
+        after: { order: rows.orders[at]!, features: featuresOf(withTopics.topics.at(at), rows.terms.at(at)) },
+      });
     }
-    for (const [no, old] of beforeByNo) if (!nowByNo.has(no)) changes.push({ before: { order: old.order, features: featuresOf(old) } });
-    const affected = affectedByChanges(index, changes, previous.rows.length);
-    if (affected === 'all') targets = withTopics.keys();
-    else {
+    for (let was = 0; was < old.length; was++) if (nowAt(old.no[was]!) === undefined) changes.push({ before: { order: old.orders[was]!, features: featuresOf(old.topics.at(was), old.terms.at(was)) } });
+    const affected = affectedByChanges(index, changes, old.length);
+    if (affected === 'all') {
+      targets = range(rows.length);
+    } else {
       // The changed articles themselves, even one with no features at all.
-      for (const no of previous.changed) if (nowByNo.has(no)) affected.add(nowByNo.get(no)!);
+      for (const no of previous.changed) {
+        const at = nowAt(no);
+        if (at !== undefined) affected.add(at);
+      }
       targets = affected;
     }
   }
-  const scratch = new Scratch(withTopics.length);
-  const derived = [...withTopics];
-  let relatedComputed = 0;
-  for (const position of targets) {
-    relatedComputed++;
-    const related = Int32Array.from(relatedOf(index, position, RELATED_DEFAULTS, scratch), (other) => withTopics[other]!.no);
-    const row = derived[position]!;
-    if (!sameNumbers(related, row.related)) derived[position] = { ...row, related };
-  }
-  return { rows: derived, topics, relatedComputed };
+  const scratch = new Scratch(rows.length);
+  const computed = new Map<number, Int32Array>();
+  for (const position of targets) computed.set(position, Int32Array.from(relatedOf(index, position, RELATED_DEFAULTS, scratch), (other) => rows.no[other]!));
+  const related = Column.of(Array.from({ length: rows.length }, (_, position) => computed.get(position) ?? rows.related.at(position)));
+  return { rows: withTopics.with({ related }), topics, relatedComputed: computed.size };
 }
 
-export function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+function range(count: number): number[] {
+  return Array.from({ length: count }, (_, index) => index);
 }

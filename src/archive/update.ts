@@ -2,18 +2,21 @@ import type { Dictionary } from '../corpus/dictionary.ts';
 import type { IsoDate } from '../dates.ts';
 import type { Problem } from '../errors.ts';
 import { entryOf, listedDifferently, type ArticleEntry } from '../records/entry.ts';
+import { orderKey } from '../records/order.ts';
 import { placeRecords, type Placeable } from '../records/place.ts';
 import type { ArticleRecord } from '../records/record.ts';
-import { rowOf, type ArchiveRow } from './row.ts';
+import { rowOf } from './row.ts';
+import type { ArchiveRows, RowData } from './rows.ts';
 
 /** What the archive was, what is to be published now, and how to look up what is not in memory. */
 export interface UpdateInput {
   /** The previous build's rows, in archive order (none for a clean build). */
-  before: readonly ArchiveRow[];
-  /** Every article to publish now: its id → the hash of its source. */
-  published: ReadonlyMap<string, string>;
-  /** The hash of the version published last time, for each article published then. */
-  previousHash: (id: string) => string | undefined;
+  before: ArchiveRows;
+  /**
+   * The articles whose published version changed since the last build: id → the hash of the
+   * version to publish now, or undefined when the article is no longer published.
+   */
+  changes: ReadonlyMap<string, string | undefined>;
   /** The record of a version (parsed now, or kept by an earlier build). */
   record: (hash: string) => ArticleRecord;
   /** The entry an article was published with last time. */
@@ -26,15 +29,14 @@ export interface UpdateInput {
 }
 
 export interface ArchiveUpdate {
-  /** The archive now, in order; the derived fields (topics, related) are the previous build's until derived again. */
-  rows: ArchiveRow[];
+  /** The archive now, in order; the derived columns (topics, related) are the previous build's until derived again. */
+  rows: ArchiveRows;
   /** Entries that are new or changed, by id, and those they replace or that went. */
   entries: Map<string, ArticleEntry>;
   previousEntries: Map<string, ArticleEntry>;
-  /** Order keys of rows that went or were replaced. */
+  /** Order keys of rows that went or were replaced, and of rows that are new or replaced. */
   removedOrders: string[];
-  /** Rows that are new or replaced. */
-  putRows: ArchiveRow[];
+  addedOrders: string[];
   /** By `no`: articles added, removed or changed in any way, and those shown differently in lists. */
   changed: Set<number>;
   listed: Set<number>;
@@ -50,39 +52,58 @@ export interface ArchiveUpdate {
  * changed (their URLs depend on the others of that day). Pure apart from the lookups.
  */
 export function updateArchive(input: UpdateInput): ArchiveUpdate {
-  const beforeById = new Map(input.before.map((row) => [row.id, row]));
-  const removed = input.before.filter((row) => !input.published.has(row.id));
-  const fresh: { record: ArticleRecord; old?: ArchiveRow }[] = [];
-  for (const [id, hash] of input.published) {
-    const old = beforeById.get(id);
-    if (old === undefined || input.previousHash(id) !== hash) fresh.push({ record: input.record(hash), ...(old ? { old } : {}) });
+  const { before } = input;
+  /** The position in `before` of an article published last time, found from its entry's order. */
+  const positionBefore = (id: string): number | undefined => {
+    if (before.length === 0) return undefined;
+    let entry: ArticleEntry;
+    try {
+      entry = input.entry(id);
+    } catch {
+      return undefined; // not published last time
+    }
+    const at = before.lowerBound(orderKey({ date: entry.date, source: entry.source, id }));
+    return before.orders[at] !== undefined && before.id(at) === id ? at : undefined;
+  };
+  /** Positions in `before` of the articles that went, and the new versions (with the position of the one each replaces). */
+  const removed: number[] = [];
+  const fresh: { record: ArticleRecord; old?: number }[] = [];
+  for (const [id, hash] of input.changes) {
+    const old = positionBefore(id);
+    if (hash === undefined) {
+      if (old !== undefined) removed.push(old);
+    } else {
+      fresh.push({ record: input.record(hash), ...(old === undefined ? {} : { old }) });
+    }
   }
   let nextNo = input.nextNo;
-  const putRows = fresh.map(({ record, old }) => rowOf(record, old?.no ?? nextNo++, input.dictionary));
-  const removedOrders = [...removed, ...fresh.flatMap(({ old }) => (old ? [old] : []))].map((row) => row.order);
-  const rows = mergeRows(input.before, new Set(removedOrders), putRows);
+  const putRows: RowData[] = fresh.map(({ record, old }) => rowOf(record, old === undefined ? nextNo++ : before.no[old]!, input.dictionary));
+  const replaced = fresh.flatMap(({ old }) => (old === undefined ? [] : [old]));
+  const rows = before.merge(new Set([...removed, ...replaced]), putRows);
+  const removedOrders = [...removed, ...replaced].map((at) => before.orders[at]!);
 
-  const changed = new Set<number>([...removed.map((row) => row.no), ...putRows.map((row) => row.no)]);
+  const changed = new Set<number>([...removed.map((at) => before.no[at]!), ...putRows.map((row) => row.no)]);
   const previousEntries = new Map<string, ArticleEntry>();
-  for (const row of [...removed, ...fresh.flatMap(({ old }) => (old ? [old] : []))]) previousEntries.set(row.id, input.entry(row.id));
+  for (const at of [...removed, ...replaced]) previousEntries.set(before.id(at), input.entry(before.id(at)));
 
   // Places: a scraped article's URL is its own; authored ones are settled per day, among all of that day.
   const records = new Map(fresh.map(({ record }) => [record.id, record]));
   const paths = new Map<string, string>();
   const clashes = new Map<IsoDate, Problem[]>();
-  const days = new Set<IsoDate>([...removed.map((row) => row.date), ...fresh.flatMap(({ record, old }) => [record.date, ...(old ? [old.date] : [])])]);
-  const spans = spansOf(rows, days);
+  const days = new Set<IsoDate>([...removed.map((at) => before.date(at)), ...fresh.flatMap(({ record, old }) => [record.date, ...(old === undefined ? [] : [before.date(old)])])]);
   for (const date of days) {
-    const dayRows = spans.get(date) ?? [];
-    const authored = dayRows.some((row) => row.authored) || removed.some((row) => row.date === date && row.authored);
-    const articles: Placeable[] = (authored ? dayRows : dayRows.filter((row) => records.has(row.id))).map((row) => records.get(row.id) ?? input.entry(row.id));
+    const dayRows: number[] = [];
+    for (let at = rows.lowerBound(`${date}\u0000`); at < rows.length && rows.date(at) === date; at++) dayRows.push(at);
+    const authored = dayRows.some((at) => rows.authored[at] === 1) || removed.some((at) => before.date(at) === date && before.authored[at] === 1);
+    const ids = (authored ? dayRows : dayRows.filter((at) => records.has(rows.id(at)))).map((at) => rows.id(at));
+    const articles: Placeable[] = ids.map((id) => records.get(id) ?? input.entry(id));
     const placed = placeRecords(articles, (article) => input.displayPath(article.source));
     for (const article of placed.placed) paths.set(article.id, article.path);
     clashes.set(date, placed.problems);
   }
 
   const entries = new Map<string, ArticleEntry>();
-  for (const row of putRows) entries.set(row.id, entryOf(records.get(row.id)!, paths.get(row.id)!, row.no));
+  for (const [index, { record }] of fresh.entries()) entries.set(record.id, entryOf(record, paths.get(record.id)!, putRows[index]!.no));
   for (const [id, path] of paths) {
     if (entries.has(id)) continue;
     const entry = input.entry(id);
@@ -93,48 +114,10 @@ export function updateArchive(input: UpdateInput): ArchiveUpdate {
       changed.add(entry.no);
     }
   }
-  const listed = new Set<number>(removed.map((row) => row.no));
+  const listed = new Set<number>(removed.map((at) => before.no[at]!));
   for (const entry of entries.values()) {
     const previous = previousEntries.get(entry.id);
     if (previous === undefined || listedDifferently(previous, entry)) listed.add(entry.no);
   }
-  return { rows, entries, previousEntries, removedOrders, putRows, changed, listed, clashes, nextNo };
+  return { rows, entries, previousEntries, removedOrders, addedOrders: putRows.map((row) => row.order), changed, listed, clashes, nextNo };
 }
-
-/** `before` without the rows in `removed`, with `added` merged in, in archive order. */
-function mergeRows(before: readonly ArchiveRow[], removed: ReadonlySet<string>, added: readonly ArchiveRow[]): ArchiveRow[] {
-  const kept = removed.size === 0 ? before : before.filter((row) => !removed.has(row.order));
-  const sorted = [...added].sort((a, b) => (a.order < b.order ? -1 : 1));
-  const rows: ArchiveRow[] = [];
-  let i = 0;
-  for (const row of sorted) {
-    while (i < kept.length && kept[i]!.order < row.order) rows.push(kept[i++]!);
-    rows.push(row);
-  }
-  while (i < kept.length) rows.push(kept[i++]!);
-  return rows;
-}
-
-/** The rows of each of `days`, from rows in order. */
-function spansOf(rows: readonly ArchiveRow[], days: ReadonlySet<IsoDate>): Map<IsoDate, ArchiveRow[]> {
-  const spans = new Map<IsoDate, ArchiveRow[]>();
-  for (const date of days) {
-    const start = lowerBound(rows, `${date}\u0000`);
-    const day: ArchiveRow[] = [];
-    for (let at = start; at < rows.length && rows[at]!.date === date; at++) day.push(rows[at]!);
-    spans.set(date, day);
-  }
-  return spans;
-}
-
-function lowerBound(rows: readonly ArchiveRow[], order: string): number {
-  let low = 0;
-  let high = rows.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (rows[middle]!.order < order) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-

@@ -1,21 +1,22 @@
-import type { ArchiveRow } from '../archive/row.ts';
-import { updateArchive } from '../archive/update.ts';
-import { deriveArchive, sameNumbers } from '../archive/derive.ts';
+import { ArchiveRows } from '../archive/rows.ts';
+import { updateArchive, type ArchiveUpdate } from '../archive/update.ts';
+import { deriveArchive } from '../archive/derive.ts';
 import { DEFAULT_TEMPLATES } from '../build-paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { MemoryDictionary } from '../corpus/dictionary.ts';
 import { DatelineError, type Problem } from '../errors.ts';
 import { planChanges, planEverything, type OutputPlan } from '../plan/changes.ts';
-import type { SiteState } from '../pages/state.ts';
+import { positionsByNo, type SiteState } from '../pages/state.ts';
 import { displayPath, scanArticles, type ScanResult } from '../read/scan.ts';
 import { isSettled } from '../read/fingerprint.ts';
-import { readArticles, sortProblems, type FileStatus } from '../records/load-records.ts';
+import { readArticles, sortProblems, type FileState, type FileStatus, type KnownFile } from '../records/load-records.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
 import type { Snapshot, StateStore, StoreChanges, StoredMeta } from '../store/contents.ts';
 import type { Writer } from '../write/writer.ts';
 import { writeOutputs } from './outputs.ts';
 import { updateSearch, type SearchMeta } from './search-stage.ts';
+import { startSearchService } from '../search/pagefind.ts';
 import { siteSettings, stateKeys, type StateKeys } from './settings.ts';
 import { siteState, storedTopics } from './site-state.ts';
 
@@ -89,6 +90,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
   const templatesDir = config.templates ?? DEFAULT_TEMPLATES;
   const site = siteSettings(config);
   try {
+    if (site.search) startSearchService();
     const keys = await stateKeys(config, templatesDir);
     const stored = options.clean ? undefined : store.meta();
     const previous = stored?.code === keys.code && stored.records === keys.records ? stored : undefined;
@@ -106,14 +108,15 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         ...(previous ? { known: (path: string) => known.get(path), stored: (hash: string) => store.record(hash), storedProblems: (path: string) => storedProblems.get(path) } : {}),
       }),
     );
-    const published = new Map<string, string>();
+    const publishes = (status: FileStatus, drafts: boolean) => status === 'article' || (status === 'draft' && drafts);
+    let published = 0;
     let drafts = 0;
     for (const file of read.files) {
-      if (file.status === 'article' || (file.status === 'draft' && options.drafts)) published.set(file.id, file.hash);
+      if (publishes(file.status, options.drafts)) published++;
       else if (file.status === 'draft') drafts++;
     }
     const errors = read.problems.filter((problem) => problem.severity === 'error').length;
-    if (published.size === 0 && errors > 0) {
+    if (published === 0 && errors > 0) {
       throw new DatelineError({ code: 'nothing-built', file: config.input, message: `none of the articles could be built (${errors} skipped with errors), so the previous site was left as it was` }, { problems: read.problems });
     }
 
@@ -129,13 +132,11 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       if (found === undefined) throw new Error(`the build state has no entry for ${id}; run dateline build --clean`);
       return found;
     };
-    const previousHash = hashesById(snapshot);
     const { before, update, derived } = await timed('archive and derive', () => {
-      const beforeRows = previous ? store.rows() : [];
+      const beforeRows = previous ? store.rows() : ArchiveRows.empty();
       const changes = updateArchive({
         before: beforeRows,
-        published,
-        previousHash: (id) => previousHash.get(id),
+        changes: publishedChanges(read.files, snapshot, known, (status) => publishes(status, options.drafts), (status) => publishes(status, previous?.drafts ?? false)),
         record,
         entry: storedEntry,
         dictionary,
@@ -165,7 +166,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         language: site.language,
         state: after,
         candidates: rebuildSearch ? [] : searchCandidates(after, before, update.changed, previous),
-        removed: [...update.previousEntries.keys()].filter((id) => !published.has(id)),
+        removed: removedIds(update),
         previous: searchMetaOf(previous),
         store,
         record,
@@ -188,6 +189,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         site: keys.site,
         search: keys.search,
         output: null,
+        drafts: options.drafts,
         problems: [...read.fileProblems],
         topics: derived.topics.topics.map((topic) => [topic.key, topic.slug, topic.label, topic.kind]),
         minArticles: derived.topics.minArticles,
@@ -202,9 +204,9 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         files: written.files,
       },
       snapshot: snapshotOf(read.files),
-      records: { put: [...read.records.values()], remove: staleHashes(snapshot, read.files) },
-      entries: { put: [...update.entries.values()], remove: [...update.previousEntries.keys()].filter((id) => !published.has(id)) },
-      rows: { put: changedRows(before, derived.rows), remove: update.removedOrders },
+      records: { put: [...read.records.values()], remove: staleHashes(snapshot, read.files, known) },
+      entries: { put: [...update.entries.values()], remove: removedIds(update) },
+      rows: { all: derived.rows, changed: changedOrders(before, derived.rows, update.removedOrders, update.addedOrders) },
       words: dictionary.added,
       outputs: written.outputs,
       docs: search.docs,
@@ -245,23 +247,26 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
 }
 
 /** Articles whose search entry may have changed: the changed ones, those whose topics changed, and members of renamed topics. */
-function searchCandidates(after: SiteState, before: readonly ArchiveRow[], changed: ReadonlySet<number>, previous: StoredMeta | undefined): number[] {
-  const beforeByNo = new Map(before.map((row) => [row.no, row]));
+function searchCandidates(after: SiteState, before: ArchiveRows, changed: ReadonlySet<number>, previous: StoredMeta | undefined): number[] {
+  const beforeAt = positionsByNo(before);
   const oldLabels = new Map((previous?.topics ?? []).map(([key, , label]) => [key, label]));
   const renamed = new Set(after.topics.topics.filter((topic) => oldLabels.has(topic.key) && oldLabels.get(topic.key) !== topic.label).map((topic) => topic.key));
   const candidates: number[] = [];
-  after.rows.forEach((row, position) => {
-    const old = beforeByNo.get(row.no);
-    if (changed.has(row.no) || !old || !sameNumbers(old.topics, row.topics) || row.topics.some((key) => renamed.has(key))) candidates.push(position);
-  });
+  const { rows } = after;
+  for (let position = 0; position < rows.length; position++) {
+    const no = rows.no[position]!;
+    const old = beforeAt(no);
+    if (changed.has(no) || old === undefined || !rows.topics.same(position, before.topics, old) || [...rows.topics.at(position)].some((key) => renamed.has(key))) candidates.push(position);
+  }
   return candidates;
 }
 
 /** Whether the feeds' articles (the newest `feedSize`) are others now, or one of them changed. */
-function feedsChanged(before: readonly ArchiveRow[], after: readonly ArchiveRow[], changed: ReadonlySet<number>, feedSize: number): boolean {
-  const newest = (rows: readonly ArchiveRow[]) => rows.slice(-feedSize).map((row) => row.no);
+function feedsChanged(before: ArchiveRows, after: ArchiveRows, changed: ReadonlySet<number>, feedSize: number): boolean {
+  const newest = (rows: ArchiveRows) => rows.no.slice(Math.max(0, rows.length - feedSize));
   const now = newest(after);
-  return !sameNumbers(newest(before), now) || now.some((no) => changed.has(no));
+  const was = newest(before);
+  return was.length !== now.length || was.some((no, at) => no !== now[at]) || now.some((no) => changed.has(no));
 }
 
 function searchMetaOf(previous: StoredMeta | undefined): SearchMeta {
@@ -274,42 +279,96 @@ function searchMetaOf(previous: StoredMeta | undefined): SearchMeta {
 }
 
 /** The last build's knowledge of each file, by path. */
-function snapshotIndex(snapshot: Snapshot | undefined): Map<string, { fingerprint: string; hash: string; status: FileStatus }> {
-  const index = new Map<string, { fingerprint: string; hash: string; status: FileStatus }>();
-  if (snapshot) snapshot.paths.forEach((path, at) => index.set(path, { fingerprint: snapshot.fingerprints[at]!, hash: snapshot.hashes[at]!, status: snapshot.statuses[at]! }));
+function snapshotIndex(snapshot: Snapshot | undefined): Map<string, KnownFile> {
+  const index = new Map<string, KnownFile>();
+  if (snapshot) {
+    const { times } = snapshot;
+    snapshot.paths.forEach((path, at) => index.set(path, { size: times[at * 3]!, mtimeMs: times[at * 3 + 1]!, ctimeMs: times[at * 3 + 2]!, hash: snapshot.hashes[at]!, id: snapshot.ids[at]!, status: snapshot.statuses[at]! }));
+  }
   return index;
 }
 
-/** The hash of each article's source as the last build read it, by id. */
-function hashesById(snapshot: Snapshot | undefined): Map<string, string> {
-  const hashes = new Map<string, string>();
-  if (snapshot) snapshot.ids.forEach((id, at) => hashes.set(id, snapshot.hashes[at]!));
-  return hashes;
+/**
+ * The articles whose published version changed since the last build, from the files that
+ * changed: id → the hash to publish, or undefined when it is published no more. An unchanged
+ * file publishes as before; a renamed file is its article's new version.
+ */
+function publishedChanges(
+  files: readonly FileState[],
+  snapshot: Snapshot | undefined,
+  known: ReadonlyMap<string, KnownFile>,
+  publishesNow: (status: FileStatus) => boolean,
+  publishedThen: (status: FileStatus) => boolean,
+): Map<string, string | undefined> {
+  const changes = new Map<string, string | undefined>();
+  const gone: string[] = [];
+  const seen = new Set<string>();
+  for (const file of files) {
+    const was = known.get(file.path);
+    if (was) seen.add(file.path);
+    const then = was !== undefined && publishedThen(was.status);
+    const now = publishesNow(file.status);
+    if (now && (!then || was.hash !== file.hash || was.id !== file.id)) changes.set(file.id, file.hash);
+    if (then && (!now || was.id !== file.id)) gone.push(was.id);
+  }
+  if (snapshot && seen.size < snapshot.paths.length) {
+    snapshot.paths.forEach((path, at) => {
+      if (!seen.has(path) && publishedThen(snapshot.statuses[at]!)) gone.push(snapshot.ids[at]!);
+    });
+  }
+  // An article gone from one file but published by another (renamed, or a repeated id) has a new version.
+  for (const id of gone) if (!changes.has(id)) changes.set(id, undefined);
+  return changes;
 }
 
-function snapshotOf(files: readonly { path: string; id: string; fingerprint: string; hash: string; status: FileStatus }[]): Snapshot {
+/** Ids of the articles no longer published. */
+function removedIds(update: ArchiveUpdate): string[] {
+  return [...update.previousEntries.keys()].filter((id) => !update.entries.has(id));
+}
+
+function snapshotOf(files: readonly FileState[]): Snapshot {
   const now = Date.now();
+  const times = new Float64Array(files.length * 3);
+  files.forEach((file, at) => {
+    times[at * 3] = file.times.size;
+    // A file changed a moment ago could change again unseen within one timestamp tick: read it again next time.
+    const settled = isSettled(file.times, now);
+    times[at * 3 + 1] = settled ? file.times.mtimeMs : Number.NaN;
+    times[at * 3 + 2] = settled ? file.times.ctimeMs : Number.NaN;
+  });
   return {
     paths: files.map((file) => file.path),
-    // A file changed a moment ago could change again unseen within one timestamp tick: read it again next time.
-    fingerprints: files.map((file) => (isSettled(file.fingerprint, now) ? file.fingerprint : '')),
+    times,
     hashes: files.map((file) => file.hash),
     ids: files.map((file) => file.id),
     statuses: files.map((file) => file.status),
   };
 }
 
-/** Records no file holds any more. */
-function staleHashes(snapshot: Snapshot | undefined, files: readonly { hash: string }[]): string[] {
+/** Records no file holds any more: those of files gone or changed (a source's hash includes its path, so no two files share one). */
+function staleHashes(snapshot: Snapshot | undefined, files: readonly FileState[], known: ReadonlyMap<string, KnownFile>): string[] {
   if (!snapshot) return [];
-  const live = new Set(files.map((file) => file.hash));
-  return [...new Set(snapshot.hashes)].filter((hash) => !live.has(hash));
+  const stale: string[] = [];
+  const seen = new Set<string>();
+  for (const file of files) {
+    const before = known.get(file.path);
+    if (before === undefined) continue;
+    seen.add(file.path);
+    if (before.hash !== file.hash) stale.push(before.hash);
+  }
+  if (seen.size < snapshot.paths.length) snapshot.paths.forEach((path, at) => seen.has(path) || stale.push(snapshot.hashes[at]!));
+  return stale;
 }
 
-/** Rows that are not the previous build's objects: new, replaced, or with other topics or related articles. */
-function changedRows(before: readonly ArchiveRow[], rows: readonly ArchiveRow[]): ArchiveRow[] {
-  const old = new Set(before);
-  return rows.filter((row) => !old.has(row));
+/** Order keys of the rows to store again: gone, new or replaced, or with other topics or related articles. */
+function changedOrders(before: ArchiveRows, rows: ArchiveRows, removed: readonly string[], added: readonly string[]): Set<string> {
+  const changed = new Set([...removed, ...added]);
+  const beforeAt = positionsByNo(before);
+  for (let at = 0; at < rows.length; at++) {
+    const old = beforeAt(rows.no[at]!);
+    if (old === undefined || !rows.topics.same(at, before.topics, old) || !rows.related.same(at, before.related, old)) changed.add(rows.orders[at]!);
+  }
+  return changed;
 }
 
 function mergeClashes(stored: readonly [string, Problem[]][] | undefined, now: ReadonlyMap<string, Problem[]>): [string, Problem[]][] {

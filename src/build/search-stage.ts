@@ -62,22 +62,23 @@ export async function updateSearch(input: SearchInput): Promise<SearchResult> {
   }
   const entryOf = (position: number): SearchEntry => {
     const entry = state.entry(position);
-    const topics = [...state.rows[position]!.topics].map((key) => state.topics.byKey.get(key)!.label);
+    const topics = [...state.rows.topics.at(position)].map((key) => state.topics.byKey.get(key)!.label);
     return searchEntry(entry, input.record(entry.hash).text, topics, state.site.language);
   };
-  const positionOf = new Map(state.rows.map((row, position) => [row.id, position]));
+  const ids = Array.from({ length: state.rows.length }, (_, position) => state.rows.id(position));
+  const positionOf = new Map(ids.map((id, position) => [id, position]));
   let segments: Segment[];
   if (input.rebuild) {
     dropAll();
     segments = [];
-    for (const ids of initialSegments(state.rows.map((row) => row.id))) {
-      segments.push(await addSegment(result, ids, ids.map((id) => entryOf(positionOf.get(id)!)), input.language));
+    for (const segmentIds of initialSegments(ids)) {
+      segments.push(await addSegment(result, segmentIds, segmentIds.map((id) => entryOf(positionOf.get(id)!)), input.language));
     }
   } else {
     const fresh: string[] = [];
     const entries = new Map<string, SearchEntry>();
     for (const position of input.candidates) {
-      const id = state.rows[position]!.id;
+      const id = ids[position]!;
       const entry = entryOf(position);
       if (input.store.doc(id)?.key !== searchKey(entry)) {
         fresh.push(id);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DEFAULT_TEMPLATES } from '../build-paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError } from '../errors.ts';
-import { fingerprintFiles, fingerprintFolder, isSettled } from '../read/fingerprint.ts';
+import { folderTimes, isSettled } from '../read/fingerprint.ts';
 import { scanArticles } from '../read/scan.ts';
 import { plural } from '../site/words.ts';
 import { dropStamp, loadStamp, saveStamp, stampFileOf, stampKey } from '../store/stamp.ts';
@@ -47,8 +47,8 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     const templatesDir = config.templates ?? DEFAULT_TEMPLATES;
     const started = performance.now();
     const scan = await scanArticles(config.input);
-    const fingerprints = [...fingerprintFolder(templatesDir), ...fingerprintFiles(scan.files)];
-    const key = stampKey([CODE_KEY, JSON.stringify(config), String(flags.drafts), ...fingerprints]);
+    const scanned = performance.now();
+    const key = stampKey([CODE_KEY, JSON.stringify(config), String(flags.drafts), ...folderTimes(templatesDir)], scan.files);
     const identity = await outputIdentity(config.output);
     const stamp = flags.clean ? undefined : await loadStamp(stampFile);
     if (identity !== undefined && stamp?.key === key && stamp.output === identity) {
@@ -59,6 +59,7 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
 
     const [{ build }, { LmdbStateStore }] = await Promise.all([import('../build/build.ts'), import('../store/lmdb-store.ts')]);
     const store = await LmdbStateStore.open(dir);
+    let summary: Awaited<ReturnType<typeof build>>;
     try {
       const meta = store.meta();
       // The state only describes this output if no other build has written it since.
@@ -71,8 +72,9 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
           ? await UpdatingWriter.open(config.output)
           : await SwappingUpdateWriter.open(config.output, kept);
       await dropStamp(stampFile);
+      const opened = performance.now();
       const bar = terminalProgress();
-      const summary = await build(
+      summary = await build(
         {
           config,
           drafts: flags.drafts,
@@ -83,30 +85,42 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
           publishing: {
             ...(writer instanceof SwappingUpdateWriter
               ? {
+                  // After the swap, the output it replaces is the kept version: it lacks this update's changes.
                   retained: async () => {
                     const was = await outputIdentity(config.output);
                     return was === undefined ? undefined : { identity: was, changedSince: writer.changes() };
                   },
                 }
-              : {}),
+              : writer instanceof ReplacingWriter
+                ? {
+                    // A clean build keeps a linked copy of the new site: it lacks nothing.
+                    retained: async () => {
+                      const kept = await outputIdentity(retainedTreeOf(config.output));
+                      return kept === undefined ? undefined : { identity: kept, changedSince: [] };
+                    },
+                  }
+                : {}),
             identify: () => outputIdentity(config.output),
           },
         },
         writer,
       ).finally(() => bar.done());
       // Files changed a moment ago could change again unseen within one timestamp tick: no stamp then.
-      if (isSettled(fingerprints, Date.now())) {
+      const now = Date.now();
+      if (scan.files.every((file) => isSettled(file, now))) {
         await saveStamp(stampFile, { key, output: await outputIdentity(config.output), articles: summary.articles, pages: summary.files, skipped: summary.skipped, problems: summary.problems });
       }
-      for (const line of formatProblems(summary.problems)) io.err(line);
-      if (config.baseUrl === undefined) {
-        io.err('note: no base URL set, so feeds and sitemap.xml were not written (they need absolute URLs); pass --base-url or set "baseUrl" in dateline.config.json');
-      }
-      for (const line of formatSummary(summary, config.output)) io.out(line);
-      return { code: flags.strict && summary.skipped > 0 ? 1 : 0, changed: summary.written + summary.removed > 0 };
+      summary.stages.unshift({ stage: 'scan', seconds: (scanned - started) / 1000 }, { stage: 'open state', seconds: (opened - scanned) / 1000 });
     } finally {
       await store.close();
     }
+    summary.seconds = (performance.now() - started) / 1000;
+    for (const line of formatProblems(summary.problems)) io.err(line);
+    if (config.baseUrl === undefined) {
+      io.err('note: no base URL set, so feeds and sitemap.xml were not written (they need absolute URLs); pass --base-url or set "baseUrl" in dateline.config.json');
+    }
+    for (const line of formatSummary(summary, config.output)) io.out(line);
+    return { code: flags.strict && summary.skipped > 0 ? 1 : 0, changed: summary.written + summary.removed > 0 };
   } finally {
     await release();
   }

@@ -42,7 +42,7 @@ export async function runNew(config: SiteConfig, options: { date?: string; from?
   const text = ` date ${date} ${body}\n`;
 
   // Validate exactly as a build would, before anything is written.
-  const record = textRecord({ relativePath: name, displayPath: file, id, format: 'text', text, hash: digest(text), fingerprint: '' }, compileLeftoverPatterns(config.leftoverPatterns));
+  const record = textRecord({ relativePath: name, displayPath: file, id, format: 'text', text, hash: digest(text), times: { size: 0, mtimeMs: 0, ctimeMs: 0 } }, compileLeftoverPatterns(config.leftoverPatterns));
   const [placed] = placeRecords([record], () => file).placed;
   // The name is new by construction; 'wx' still refuses to overwrite if another process made it meanwhile.
   await writeFile(file, text, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {

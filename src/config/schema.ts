@@ -1,40 +1,45 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 
-const url = z
-  .string()
-  .refine((value) => /^https?:\/\/[^\s/]+/i.test(value) && URL.canParse(value), 'expected an absolute http(s) URL such as https://example.org/news/');
+// zod's small build (zod/mini, a twentieth of the full one's size) keeps the command quick to
+// start; its English messages are loaded explicitly.
+z.config(en());
+
+const url = z.string().check(
+  z.refine((value) => /^https?:\/\/[^\s/]+/i.test(value) && URL.canParse(value), 'expected an absolute http(s) URL such as https://example.org/news/'),
+);
+
+const pattern = z.string().check(
+  z.refine((source) => {
+    try {
+      new RegExp(source);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'not a valid regular expression'),
+);
 
 /** `dateline.config.json`: every key optional, unknown keys refused so typos are caught. */
 export const configSchema = z.strictObject({
-  title: z.string().min(1).max(200).default('Dateline'),
-  description: z.string().max(500).default('A news archive.'),
-  language: z
-    .string()
-    .refine((value) => Intl.DateTimeFormat.supportedLocalesOf([value]).length > 0, 'expected a language tag such as "en" or "de-CH"')
-    .default('en'),
-  baseUrl: url.optional(),
-  input: z.string().min(1).default('seeds'),
-  output: z.string().min(1).default('dist'),
-  templates: z.string().min(1).optional(),
-  pageSize: z.int().min(1).max(1000).default(20),
-  dayPageSize: z.int().min(1).max(5000).default(100),
-  feedSize: z.int().min(1).max(1000).default(50),
+  title: z._default(z.string().check(z.minLength(1), z.maxLength(200)), 'Dateline'),
+  description: z._default(z.string().check(z.maxLength(500)), 'A news archive.'),
+  language: z._default(
+    z.string().check(z.refine((value) => Intl.DateTimeFormat.supportedLocalesOf([value]).length > 0, 'expected a language tag such as "en" or "de-CH"')),
+    'en',
+  ),
+  baseUrl: z.optional(url),
+  input: z._default(z.string().check(z.minLength(1)), 'seeds'),
+  output: z._default(z.string().check(z.minLength(1)), 'dist'),
+  templates: z.optional(z.string().check(z.minLength(1))),
+  pageSize: z._default(z.int().check(z.minimum(1), z.maximum(1000)), 20),
+  dayPageSize: z._default(z.int().check(z.minimum(1), z.maximum(5000)), 100),
+  feedSize: z._default(z.int().check(z.minimum(1), z.maximum(1000)), 50),
   /** Build Pagefind's search index (the slowest stage on big archives; without it /search/ says search is unavailable). */
-  search: z.boolean().default(true),
+  search: z._default(z.boolean(), true),
   /** Articles a name must be prominent in to get a topic page; unset, it grows with the archive. */
-  topicMinArticles: z.int().min(1).max(100_000).optional(),
-  leftoverPatterns: z
-    .array(
-      z.string().refine((source) => {
-        try {
-          new RegExp(source);
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'not a valid regular expression'),
-    )
-    .default([]),
+  topicMinArticles: z.optional(z.int().check(z.minimum(1), z.maximum(100_000))),
+  leftoverPatterns: z._default(z.array(pattern), []),
 });
 
 export type SiteConfig = z.output<typeof configSchema>;

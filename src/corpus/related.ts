@@ -1,4 +1,4 @@
-import type { ArchiveRow } from '../archive/row.ts';
+import type { ArchiveRows } from '../archive/rows.ts';
 
 export interface RelatedSettings {
   /** Related articles per article. */
@@ -30,12 +30,13 @@ export function archiveScale(articles: number): number {
   return 2 ** Math.ceil(Math.log2(Math.max(articles, 1)));
 }
 
-/** A topic key or a key term, as one number (topics odd, terms even). */
-export function featuresOf(row: Pick<ArchiveRow, 'terms' | 'topics'>): number[] {
-  const features = new Set<number>();
-  for (const key of row.topics) features.add(key * 2 + 1);
-  for (const term of row.terms) features.add(term * 2);
-  return [...features];
+/** An article's topic keys and key terms, each as one number (topics odd, terms even). */
+export function featuresOf(topics: ArrayLike<number>, terms: ArrayLike<number>): Int32Array {
+  // An article's topics are distinct, and so are its terms; odd and even never meet.
+  const features = new Int32Array(topics.length + terms.length);
+  for (let at = 0; at < topics.length; at++) features[at] = topics[at]! * 2 + 1;
+  for (let at = 0; at < terms.length; at++) features[topics.length + at] = terms[at]! * 2;
+  return features;
 }
 
 /**
@@ -43,38 +44,56 @@ export function featuresOf(row: Pick<ArchiveRow, 'terms' | 'topics'>): number[] 
  * and its weight. Built from all rows in one pass of typed arrays.
  */
 export interface FeatureIndex {
-  rows: readonly ArchiveRow[];
-  /** Feature → its index in `start`/`weights`. */
-  slot: ReadonlyMap<number, number>;
+  rows: ArchiveRows;
+  /** Feature → its index in `start`/`weights`, or -1 when no article has it. */
+  slot: Int32Array;
+  /** Features with a slot. */
+  slots: number;
   /** Postings of slot s: `postings[start[s] .. start[s + 1])`, positions ascending. */
   start: Int32Array;
   postings: Int32Array;
   weights: Float64Array;
-  /** Each article's feature slots, by position. */
-  slots: Int32Array[];
+  /** Each article's feature slots: article i's are `own[ownStart[i] .. ownStart[i + 1])`. */
+  own: Int32Array;
+  ownStart: Int32Array;
 }
 
-export function featureIndex(rows: readonly ArchiveRow[]): FeatureIndex {
-  const slot = new Map<number, number>();
-  const slots = rows.map((row) =>
-    Int32Array.from(featuresOf(row), (feature) => {
-      let at = slot.get(feature);
-      if (at === undefined) slot.set(feature, (at = slot.size));
-      return at;
-    }),
-  );
-  const counts = new Int32Array(slot.size + 1);
-  for (const own of slots) for (const s of own) counts[s + 1]!++;
-  const start = new Int32Array(slot.size + 1);
-  for (let s = 0; s < slot.size; s++) start[s + 1] = start[s]! + counts[s + 1]!;
-  const fill = start.slice(0, slot.size);
-  const postings = new Int32Array(start[slot.size]!);
-  slots.forEach((own, position) => {
-    for (const s of own) postings[fill[s]!++] = position;
-  });
-  const weights = new Float64Array(slot.size);
-  for (const [feature, s] of slot) weights[s] = featureWeight(start[s + 1]! - start[s]!, rows.length, feature % 2 === 1);
-  return { rows, slot, start, postings, weights, slots };
+/** Every feature's postings, in typed arrays indexed by feature (features are dictionary ids, so dense). */
+export function featureIndex(rows: ArchiveRows): FeatureIndex {
+  const { topics, terms } = rows;
+  let largest = -1;
+  for (const key of topics.data) largest = Math.max(largest, key * 2 + 1);
+  for (const term of terms.data) largest = Math.max(largest, term * 2);
+  const slot = new Int32Array(largest + 1).fill(-1);
+  const features: number[] = [];
+  const ownStart = new Int32Array(rows.length + 1);
+  const own = new Int32Array(topics.data.length + terms.data.length);
+  let fill = 0;
+  const take = (feature: number) => {
+    let at = slot[feature]!;
+    if (at === -1) {
+      at = slot[feature] = features.length;
+      features.push(feature);
+    }
+    own[fill++] = at;
+  };
+  for (let position = 0; position < rows.length; position++) {
+    for (let at = topics.start[position]!, end = topics.start[position + 1]!; at < end; at++) take(topics.data[at]! * 2 + 1);
+    for (let at = terms.start[position]!, end = terms.start[position + 1]!; at < end; at++) take(terms.data[at]! * 2);
+    ownStart[position + 1] = fill;
+  }
+  const slots = features.length;
+  const start = new Int32Array(slots + 1);
+  for (const s of own) start[s + 1]!++;
+  for (let s = 0; s < slots; s++) start[s + 1]! += start[s]!;
+  const next = start.slice(0, slots);
+  const postings = new Int32Array(own.length);
+  for (let position = 0; position < rows.length; position++) {
+    for (let at = ownStart[position]!, end = ownStart[position + 1]!; at < end; at++) postings[next[own[at]!]!++] = position;
+  }
+  const weights = new Float64Array(slots);
+  features.forEach((feature, s) => (weights[s] = featureWeight(start[s + 1]! - start[s]!, rows.length, feature % 2 === 1)));
+  return { rows, slot, slots, start, postings, weights, own, ownStart };
 }
 
 /**
@@ -88,9 +107,10 @@ export function featureIndex(rows: readonly ArchiveRow[]): FeatureIndex {
  * O(F · W) per article and O(N · F · W) for the archive, linear in its size. Pure.
  */
 export function relatedOf(index: FeatureIndex, position: number, settings: RelatedSettings = RELATED_DEFAULTS, scratch = new Scratch(index.rows.length)): number[] {
-  const { rows, start, postings, weights } = index;
+  const { start, postings, weights, own, ownStart } = index;
   const { scores, shared, touched } = scratch;
-  for (const s of index.slots[position]!) {
+  for (let slotAt = ownStart[position]!, slotEnd = ownStart[position + 1]!; slotAt < slotEnd; slotAt++) {
+    const s = own[slotAt]!;
     const weight = weights[s]!;
     if (weight <= 0) continue;
     const from = start[s]!;
@@ -104,7 +124,8 @@ export function relatedOf(index: FeatureIndex, position: number, settings: Relat
       shared[other]!++;
     }
   }
-  const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && (rows[a]!.date > rows[b]!.date || (rows[a]!.date === rows[b]!.date && a > b)));
+  // Newer first on equal scores: positions follow the archive order, dates first.
+  const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a > b);
   const best: number[] = [];
   for (const other of touched) {
     if (shared[other]! >= MIN_SHARED && (best.length < settings.limit || before(other, best.at(-1)!))) {
@@ -144,7 +165,7 @@ export class Scratch {
  */
 export function affectedByChanges(
   index: FeatureIndex,
-  changed: readonly { before?: { order: string; features: readonly number[] }; after?: { order: string; features: readonly number[] } }[],
+  changed: readonly { before?: { order: string; features: ArrayLike<number> }; after?: { order: string; features: ArrayLike<number> } }[],
   articlesBefore: number,
   settings: RelatedSettings = RELATED_DEFAULTS,
 ): Set<number> | 'all' {
@@ -156,10 +177,10 @@ export function affectedByChanges(
   for (const { before, after } of changed) {
     for (const [version, sign] of [[before, -1], [after, 1]] as const) {
       if (version === undefined) continue;
-      for (const feature of version.features) {
+      for (const feature of Array.from(version.features)) {
         dfDelta.set(feature, (dfDelta.get(feature) ?? 0) + sign);
-        const s = slot.get(feature);
-        if (s === undefined) continue; // no article has it any more
+        const s = feature < slot.length ? slot[feature]! : -1;
+        if (s === -1) continue; // no article has it any more
         const from = start[s]!;
         const to = start[s + 1]!;
         const at = lowerBoundByOrder(postings, from, to, rows, version.order);
@@ -168,8 +189,8 @@ export function affectedByChanges(
     }
   }
   for (const [feature, delta] of dfDelta) {
-    const s = slot.get(feature);
-    if (s === undefined || delta === 0) continue;
+    const s = feature < slot.length ? slot[feature]! : -1;
+    if (s === -1 || delta === 0) continue;
     const df = start[s + 1]! - start[s]!;
     const topic = feature % 2 === 1;
     if (featureWeight(df, rows.length, topic) !== featureWeight(df - delta, articlesBefore, topic)) {
@@ -191,12 +212,12 @@ function lowerBound(list: Int32Array, from: number, to: number, value: number): 
   return low;
 }
 
-function lowerBoundByOrder(list: Int32Array, from: number, to: number, rows: readonly ArchiveRow[], order: string): number {
+function lowerBoundByOrder(list: Int32Array, from: number, to: number, rows: ArchiveRows, order: string): number {
   let low = from;
   let high = to;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (rows[list[middle]!]!.order < order) low = middle + 1;
+    if (rows.orders[list[middle]!]! < order) low = middle + 1;
     else high = middle;
   }
   return low;

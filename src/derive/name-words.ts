@@ -1,4 +1,4 @@
-import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 
 /*
  * Word lists the name finder reads, all lower case. English only, like the rest of the text
@@ -7,8 +7,11 @@ import stopwords from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
 
 const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/));
 
-/** English stop words (`stopwords-iso`): never names alone, never key terms. */
-export const STOP_WORDS: ReadonlySet<string> = new Set(stopwords.en);
+/**
+ * English stop words (`stopwords-iso`): never names alone, never key terms. Read from the package
+ * when first needed rather than bundled: its file holds every language (320 KB).
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set((createRequire(import.meta.url)('stopwords-iso/stopwords-iso.json') as { en: string[] }).en);
 
 /** Capitalised but never names: calendar words. They also end a name (`Kursk on Sunday`). */
 export const CALENDAR_WORDS = words(`

@@ -16,11 +16,10 @@ export const MAX_ARTICLE_TOPICS = 12;
 export function articlePage(state: SiteState, position: number): ArticlePage {
   const { site } = state;
   const entry = state.entry(position);
-  const row = state.rows[position]!;
   const dateLabel = formatDate(entry.date, site.language);
   const day = dayPath(entry.date);
   const common = pageCommon(entry.path, entry.headline, entry.summary, site, [{ path: day, label: dateLabel }]);
-  const topics = [...row.topics]
+  const topics = [...state.rows.topics.at(position)]
     .slice(0, MAX_ARTICLE_TOPICS)
     .map((key) => state.topics.byKey.get(key)!)
     .map((topic) => link(entry.path, topicPath(topic.slug), topic.label));
@@ -42,7 +41,7 @@ export function articlePage(state: SiteState, position: number): ArticlePage {
     day: link(entry.path, day, dateLabel),
     ...(position > 0 ? { previous: adjacent(position - 1) } : {}),
     ...(position + 1 < state.rows.length ? { next: adjacent(position + 1) } : {}),
-    related: [...row.related].map((no) => adjacent(state.positionOfNo.get(no)!)),
+    related: [...state.rows.related.at(position)].map((no) => adjacent(state.positionOfNo(no)!)),
     jsonLd: scriptSafeJson(newsArticleJsonLd(entry, site)),
     openGraph: openGraph(entry, site, common.canonical),
   };

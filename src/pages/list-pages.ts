@@ -22,12 +22,12 @@ export interface ListPages {
 }
 
 function listPages(state: SiteState, members: readonly number[], size: number): ListPages {
-  return { members, pages: pageRanges(members.map((position) => state.rows[position]!.rank), size) };
+  return { members, pages: pageRanges(Uint32Array.from(members, (position) => state.rows.rank[position]!), size) };
 }
 
 /** The name of the page starting at `members[start]`: its first article's id. */
 function pageName(state: SiteState, list: ListPages, page: number): string {
-  return idSlug(state.rows[list.members[list.pages[page]![0]]!]!.id);
+  return idSlug(state.rows.id(list.members[list.pages[page]![0]]!));
 }
 
 /** The page of `list` holding member index `index`. */
@@ -65,7 +65,7 @@ function spanLabel(state: SiteState, first: IsoDate, last: IsoDate): string {
 // The archive as a whole: the front page and its pages of older articles.
 
 export function archiveList(state: SiteState): ListPages {
-  return listPages(state, state.rows.map((_, position) => position), state.site.pageSize);
+  return { members: Array.from({ length: state.rows.length }, (_, position) => position), pages: pageRanges(state.rows.rank, state.site.pageSize) };
 }
 
 /** Whether the list needs pages beyond its first view (topics and the archive show their newest `pageSize` first). */
@@ -99,7 +99,7 @@ export function archivePage(state: SiteState, list: ListPages, page: number): Li
   const path = frontPagePath(pageName(state, list, page));
   const [start, end] = list.pages[page]!;
   const positions = list.members.slice(start, end);
-  const range = spanLabel(state, state.rows[positions[0]!]!.date, state.rows[positions.at(-1)!]!.date);
+  const range = spanLabel(state, state.rows.date(positions[0]!), state.rows.date(positions.at(-1)!));
   return {
     ...pageCommon(path, `${state.site.title}: ${range}`, `Articles from ${range}.`, state.site, [{ path: archivePath(), label: 'Archive' }]),
     template: 'list',
@@ -115,7 +115,7 @@ export function archivePage(state: SiteState, list: ListPages, page: number): Li
 /** The newest article date on a page of `list` (for the sitemap). */
 export function newestDate(state: SiteState, list: ListPages, page: number): IsoDate | undefined {
   const end = list.pages[page]?.[1];
-  return end === undefined ? undefined : state.rows[list.members[end - 1]!]!.date;
+  return end === undefined ? undefined : state.rows.date(list.members[end - 1]!);
 }
 
 // Days.
@@ -209,7 +209,7 @@ export function topicArchivePage(state: SiteState, topic: Topic, list: ListPages
   const path = topicPath(topic.slug, pageName(state, list, page));
   const [start, end] = list.pages[page]!;
   const positions = list.members.slice(start, end);
-  const range = spanLabel(state, state.rows[positions[0]!]!.date, state.rows[positions.at(-1)!]!.date);
+  const range = spanLabel(state, state.rows.date(positions[0]!), state.rows.date(positions.at(-1)!));
   return {
     ...pageCommon(path, `${topic.label}: ${range}`, `Articles about ${topic.label} from ${range}.`, state.site, [
       { path: topicsPath(), label: 'Topics' },

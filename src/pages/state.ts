@@ -1,4 +1,4 @@
-import type { ArchiveRow } from '../archive/row.ts';
+import type { ArchiveRows } from '../archive/rows.ts';
 import type { Topics } from '../corpus/topics.ts';
 import type { IsoDate } from '../dates.ts';
 import type { ArticleEntry } from '../records/entry.ts';
@@ -22,10 +22,10 @@ export interface DaySpan extends Span {
  */
 export interface SiteState {
   site: SiteSettings;
-  rows: readonly ArchiveRow[];
+  rows: ArchiveRows;
   topics: Topics;
-  /** Position of each article by its `no`. */
-  positionOfNo: ReadonlyMap<number, number>;
+  /** Position of an article by its `no` (undefined when no article has it). */
+  positionOfNo(no: number): number | undefined;
   /** Each day's articles, oldest day first. */
   days: ReadonlyMap<IsoDate, DaySpan>;
   /** The days that have articles, oldest first. */
@@ -36,17 +36,30 @@ export interface SiteState {
 }
 
 /** The span of each day, in order, from rows in archive order. */
-export function daySpans(rows: readonly ArchiveRow[]): Map<IsoDate, DaySpan> {
+export function daySpans(rows: ArchiveRows): Map<IsoDate, DaySpan> {
   const days = new Map<IsoDate, DaySpan>();
-  rows.forEach((row, position) => {
-    const span = days.get(row.date);
-    if (span) span.end = position + 1;
-    else days.set(row.date, { start: position, end: position + 1, index: days.size });
-  });
+  let span: DaySpan | undefined;
+  let date = '';
+  for (let position = 0; position < rows.length; position++) {
+    // Order keys start with the date: compare in place, slice once per day.
+    if (span !== undefined && rows.orders[position]!.startsWith(date)) span.end = position + 1;
+    else {
+      date = rows.date(position);
+      span = { start: position, end: position + 1, index: days.size };
+      days.set(date, span);
+    }
+  }
   return days;
 }
 
 /** `no` → position. */
-export function positionsByNo(rows: readonly ArchiveRow[]): Map<number, number> {
-  return new Map(rows.map((row, position) => [row.no, position]));
+export function positionsByNo(rows: ArchiveRows): (no: number) => number | undefined {
+  let largest = -1;
+  for (const no of rows.no) if (no > largest) largest = no;
+  const positions = new Int32Array(largest + 1).fill(-1);
+  rows.no.forEach((no, position) => (positions[no] = position));
+  return (no) => {
+    const position = no < positions.length ? positions[no]! : -1;
+    return position === -1 ? undefined : position;
+  };
 }

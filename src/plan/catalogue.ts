@@ -52,23 +52,22 @@ export interface Planned {
 export type PageGroup = Planned[];
 
 function nosOf(state: SiteState, positions: readonly number[]): number[] {
-  return positions.map((position) => state.rows[position]!.no);
+  return positions.map((position) => state.rows.no[position]!);
 }
 
 function idsOf(state: SiteState, positions: readonly number[]): string {
-  return positions.map((position) => state.rows[position]!.id).join(' ');
+  return positions.map((position) => state.rows.id(position)).join(' ');
 }
 
 /** An article's page. Its own record is compared by hash elsewhere (see `plan/changes.ts`). */
 export function articleGroup(state: SiteState, position: number): PageGroup {
-  const row = state.rows[position]!;
   const entry = state.entry(position);
   const near = [position - 1, position + 1].filter((other) => other >= 0 && other < state.rows.length);
-  const related = [...row.related].map((no) => state.positionOfNo.get(no)!);
+  const related = [...state.rows.related.at(position)].map((no) => state.positionOfNo(no)!);
   return [
     {
       file: outputFileOf(entry.path),
-      signature: JSON.stringify([entry.hash, entry.path, idsOf(state, near), idsOf(state, related), [...row.topics].map((key) => topicSignature(state.topics.byKey.get(key)!))]),
+      signature: JSON.stringify([entry.hash, entry.path, idsOf(state, near), idsOf(state, related), [...state.rows.topics.at(position)].map((key) => topicSignature(state.topics.byKey.get(key)!))]),
       shows: nosOf(state, [...near, ...related]),
       sitemap: { path: entry.path, lastmod: entry.date },
       make: { page: () => articlePage(state, position) },
@@ -213,7 +212,7 @@ export function siteGroup(state: SiteState): PageGroup {
 /** Every page and topic feed of the site, group by group. */
 export function everyGroup(state: SiteState): PageGroup[] {
   return [
-    ...state.rows.map((_, position) => articleGroup(state, position)),
+    ...Array.from({ length: state.rows.length }, (_, position) => articleGroup(state, position)),
     archiveGroup(state),
     ...state.dayDates.map((date) => dayGroup(state, date)),
     ...state.topics.topics.map((topic) => topicGroup(state, topic)),
@@ -224,7 +223,7 @@ export function everyGroup(state: SiteState): PageGroup[] {
 
 function lastmod(state: SiteState, positions: readonly number[]): { lastmod?: IsoDate } {
   const last = positions.at(-1);
-  return last === undefined ? {} : { lastmod: state.rows[last]!.date };
+  return last === undefined ? {} : { lastmod: state.rows.date(last) };
 }
 
 function optional(date: IsoDate | undefined): { lastmod?: IsoDate } {

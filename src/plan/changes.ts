@@ -1,3 +1,4 @@
+import type { Column } from '../archive/rows.ts';
 import type { IsoDate } from '../dates.ts';
 import type { SiteState } from '../pages/state.ts';
 import { archiveGroup, dayGroup, everyGroup, periodGroup, siteGroup, topicGroup, articleGroup, type PageGroup, type Planned } from './catalogue.ts';
@@ -47,17 +48,17 @@ export function planEverything(state: SiteState): OutputPlan {
  */
 export function planChanges(before: SiteState, after: SiteState, changes: ArticleChanges): OutputPlan {
   const pairs: [PageGroup, PageGroup][] = [];
-  const beforeByNo = new Map(before.rows.map((row, position) => [row.no, position]));
+  const beforeByNo = before.positionOfNo;
 
   // Articles.
   const articles = new Set<number>();
   const around = (state: SiteState, position: number | undefined) => {
     if (position === undefined) return;
-    for (const other of [position - 1, position, position + 1]) if (other >= 0 && other < state.rows.length) articles.add(state.rows[other]!.no);
+    for (const other of [position - 1, position, position + 1]) if (other >= 0 && other < state.rows.length) articles.add(state.rows.no[other]!);
   };
   for (const no of changes.listed) {
-    around(before, beforeByNo.get(no));
-    around(after, after.positionOfNo.get(no));
+    around(before, beforeByNo(no));
+    around(after, after.positionOfNo(no));
   }
   for (const no of changes.changed) articles.add(no);
   const renamedTopics = new Set<number>();
@@ -65,14 +66,16 @@ export function planChanges(before: SiteState, after: SiteState, changes: Articl
     const old = before.topics.byKey.get(topic.key);
     if (old && (old.slug !== topic.slug || old.label !== topic.label)) renamedTopics.add(topic.key);
   }
-  after.rows.forEach((row) => {
-    const old = before.rows[beforeByNo.get(row.no) ?? -1];
-    if (!old || !sameNumbers(old.topics, row.topics) || !sameNumbers(old.related, row.related)) articles.add(row.no);
-    if (row.related.some((no) => changes.listed.has(no)) || row.topics.some((key) => renamedTopics.has(key))) articles.add(row.no);
-  });
+  const { rows } = after;
+  for (let position = 0; position < rows.length; position++) {
+    const no = rows.no[position]!;
+    const old = beforeByNo(no);
+    if (old === undefined || !rows.topics.same(position, before.rows.topics, old) || !rows.related.same(position, before.rows.related, old)) articles.add(no);
+    else if (anyOf(rows.related, position, changes.listed) || anyOf(rows.topics, position, renamedTopics)) articles.add(no);
+  }
   for (const no of articles) {
-    const was = beforeByNo.get(no);
-    const is = after.positionOfNo.get(no);
+    const was = beforeByNo(no);
+    const is = after.positionOfNo(no);
     pairs.push([was === undefined ? [] : articleGroup(before, was), is === undefined ? [] : articleGroup(after, is)]);
   }
 
@@ -80,10 +83,10 @@ export function planChanges(before: SiteState, after: SiteState, changes: Articl
     // The archive's list, and the days the changed articles were or are on, with the days beside new or vanished days.
     pairs.push([archiveGroup(before), archiveGroup(after)]);
     const days = new Set<IsoDate>();
-    const dayOf = (state: SiteState, position: number | undefined) => position !== undefined && days.add(state.rows[position]!.date);
+    const dayOf = (state: SiteState, position: number | undefined) => position !== undefined && days.add(state.rows.date(position));
     for (const no of new Set([...changes.changed, ...changes.listed])) {
-      dayOf(before, beforeByNo.get(no));
-      dayOf(after, after.positionOfNo.get(no));
+      dayOf(before, beforeByNo(no));
+      dayOf(after, after.positionOfNo(no));
     }
     for (const [state, other] of [[before, after], [after, before]] as const) {
       for (const date of state.dayDates) {
@@ -96,7 +99,7 @@ export function planChanges(before: SiteState, after: SiteState, changes: Articl
   }
 
   // Topics whose members, name or kind changed, or that show a changed article.
-  const idsOf = (state: SiteState, members: readonly number[]) => members.map((position) => state.rows[position]!.no);
+  const idsOf = (state: SiteState, members: readonly number[]) => members.map((position) => state.rows.no[position]!);
   for (const key of new Set([...before.topics.byKey.keys(), ...after.topics.byKey.keys()])) {
     const old = before.topics.byKey.get(key);
     const now = after.topics.byKey.get(key);
@@ -146,6 +149,12 @@ function comparePairs(pairs: readonly [PageGroup, PageGroup][], changes: Article
     remove: [...gone].filter((file) => !kept.has(file)),
     sitemap: { set, removed: [...unlisted].filter((path) => !listedPaths.has(path)) },
   };
+}
+
+/** Whether row `position` of `column` holds a number in `set`. */
+function anyOf(column: Column, position: number, set: ReadonlySet<number>): boolean {
+  for (let at = column.start[position]!, end = column.start[position + 1]!; at < end; at++) if (set.has(column.data[at]!)) return true;
+  return false;
 }
 
 function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {

@@ -1,41 +1,52 @@
-import { readdirSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { FoundFile } from './scan.ts';
+
+/** A file's size and modification and change times: while they stay the same, the file is not read again. */
+export interface FileTimes {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
 
 /**
- * A cheap fingerprint of files without reading them: path, size, modification and change times.
  * Any write to a file changes its change time, so an edit is never missed; a false "changed"
- * only costs a real (incremental) build.
+ * only costs reading the file again.
  */
-export function fingerprintFiles(files: readonly FoundFile[]): string[] {
-  return files.map((file) => `${file.relativePath}:${file.fingerprint}`);
+export function sameTimes(a: FileTimes, b: FileTimes): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 }
 
 /**
  * Timestamps are coarse on some file systems (a second or two on FAT and network mounts): a file
- * changed this recently could change again within the same tick, unseen. Such fingerprints are not
+ * changed this recently could change again within the same tick, unseen. Such times are not
  * trusted for the next build.
  */
 const SETTLE_MS = 2000;
 
-/** True when the fingerprint (or fingerprints) are old enough to vouch for the files next time. */
-export function isSettled(fingerprints: string | readonly string[], now = Date.now()): boolean {
-  return (typeof fingerprints === 'string' ? [fingerprints] : fingerprints).every((fingerprint) => {
-    const [, mtime = '0', ctime = '0'] = fingerprint.split(':').slice(-3);
-    return Math.max(Number(mtime), Number(ctime)) < now - SETTLE_MS;
-  });
+/** True when the times are old enough to vouch for the file next time. */
+export function isSettled(times: Pick<FileTimes, 'mtimeMs' | 'ctimeMs'>, now = Date.now()): boolean {
+  return Math.max(times.mtimeMs, times.ctimeMs) < now - SETTLE_MS;
 }
 
-/** Size, modification and change time of one file. */
-export function statFingerprint(info: Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs'>): string {
-  return `${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
-}
-
-/** The same for every file under a folder (templates), found recursively. */
-export function fingerprintFolder(folder: string): string[] {
+/** The times of every file under a folder (the templates), found recursively, as text lines. */
+export function folderTimes(folder: string): string[] {
   return readdirSync(folder, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort()
-    .map((file) => `${path.relative(folder, file)}:${statFingerprint(statSync(file))}`);
+    .map((file) => {
+      const info = statSync(file);
+      return `${path.relative(folder, file)}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
+    });
+}
+
+/** Paths and times of many files, as bytes to hash (no number is turned into text). */
+export function timesBytes(files: readonly (FileTimes & { relativePath: string })[]): { paths: string; times: Float64Array } {
+  const times = new Float64Array(files.length * 3);
+  files.forEach((file, index) => {
+    times[index * 3] = file.size;
+    times[index * 3 + 1] = file.mtimeMs;
+    times[index * 3 + 2] = file.ctimeMs;
+  });
+  return { paths: files.map((file) => file.relativePath).join('\0'), times };
 }

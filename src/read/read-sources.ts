@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Problem } from '../errors.ts';
 import type { SourceEntry, SourceFile } from '../records/source-file.ts';
 import { CODE_KEY } from '../version.ts';
-import { statFingerprint } from './fingerprint.ts';
+import { sameTimes, type FileTimes } from './fingerprint.ts';
 import { articleId, type FoundFile } from './scan.ts';
 
 /** Larger files are refused: no news article is this long, and it bounds the work per file. */
@@ -57,30 +57,35 @@ export async function readSources(found: readonly FoundFile[], displayDir: strin
   return { sources, problems };
 }
 
-/** What the previous build knew of a file: its fingerprint when read, and its content hash. */
-export interface KnownSource {
-  fingerprint: string;
+/** What the previous build knew of a file: its times when read (NaN when too recent to trust), and its content hash. */
+export interface KnownSource extends FileTimes {
   hash: string;
+  id: string;
 }
 
 /** A file whose size and times are those the previous build read: its hash is known without reading it. */
 function recognise(file: FoundFile, displayDir: string, known: KnownSource | undefined): SourceEntry | undefined {
-  if (known === undefined || known.fingerprint === '' || file.fingerprint !== known.fingerprint) return undefined;
-  return { relativePath: file.relativePath, displayPath: path.join(displayDir, file.relativePath), id: articleId(file.relativePath), format: file.format, hash: known.hash, fingerprint: file.fingerprint };
+  if (known === undefined || !sameTimes(file, known)) return undefined;
+  return { relativePath: file.relativePath, displayPath: displayOf(displayDir, file.relativePath), id: known.id, format: file.format, hash: known.hash, times: file };
+}
+
+/** A file's path as messages show it: under the input folder as the user named it. */
+function displayOf(displayDir: string, relativePath: string): string {
+  return displayDir === '.' ? relativePath : `${displayDir}${path.sep}${relativePath}`;
 }
 
 /** Reads one file (the cache could not vouch for it). */
-export async function readOne(file: Omit<FoundFile, 'fingerprint'>, displayDir: string): Promise<SourceFile | Problem> {
+export async function readOne(file: Pick<FoundFile, 'absolutePath' | 'relativePath' | 'format'>, displayDir: string): Promise<SourceFile | Problem> {
   const displayPath = path.join(displayDir, file.relativePath);
   let bytes: Buffer;
-  let fingerprint: string;
+  let times: FileTimes;
   try {
     // The size is checked on the open file before reading, so a huge file is never loaded.
     const handle = await open(file.absolutePath, 'r');
     try {
       const info = await handle.stat();
       const { size } = info;
-      fingerprint = statFingerprint(info);
+      times = { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs };
       if (size > MAX_ARTICLE_BYTES) {
         return { code: 'too-large', severity: 'error', file: displayPath, message: `is ${size} bytes; articles are limited to 1 MiB` };
       }
@@ -103,7 +108,7 @@ export async function readOne(file: Omit<FoundFile, 'fingerprint'>, displayDir: 
     id: articleId(file.relativePath),
     format: file.format,
     text,
-    hash: createHash('sha256').update(CODE_KEY).update('\0').update(file.relativePath).update('\0').update(bytes).digest('hex'),
-    fingerprint,
+    hash: createHash('sha256').update(CODE_KEY).update('\0').update(file.relativePath).update('\0').update(bytes).digest('base64url').slice(0, 22),
+    times,
   };
 }

@@ -2,16 +2,14 @@ import { statSync } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.ts';
-import { statFingerprint } from './fingerprint.ts';
+import type { FileTimes } from './fingerprint.ts';
 
-/** An article file found in the input folder. */
-export interface FoundFile {
+/** An article file found in the input folder, with its size and times (see `sameTimes`). */
+export interface FoundFile extends FileTimes {
   absolutePath: string;
   /** `/`-separated path relative to the input folder. */
   relativePath: string;
   format: 'text' | 'markdown';
-  /** Size and times (see `statFingerprint`): the file is not read again while they stay the same. */
-  fingerprint: string;
 }
 
 export interface ScanResult {
@@ -38,27 +36,27 @@ export async function scanInput(inputDir: string, displayDir: string): Promise<S
     for (const entry of entries) {
       const name = entry.name;
       if (name.startsWith('.') || EDITOR_LEFTOVER.test(name)) continue;
-      const absolutePath = path.join(dir, name);
+      const absolutePath = `${dir}${path.sep}${name}`;
       const relativePath = relativeDir === '' ? name : `${relativeDir}/${name}`;
-      const display = path.join(displayDir, relativePath);
+      const display = () => path.join(displayDir, relativePath);
       if (entry.isFile()) {
         const format = formatOf(name);
         if (format) {
           // Synchronous: thousands of small stats are faster one after another than through the thread pool.
           const info = statSync(absolutePath, { throwIfNoEntry: false });
-          if (info) files.push({ absolutePath, relativePath, format, fingerprint: statFingerprint(info) });
+          if (info) files.push({ absolutePath, relativePath, format, size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs });
         } else {
-          problems.push(notAnArticle(display));
+          problems.push(notAnArticle(display()));
         }
         continue;
       }
       const target = await followLink(absolutePath, root);
       if (target === 'outside') {
-        problems.push({ code: 'symlink-outside', severity: 'error', file: display, message: 'is a symbolic link to a place outside the input folder; refused' });
+        problems.push({ code: 'symlink-outside', severity: 'error', file: display(), message: 'is a symbolic link to a place outside the input folder; refused' });
         continue;
       }
       if (target === 'broken') {
-        problems.push({ code: 'broken-symlink', severity: 'error', file: display, message: 'is a symbolic link to nothing; skipped' });
+        problems.push({ code: 'broken-symlink', severity: 'error', file: display(), message: 'is a symbolic link to nothing; skipped' });
         continue;
       }
       const info = await stat(target);
@@ -68,8 +66,8 @@ export async function scanInput(inputDir: string, displayDir: string): Promise<S
         await walk(absolutePath, relativePath);
       } else if (info.isFile()) {
         const format = formatOf(name);
-        if (format) files.push({ absolutePath, relativePath, format, fingerprint: statFingerprint(info) });
-        else problems.push(notAnArticle(display));
+        if (format) files.push({ absolutePath, relativePath, format, size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs });
+        else problems.push(notAnArticle(display()));
       }
     }
   }

@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { compileLeftoverPatterns } from '../clean/leftovers.ts';
 import { toProblem, type Problem } from '../errors.ts';
+import type { FileTimes } from '../read/fingerprint.ts';
 import { readOne, readSources } from '../read/read-sources.ts';
 import { displayPath, type ScanResult } from '../read/scan.ts';
-import { markdownRecord } from './markdown-record.ts';
 import type { ArticleRecord } from './record.ts';
 import type { SourceEntry, SourceFile } from './source-file.ts';
-import { textRecord } from './text-record.ts';
 
 /** What a file gave the last time it was read. */
 export type FileStatus = 'article' | 'draft' | 'error';
@@ -16,15 +15,15 @@ export interface FileState {
   /** Path relative to the input folder. */
   path: string;
   id: string;
-  fingerprint: string;
+  times: FileTimes;
   hash: string;
   status: FileStatus;
 }
 
-/** What the previous build knew of a file. */
-export interface KnownFile {
-  fingerprint: string;
+/** What the previous build knew of a file: its times (NaN when too recent to vouch for it), hash and status. */
+export interface KnownFile extends FileTimes {
   hash: string;
+  id: string;
   status: FileStatus;
 }
 
@@ -73,7 +72,7 @@ export async function readArticles(options: ReadOptions): Promise<ReadArticles> 
     const known = options.known?.(source.relativePath);
     if (known && known.hash === source.hash) {
       reused++;
-      files.push({ path: source.relativePath, id: source.id, fingerprint: source.fingerprint, hash: source.hash, status: known.status });
+      files.push({ path: source.relativePath, id: source.id, times: source.times, hash: source.hash, status: known.status });
       const before = options.storedProblems?.(source.relativePath);
       if (before && before.length > 0) problems.set(source.relativePath, [...before]);
       continue;
@@ -84,12 +83,12 @@ export async function readArticles(options: ReadOptions): Promise<ReadArticles> 
     const result = stored ?? (await recordOf(source, options.inputDir, display, leftovers));
     if ('code' in result) {
       problems.set(source.relativePath, [result]);
-      files.push({ path: source.relativePath, id: source.id, fingerprint: source.fingerprint, hash: source.hash, status: 'error' });
+      files.push({ path: source.relativePath, id: source.id, times: source.times, hash: source.hash, status: 'error' });
       continue;
     }
     records.set(result.hash, result);
     if (result.warnings.length > 0) problems.set(source.relativePath, [...result.warnings]);
-    files.push({ path: source.relativePath, id: source.id, fingerprint: source.fingerprint, hash: source.hash, status: result.draft ? 'draft' : 'article' });
+    files.push({ path: source.relativePath, id: source.id, times: source.times, hash: source.hash, status: result.draft ? 'draft' : 'article' });
   }
   return { files, records, problems: sortProblems([...options.scan.problems, ...read.problems, ...[...problems.values()].flat()]), fileProblems: problems, parsed, reused };
 }
@@ -101,10 +100,14 @@ async function recordOf(entry: SourceEntry, inputDir: string, display: string, l
   return 'code' in read ? read : buildRecord(read, leftovers);
 }
 
-/** One file to one record, or the problem that stopped it. */
-export function buildRecord(source: SourceFile, leftovers: readonly RegExp[]): ArticleRecord | Problem {
+/**
+ * One file to one record, or the problem that stopped it. The parsers are loaded when first
+ * needed: an update that parses one scraped article never loads the Markdown and YAML parsers.
+ */
+export async function buildRecord(source: SourceFile, leftovers: readonly RegExp[]): Promise<ArticleRecord | Problem> {
   try {
-    return source.format === 'text' ? textRecord(source, leftovers) : markdownRecord(source);
+    if (source.format === 'text') return (await import('./text-record.ts')).textRecord(source, leftovers);
+    return (await import('./markdown-record.ts')).markdownRecord(source);
   } catch (error) {
     return toProblem(error, source.displayPath);
   }

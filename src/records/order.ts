@@ -46,5 +46,6 @@ function plane(text: string): string {
 }
 
 function unplane(text: string): string {
+  if (!text.includes('\uD7FF')) return text;
   return text.replace(/\uD7FF([0-9a-f]{6})/g, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)));
 }

@@ -1,3 +1,5 @@
+import type { FileTimes } from '../read/fingerprint.ts';
+
 /** An input file as read from disk, before parsing. */
 export interface SourceFile {
   /** Path relative to the input folder, `/`-separated; the key of the article in the site. */
@@ -9,8 +11,8 @@ export interface SourceFile {
   text: string;
   /** Content hash of the bytes, the path and Dateline's version. */
   hash: string;
-  /** Size and times when read (see `statFingerprint`), to recognise the file unchanged next time. */
-  fingerprint: string;
+  /** Size and times when read, to recognise the file unchanged next time. */
+  times: FileTimes;
 }
 
 /** A found file: read ({@link SourceFile}), or recognised from the previous build and so not read (no `text`). */

@@ -32,6 +32,17 @@ function pagefind(): Promise<PagefindModule> {
   return service;
 }
 
+/**
+ * Starts Pagefind's process now, so that it is up by the time there is something to index (a
+ * build calls it first thing when search is on: the binary starts while the build reads).
+ */
+export function startSearchService(): void {
+  void pagefind().then(
+    (api) => api.createIndex().then(({ index }) => index?.deleteIndex()),
+    () => undefined, // reported when indexing needs it
+  );
+}
+
 /** Stops Pagefind's process (a one-off build calls it at the end; `serve` keeps it running). */
 export async function closeSearchService(): Promise<void> {
   if (service === undefined) return;

@@ -1,4 +1,4 @@
-import type { ArchiveRow } from '../archive/row.ts';
+import type { ArchiveRows } from '../archive/rows.ts';
 import type { TopicKind } from '../corpus/topics.ts';
 import type { IsoDate } from '../dates.ts';
 import type { Problem } from '../errors.ts';
@@ -9,8 +9,8 @@ import type { SearchDoc, Segment } from '../search/segments.ts';
 /** What a build knows of the input folder as it last read it: per file, in path order. */
 export interface Snapshot {
   paths: string[];
-  /** Size and times when read (see `statFingerprint`); `''` when too recent to vouch for the file. */
-  fingerprints: string[];
+  /** Size, modification and change time of each file when read; NaN times when too recent to vouch for it. */
+  times: Float64Array;
   hashes: string[];
   ids: string[];
   statuses: ('article' | 'draft' | 'error')[];
@@ -35,6 +35,8 @@ export interface StoredMeta {
   /** The topics with pages, A–Z: key, slug, label, kind; and the threshold that made them. */
   topics: [number, string, string, TopicKind][];
   minArticles: number;
+  /** Whether drafts were published. */
+  drafts: boolean;
   /** Next article `no` and next dictionary id. */
   nextNo: number;
   nextWord: number;
@@ -66,8 +68,8 @@ export interface StoreChanges {
   clear: boolean;
   records: { put: ArticleRecord[]; remove: string[] };
   entries: { put: ArticleEntry[]; remove: string[] };
-  /** Rows put, and order keys removed. */
-  rows: { put: ArchiveRow[]; remove: string[] };
+  /** The archive's rows now, in order, and the order keys of rows new, changed or gone. */
+  rows: { all: ArchiveRows; changed: ReadonlySet<string> };
   words: [string, number][];
   outputs: { put: [string, string][]; remove: string[] };
   docs: { put: [string, SearchDoc][]; remove: string[] };
@@ -86,7 +88,7 @@ export interface StateStore {
   meta(): StoredMeta | undefined;
   snapshot(): Snapshot | undefined;
   /** Every row, in archive order. */
-  rows(): ArchiveRow[];
+  rows(): ArchiveRows;
   record(hash: string): ArticleRecord | undefined;
   entry(id: string): ArticleEntry | undefined;
   output(file: string): string | undefined;

@@ -1,10 +1,28 @@
 import type { Database, RootDatabase } from 'lmdb';
-import { decodeRow, encodeRow, type ArchiveRow } from '../archive/row.ts';
+import { decodeRowGroups, encodeRows, rowGroups } from '../archive/row.ts';
+import type { ArchiveRows } from '../archive/rows.ts';
 import type { IsoDate } from '../dates.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
 import type { SearchDoc } from '../search/segments.ts';
 import type { SegmentContents, Snapshot, StateStore, StoreChanges, StoredMeta } from './contents.ts';
+
+/** The snapshot as stored: each list joined into one string (a path cannot hold a NUL), so it packs and unpacks in one piece. */
+interface StoredSnapshot {
+  paths: string;
+  times: Uint8Array;
+  hashes: string;
+  ids: string;
+  statuses: Uint8Array;
+}
+
+/**
+ * lmdb's TransactionFlags: abortable, committed before returning, but not waiting for the disk
+ * to flush it. The commit is atomic and durable against the process being killed (the pages are in
+ * the operating system's cache); only a power cut before the flush can lose it, and then the state
+ * no longer matches the output and the next build starts clean.
+ */
+const COMMIT_WITHOUT_WAITING_FOR_DISK = 0x1 | 0x2 | 0x10000;
 
 /**
  * The build state in LMDB (the `lmdb` package, whose binary ships in its npm package): a memory-
@@ -20,7 +38,9 @@ export class LmdbStateStore implements StateStore {
   readonly #meta: Database;
   readonly #records: Database<ArticleRecord, string>;
   readonly #entries: Database<ArticleEntry, string>;
-  readonly #rows: Database<Buffer, Buffer>;
+  readonly #rows: Database<Buffer, string>;
+  /** The group keys of the rows as read (see `rowGroups`), to know which to rewrite or delete. */
+  #rowKeys: Set<string> | undefined;
   readonly #words: Database<number, string>;
   readonly #wordsById: Database<string, number>;
   readonly #outputs: Database<string, string>;
@@ -33,8 +53,7 @@ export class LmdbStateStore implements StateStore {
     this.#meta = root.openDB({ name: 'meta' });
     this.#records = root.openDB({ name: 'records' });
     this.#entries = root.openDB({ name: 'entries' });
-    // Order keys hold NUL characters, which the default key encoding reads as array separators: keys are their UTF-8 bytes.
-    this.#rows = root.openDB({ name: 'rows', encoding: 'binary', keyEncoding: 'binary' });
+    this.#rows = root.openDB({ name: 'rows', encoding: 'binary' });
     this.#words = root.openDB({ name: 'words' });
     this.#wordsById = root.openDB({ name: 'words-by-id' });
     this.#outputs = root.openDB({ name: 'outputs', encoding: 'string' });
@@ -61,13 +80,24 @@ export class LmdbStateStore implements StateStore {
   }
 
   snapshot(): Snapshot | undefined {
-    return this.#meta.get('snapshot') as Snapshot | undefined;
+    const stored = this.#meta.get('snapshot') as StoredSnapshot | undefined;
+    if (stored === undefined) return undefined;
+    // The times are stored as their bytes (msgpack gives typed arrays back as bytes): copied into place, aligned.
+    const times = new Float64Array(stored.times.byteLength / 8);
+    new Uint8Array(times.buffer).set(stored.times);
+    const statuses = ['article', 'draft', 'error'] as const;
+    const split = (text: string) => (text === '' ? [] : text.split('\0'));
+    return { paths: split(stored.paths), times, hashes: split(stored.hashes), ids: split(stored.ids), statuses: Array.from(stored.statuses, (status) => statuses[status]!) };
   }
 
-  rows(): ArchiveRow[] {
-    const rows: ArchiveRow[] = [];
-    for (const { key, value } of this.#rows.getRange()) rows.push(decodeRow(key.toString('utf8'), value));
-    return rows;
+  rows(): ArchiveRows {
+    const groups: Uint8Array[] = [];
+    this.#rowKeys = new Set();
+    for (const { key, value } of this.#rows.getRange()) {
+      this.#rowKeys.add(key);
+      groups.push(value);
+    }
+    return decodeRowGroups(groups);
   }
 
   record(hash: string): ArticleRecord | undefined {
@@ -116,8 +146,7 @@ export class LmdbStateStore implements StateStore {
       for (const record of changes.records.put) this.#records.putSync(record.hash, record);
       for (const id of changes.entries.remove) this.#entries.removeSync(id);
       for (const entry of changes.entries.put) this.#entries.putSync(entry.id, entry);
-      for (const order of changes.rows.remove) this.#rows.removeSync(Buffer.from(order, 'utf8'));
-      for (const row of changes.rows.put) this.#rows.putSync(Buffer.from(row.order, 'utf8'), encodeRow(row));
+      this.#writeRows(changes.rows.all, changes.rows.changed, changes.clear);
       for (const [text, id] of changes.words) {
         this.#words.putSync(text, id);
         this.#wordsById.putSync(id, text);
@@ -132,15 +161,37 @@ export class LmdbStateStore implements StateStore {
         if (entries === undefined) this.#sitemaps.removeSync(bucket);
         else this.#sitemaps.putSync(bucket, entries);
       }
-      this.#meta.putSync('snapshot', changes.snapshot);
+      const { paths, times, hashes, ids, statuses } = changes.snapshot;
+      const stored: StoredSnapshot = {
+        paths: paths.join('\0'),
+        times: Buffer.from(times.buffer, times.byteOffset, times.byteLength),
+        hashes: hashes.join('\0'),
+        ids: ids.join('\0'),
+        statuses: Buffer.from(statuses.map((status) => (status === 'article' ? 0 : status === 'draft' ? 1 : 2))),
+      };
+      this.#meta.putSync('snapshot', stored);
       this.#meta.putSync('meta', changes.meta);
-    });
+    }, COMMIT_WITHOUT_WAITING_FOR_DISK);
+  }
+
+  /** Rewrites the row groups that hold a changed row (and new ones), and deletes groups that went. */
+  #writeRows(all: ArchiveRows, changed: ReadonlySet<string>, clear: boolean): void {
+    const groups = rowGroups(all);
+    const before = clear ? new Set<string>() : (this.#rowKeys ?? new Set(this.#rows.getKeys() as Iterable<string>));
+    const dirty = new Set<string>();
+    for (const order of changed) {
+      const date = order.slice(0, 10);
+      dirty.add(date.slice(0, 7)).add(date);
+    }
+    for (const [key, [from, to]] of groups) if (!before.has(key) || dirty.has(key)) this.#rows.putSync(key, encodeRows(all, from, to));
+    for (const key of before) if (!groups.has(key)) this.#rows.removeSync(key);
+    this.#rowKeys = new Set(groups.keys());
   }
 
   async setOutput(identity: string | null): Promise<void> {
     const meta = this.meta();
     if (meta === undefined) return;
-    this.#root.transactionSync(() => this.#meta.putSync('meta', { ...meta, output: identity }));
+    this.#root.transactionSync(() => this.#meta.putSync('meta', { ...meta, output: identity }), COMMIT_WITHOUT_WAITING_FOR_DISK);
   }
 
   async close(): Promise<void> {

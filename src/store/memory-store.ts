@@ -1,4 +1,4 @@
-import type { ArchiveRow } from '../archive/row.ts';
+import { ArchiveRows } from '../archive/rows.ts';
 import type { IsoDate } from '../dates.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
@@ -11,7 +11,7 @@ export class MemoryStateStore implements StateStore {
   #snapshot: Snapshot | undefined;
   readonly #records = new Map<string, ArticleRecord>();
   readonly #entries = new Map<string, ArticleEntry>();
-  readonly #rows = new Map<string, ArchiveRow>();
+  #rows = ArchiveRows.empty();
   readonly #words = new Map<string, number>();
   readonly #wordsById = new Map<number, string>();
   readonly #outputs = new Map<string, string>();
@@ -27,8 +27,8 @@ export class MemoryStateStore implements StateStore {
     return this.#snapshot;
   }
 
-  rows(): ArchiveRow[] {
-    return [...this.#rows.values()].sort((a, b) => (a.order < b.order ? -1 : 1));
+  rows(): ArchiveRows {
+    return this.#rows;
   }
 
   record(hash: string): ArticleRecord | undefined {
@@ -69,11 +69,11 @@ export class MemoryStateStore implements StateStore {
   }
 
   async commit(changes: StoreChanges): Promise<void> {
-    const tables = [this.#records, this.#entries, this.#rows, this.#words, this.#wordsById, this.#outputs, this.#docs, this.#segments, this.#sitemaps];
+    const tables = [this.#records, this.#entries, this.#words, this.#wordsById, this.#outputs, this.#docs, this.#segments, this.#sitemaps];
     if (changes.clear) for (const table of tables) table.clear();
     apply(this.#records, changes.records.put.map((record) => [record.hash, record]), changes.records.remove);
     apply(this.#entries, changes.entries.put.map((entry) => [entry.id, entry]), changes.entries.remove);
-    apply(this.#rows, changes.rows.put.map((row) => [row.order, row]), changes.rows.remove);
+    this.#rows = changes.rows.all;
     for (const [text, id] of changes.words) {
       this.#words.set(text, id);
       this.#wordsById.set(id, text);

@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { digest } from '../digest.ts';
 import type { Problem } from '../errors.ts';
+import { timesBytes, type FileTimes } from '../read/fingerprint.ts';
 
 /**
  * A small record of the last successful build: a key made from the fingerprints of everything
@@ -22,8 +23,10 @@ export function stampFileOf(stateDir: string): string {
   return `${stateDir}.stamp.json`;
 }
 
-export function stampKey(parts: readonly string[]): string {
-  return digest(...parts);
+/** The stamp's key: the settings and template times in `parts`, and every input file's path and times. */
+export function stampKey(parts: readonly string[], files: readonly (FileTimes & { relativePath: string })[]): string {
+  const { paths, times } = timesBytes(files);
+  return digest(...parts, paths, new Uint8Array(times.buffer));
 }
 
 export async function loadStamp(file: string): Promise<BuildStamp | undefined> {

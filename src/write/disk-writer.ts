@@ -1,5 +1,5 @@
 import { linkSync, mkdirSync, readdirSync } from 'node:fs';
-import { link, mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DatelineError } from '../errors.ts';
 import { resolveInside } from './output-path.ts';
@@ -48,6 +48,9 @@ abstract class StagingWriter implements Writer {
 /**
  * A clean build: the whole site is written into a staging folder beside the output folder, which
  * is then swapped in, so a failed build leaves the previous site untouched and nothing stale stays.
+ * Before the swap, the new site is also hard-linked into the kept version beside the output (see
+ * {@link SwappingUpdateWriter}: one link per file, no bytes copied), so that the next update starts
+ * from it instead of linking the whole site then.
  */
 export class ReplacingWriter extends StagingWriter {
   static async open(outputDir: string): Promise<ReplacingWriter> {
@@ -66,6 +69,10 @@ export class ReplacingWriter extends StagingWriter {
   }
 
   async seal(): Promise<string | undefined> {
+    const kept = retainedTreeOf(this.output);
+    await rm(kept, { recursive: true, force: true });
+    linkTree(this.staging, kept, new Set([OUTPUT_MARKER]));
+    await writeFile(path.join(kept, OUTPUT_MARKER), MARKER_TEXT);
     return markerIdentity(this.staging);
   }
 
@@ -174,7 +181,9 @@ export class SwappingUpdateWriter extends StagingWriter {
 
   override async write(file: string, content: string | Uint8Array): Promise<void> {
     // The staged file may be a hard link to the published one: unlink it, never write through it.
-    await rm(resolveInside(this.staging, file), { force: true });
+    await unlink(resolveInside(this.staging, file)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
     await super.write(file, content);
     this.#changes.add(file);
   }
@@ -216,9 +225,10 @@ async function mirror(output: string, staging: string, file: string): Promise<vo
 }
 
 /** Recreates the folders of `from` under `to`, with every file hard-linked. */
-function linkTree(from: string, to: string): void {
+function linkTree(from: string, to: string, except: ReadonlySet<string> = new Set()): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (except.has(entry.name)) continue;
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (entry.isDirectory()) linkTree(source, target);

@@ -1,0 +1,233 @@
+import type { IsoDate } from '../dates.ts';
+import { dateOfOrder, idOfOrder } from '../records/order.ts';
+
+/**
+ * A list of number arrays, one per row, stored as one array and offsets (compressed sparse rows):
+ * the whole archive's names or terms are one typed array, read, copied and scanned without an
+ * object per article.
+ */
+export class Column {
+  /** Row i holds `data[start[i] .. start[i + 1])`. */
+  readonly start: Int32Array;
+  readonly data: Int32Array;
+
+  constructor(start: Int32Array, data: Int32Array) {
+    this.start = start;
+    this.data = data;
+  }
+
+  static of(lists: readonly ArrayLike<number>[]): Column {
+    const start = new Int32Array(lists.length + 1);
+    lists.forEach((list, index) => (start[index + 1] = start[index]! + list.length));
+    const data = new Int32Array(start[lists.length]!);
+    lists.forEach((list, index) => data.set(list as ArrayLike<number>, start[index]!));
+    return new Column(start, data);
+  }
+
+  get length(): number {
+    return this.start.length - 1;
+  }
+
+  /** Row `index` (a view, not a copy). */
+  at(index: number): Int32Array {
+    return this.data.subarray(this.start[index]!, this.start[index + 1]!);
+  }
+
+  /** Whether row `index` here holds the same numbers as row `other` of `column`. */
+  same(index: number, column: Column, other: number): boolean {
+    const from = this.start[index]!;
+    const size = this.start[index + 1]! - from;
+    const otherFrom = column.start[other]!;
+    if (column.start[other + 1]! - otherFrom !== size) return false;
+    for (let at = 0; at < size; at++) if (this.data[from + at] !== column.data[otherFrom + at]) return false;
+    return true;
+  }
+}
+
+/** What one article contributes to the archive's columns (see {@link ArchiveRows}). */
+export interface RowData {
+  order: string;
+  no: number;
+  rank: number;
+  authored: boolean;
+  names: ArrayLike<number>;
+  tags: ArrayLike<number>;
+  terms: ArrayLike<number>;
+  topics: ArrayLike<number>;
+  related: ArrayLike<number>;
+}
+
+export type ColumnName = 'names' | 'tags' | 'terms' | 'topics' | 'related';
+export const COLUMNS: readonly ColumnName[] = ['names', 'tags', 'terms', 'topics', 'related'];
+
+/**
+ * The published articles in archive order, as columns: what the archive-wide stages (topics,
+ * related articles, pagination, previous and next) need of each, in compact numbers (strings are
+ * numbered in the dictionary). Every build reads all of it; it is built to be read fast: a few
+ * typed arrays and one string per article (its order key, which holds its date and id).
+ */
+export class ArchiveRows {
+  readonly orders: readonly string[];
+  /** A number given to the article once and kept while it exists (related lists refer to it). */
+  readonly no: Int32Array;
+  /** Pseudo-random rank that decides where pages start (see `pageStarts`). */
+  readonly rank: Uint32Array;
+  /** An authored (Markdown) article: its URL is settled among the others of its day. */
+  readonly authored: Uint8Array;
+  /** Names found in the text, `NAME_FIELDS` numbers each: key, label, last word of the key, packed kind/lede/words/mentions. */
+  readonly names: Column;
+  /** Front-matter tags, `TAG_FIELDS` numbers each: key, label, last word of the key, words in the key. */
+  readonly tags: Column;
+  readonly terms: Column;
+  /** Derived: the keys of the article's topics, in the order the article lists them. */
+  readonly topics: Column;
+  /** Derived: the `no` of each related article, best first. */
+  readonly related: Column;
+
+  constructor(parts: { orders: readonly string[]; no: Int32Array; rank: Uint32Array; authored: Uint8Array } & Record<ColumnName, Column>) {
+    this.orders = parts.orders;
+    this.no = parts.no;
+    this.rank = parts.rank;
+    this.authored = parts.authored;
+    this.names = parts.names;
+    this.tags = parts.tags;
+    this.terms = parts.terms;
+    this.topics = parts.topics;
+    this.related = parts.related;
+  }
+
+  static of(rows: readonly RowData[]): ArchiveRows {
+    return new ArchiveRows({
+      orders: rows.map((row) => row.order),
+      no: Int32Array.from(rows, (row) => row.no),
+      rank: Uint32Array.from(rows, (row) => row.rank),
+      authored: Uint8Array.from(rows, (row) => (row.authored ? 1 : 0)),
+      names: Column.of(rows.map((row) => row.names)),
+      tags: Column.of(rows.map((row) => row.tags)),
+      terms: Column.of(rows.map((row) => row.terms)),
+      topics: Column.of(rows.map((row) => row.topics)),
+      related: Column.of(rows.map((row) => row.related)),
+    });
+  }
+
+  static empty(): ArchiveRows {
+    return ArchiveRows.of([]);
+  }
+
+  get length(): number {
+    return this.orders.length;
+  }
+
+  id(index: number): string {
+    return idOfOrder(this.orders[index]!);
+  }
+
+  date(index: number): IsoDate {
+    return dateOfOrder(this.orders[index]!);
+  }
+
+  row(index: number): RowData {
+    return {
+      order: this.orders[index]!,
+      no: this.no[index]!,
+      rank: this.rank[index]!,
+      authored: this.authored[index] === 1,
+      names: this.names.at(index),
+      tags: this.tags.at(index),
+      terms: this.terms.at(index),
+      topics: this.topics.at(index),
+      related: this.related.at(index),
+    };
+  }
+
+  /** The same rows with other derived columns. */
+  with(derived: Partial<Record<'topics' | 'related', Column>>): ArchiveRows {
+    return new ArchiveRows({ ...this, topics: derived.topics ?? this.topics, related: derived.related ?? this.related });
+  }
+
+  /** Rows `from` to `to` (a copy). */
+  slice(from: number, to: number): ArchiveRows {
+    const rows: RowData[] = [];
+    for (let index = from; index < to; index++) rows.push(this.row(index));
+    return ArchiveRows.of(rows);
+  }
+
+  /** The position of the first row whose order is not before `order`. */
+  lowerBound(order: string): number {
+    let low = 0;
+    let high = this.orders.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.orders[middle]! < order) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /**
+   * These rows without those at `removed` and with `added` merged in, in order. Runs of kept rows
+   * are copied as blocks of the typed arrays.
+   */
+  merge(removed: ReadonlySet<number>, added: readonly RowData[]): ArchiveRows {
+    const insert = [...added].sort((a, b) => (a.order < b.order ? -1 : 1));
+    const pieces: ({ from: number; to: number } | RowData)[] = [];
+    let next = 0;
+    const keep = (to: number) => {
+      let from = next;
+      for (let index = next; index < to; index++) {
+        if (removed.has(index)) {
+          if (from < index) pieces.push({ from, to: index });
+          from = index + 1;
+        }
+      }
+      if (from < to) pieces.push({ from, to });
+      next = to;
+    };
+    for (const row of insert) {
+      keep(this.lowerBound(row.order));
+      pieces.push(row);
+    }
+    keep(this.orders.length);
+    return concatenate(pieces.map((piece) => ('from' in piece ? { rows: this, from: piece.from, to: piece.to } : { rows: ArchiveRows.of([piece]), from: 0, to: 1 })));
+  }
+}
+
+/** Joins ranges of several row sets into one, in the order given. */
+export function concatenate(ranges: readonly { rows: ArchiveRows; from: number; to: number }[]): ArchiveRows {
+  let count = 0;
+  for (const range of ranges) count += range.to - range.from;
+  const orders: string[] = [];
+  const no = new Int32Array(count);
+  const rank = new Uint32Array(count);
+  const authored = new Uint8Array(count);
+  let at = 0;
+  for (const { rows, from, to } of ranges) {
+    for (let index = from; index < to; index++) orders.push(rows.orders[index]!);
+    no.set(rows.no.subarray(from, to), at);
+    rank.set(rows.rank.subarray(from, to), at);
+    authored.set(rows.authored.subarray(from, to), at);
+    at += to - from;
+  }
+  const columns = {} as Record<ColumnName, Column>;
+  for (const name of COLUMNS) {
+    const start = new Int32Array(count + 1);
+    let size = 0;
+    let row = 0;
+    for (const { rows, from, to } of ranges) {
+      const column = rows[name];
+      const base = column.start[from]!;
+      for (let index = from; index < to; index++) start[++row] = size + column.start[index + 1]! - base;
+      size += column.start[to]! - base;
+    }
+    const data = new Int32Array(size);
+    let offset = 0;
+    for (const { rows, from, to } of ranges) {
+      const column = rows[name];
+      const slice = column.data.subarray(column.start[from]!, column.start[to]!);
+      data.set(slice, offset);
+      offset += slice.length;
+    }
+    columns[name] = new Column(start, data);
+  }
+  return new ArchiveRows({ orders, no, rank, authored, ...columns });
+}
