@@ -116,7 +116,7 @@ export async function updateSearch(input: SearchInput): Promise<SearchResult> {
     result.meta.placeholder = previous.placeholder;
     result.meta.runtimeFiles = previous.runtimeFiles;
   }
-  result.write.set(SEARCH_MANIFEST_PATH, manifest(result.meta));
+  result.write.set(SEARCH_MANIFEST_PATH, manifest(result.meta, state.rows.length));
   return result;
 
   async function addSegment(into: SearchResult, ids: readonly string[], entries: readonly SearchEntry[], language: string): Promise<Segment> {
@@ -141,9 +141,10 @@ export async function updateSearch(input: SearchInput): Promise<SearchResult> {
 
 /**
  * `pagefind/segments.json`: the segments to merge into Pagefind's (placeholder) primary index,
- * the ids of dead versions to drop from results, and the filter counts of those to take off.
+ * the ids of dead versions to drop from results, the filter counts of those to take off, and the
+ * number of articles (the search page ranks by BM25 over the whole archive).
  */
-function manifest(meta: SearchMeta): string {
+function manifest(meta: SearchMeta, articles: number): string {
   const deadFilters: Record<string, Record<string, number>> = {};
   for (const segment of meta.segments) {
     for (const [name, values] of Object.entries(segment.deadFilters)) {
@@ -153,6 +154,7 @@ function manifest(meta: SearchMeta): string {
   }
   return `${JSON.stringify({
     version: 1,
+    articles,
     segments: meta.segments.map((segment) => segment.id),
     dead: [...(meta.placeholder ? [meta.placeholder] : []), ...meta.segments.flatMap((segment) => segment.dead)].sort(),
     deadFilters,

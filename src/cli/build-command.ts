@@ -33,7 +33,12 @@ export interface BuildFlags {
  * the previous build's state, or — with `--clean`, no state, or an output it did not write — cleanly.
  */
 export async function runBuild(config: SiteConfig, flags: BuildFlags, io: Console): Promise<number> {
-  return (await buildSite(config, flags, io)).code;
+  try {
+    return (await buildSite(config, flags, io)).code;
+  } finally {
+    // Pagefind's process, if the build started it.
+    await (await import('../search/pagefind.ts')).closeSearchService();
+  }
 }
 
 /** As {@link runBuild}, also saying whether the output changed (so `serve` reloads pages only then). */

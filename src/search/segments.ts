@@ -6,18 +6,17 @@
  * about the same size are merged (indexed again as one) when there are {@link MERGE_FACTOR} of
  * them, so there are few; a segment at least half dead is indexed again without its dead.
  *
- * Tiers: a segment of n live articles is in tier 0 below {@link FLOOR}, else
- * 1 + ⌊log₄(n / FLOOR)⌋. After every update each tier holds at most MERGE_FACTOR − 1 segments, so
- * below {@link MAX_SEGMENT} there are at most 3 × 6 = 18, plus the full ones (at most one per
- * 16,384 articles). An article is indexed again once per tier it climbs: about six times in its
- * life, on average a few articles per update; the rare big merge is amortized over the thousands
- * of updates that fill its tier, and the build summary shows its cost as `index for search`.
+ * Tiers: a segment of n live articles is in tier ⌊log₄ n⌋ (1–3 articles: tier 0, 4–15: tier 1,
+ * …). After every update each tier holds at most MERGE_FACTOR − 1 = 3 segments, so there are at
+ * most 3 × 8 = 24 segments below 65,536 articles, and no merge makes one bigger than
+ * {@link MAX_SEGMENT} (those full ones add one per 12,500 to 25,000 articles). Merging MERGE_FACTOR
+ * segments of one tier makes one of the next, so an article is indexed again once per tier it
+ * climbs: at most eight times in its life, about as many per update on average; a big merge is
+ * rare and amortized over the updates that filled its tier, and the build summary shows it.
  */
 
 /** Segments merged at once. */
 export const MERGE_FACTOR = 4;
-/** Segments smaller than this are all tier 0. */
-export const FLOOR = 64;
 /** No merge makes a segment bigger than this (Pagefind's memory grows with the size of one index). */
 export const MAX_SEGMENT = 25_000;
 
@@ -55,7 +54,9 @@ export interface SegmentPlan {
 }
 
 export function tierOf(live: number): number {
-  return live < FLOOR ? 0 : 1 + Math.floor(Math.log(live / FLOOR) / Math.log(MERGE_FACTOR));
+  let tier = 0;
+  for (let size = MERGE_FACTOR; size <= live; size *= MERGE_FACTOR) tier++;
+  return tier;
 }
 
 /**
@@ -96,10 +97,11 @@ export function planSegments(
   const retiring = new Set(retire.map(({ doc }) => doc.fragment));
   const again = [...fresh];
   for (const segment of [...merged].sort()) {
+    const dead = new Set(segments.find((each) => each.id === segment)?.dead);
     for (const id of index.idsOf(segment)) {
       const doc = index.doc(id);
-      // Live in this segment: its doc points here and is not dying now.
-      if (doc?.segment === segment && !retiring.has(doc.fragment)) again.push(id);
+      // Live in this segment: its doc points here, and it is neither dead nor dying now.
+      if (doc?.segment === segment && !dead.has(doc.fragment) && !retiring.has(doc.fragment)) again.push(id);
     }
   }
   return { ...(again.length > 0 ? { segment: `s${nextId}` } : {}), index: again, merged: [...merged].sort(), retire };

@@ -1,5 +1,6 @@
 // Dateline's only script. Pages work without it; with it, the header shows a search box and the
 // search page (/search/?q=…) runs the query in its address with Pagefind's index, in the browser.
+import { openIndex } from './search-index.js';
 
 const box = document.querySelector('[data-search-box]');
 if (box) {
@@ -25,14 +26,14 @@ async function searchPage(form) {
   form.hidden = false;
   // Results are linked from the site root, wherever the site is served from.
   const root = new URL(form.dataset.root, location.href);
-  const pagefind = await import(new URL(form.dataset.pagefind, location.href).href);
-  await pagefind.options({ baseUrl: root.pathname, excerptLength: 30 });
+  const script = new URL(form.dataset.pagefind, location.href);
+  const index = await openIndex(await import(script.href), new URL('.', script), root.pathname);
   const query = form.elements.namedItem('q');
   const year = form.elements.namedItem('year');
   const topic = form.elements.namedItem('topic');
   const params = new URLSearchParams(location.search);
   query.value = params.get('q') ?? '';
-  const filters = await pagefind.filters();
+  const filters = await index.filters();
   fillSelect(year, Object.keys(filters.year ?? {}).sort().reverse(), filters.year ?? {}, params.get('year'));
   fillSelect(topic, Object.keys(filters.topic ?? {}).sort((a, b) => a.localeCompare(b)), filters.topic ?? {}, params.get('topic'));
 
@@ -53,18 +54,17 @@ async function searchPage(form) {
       return;
     }
     status('Searching…');
-    const search = await pagefind.search(term === '' ? null : term, { filters: chosen, sort: term === '' ? { date: 'desc' } : undefined });
+    const found = term === '' ? await index.newestFirst(chosen) : await index.search(term, chosen);
     if (mine !== latest) return;
-    const found = search.results;
     const described = [term && `“${term}”`, chosen.year, chosen.topic].filter(Boolean).join(', ');
-    status(`${found.length === 1 ? '1 article' : `${found.length} articles`} found for ${described}.`);
+    status(`${found.count === 1 ? '1 article' : `${found.count} articles`} found for ${described}.`);
     let shown = 0;
     const showMore = async () => {
-      const page = await Promise.all(found.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
+      const page = await found.next(PAGE_SIZE);
       if (mine !== latest) return;
       shown += page.length;
       for (const data of page) results.append(resultItem(data));
-      more.hidden = shown >= found.length;
+      more.hidden = shown >= found.count;
     };
     more.querySelector('button').onclick = () => showMore().catch(failed);
     await showMore();

@@ -1,0 +1,114 @@
+// The archive's search index, for the search page (dateline.js) and the tests, which run it in Node.
+// No DOM here: only Pagefind's API and fetch.
+
+/**
+ * The archive's search index: Pagefind's runtime (the module `pagefind`, loaded from `folder`) with
+ * the segments listed in segments.json merged in (see src/search/segments.ts). Result URLs start
+ * with `baseUrl`, the site root's path. Versions of articles that were edited or deleted since their
+ * segment was written are dead: their Pagefind ids are listed, and dropped from every result.
+ */
+export async function openIndex(pagefind, folder, baseUrl) {
+  const manifest = await (await fetch(new URL('segments.json', folder))).json();
+  await pagefind.options({ basePath: folder.href, baseUrl, excerptLength: 30 });
+  for (const segment of manifest.segments) await pagefind.mergeIndex(new URL(`${segment}/`, folder).href, { baseUrl });
+  const dead = new Set(manifest.dead);
+  const live = (results) => results.filter((result) => !dead.has(result.id));
+  return {
+    /** Filter values with their counts, less the dead versions' (the segment filter is internal). */
+    async filters() {
+      const counts = await pagefind.filters();
+      delete counts.seg;
+      for (const [name, values] of Object.entries(manifest.deadFilters ?? {})) {
+        for (const [value, count] of Object.entries(values)) {
+          if (counts[name]?.[value] === undefined) continue;
+          counts[name][value] -= count;
+          if (counts[name][value] <= 0) delete counts[name][value];
+        }
+      }
+      return counts;
+    },
+    /**
+     * Articles holding every word of the query (or every quoted phrase), best first. Words are
+     * matched whole, by their stem (`prices` finds `price`), never as word beginnings: Pagefind's
+     * prefix matching falls back, in an index that lacks a word, to a shorter word the query starts
+     * with, so a segmented index would find other articles than a whole one. Each word is searched
+     * as an exact phrase and the results joined here; they are ranked here by BM25 (without the
+     * length of the article), from each article's own count of the word and the whole archive's
+     * count of articles holding it — so the order does not depend on how the index is segmented.
+     */
+    async search(query, filters) {
+      const phrases = phrasesOf(query);
+      if (phrases.length === 0) return { count: 0, next: async () => [] };
+      // Which articles match: each word or phrase exactly (by stem), all of them.
+      const lists = await Promise.all(phrases.map(async (phrase) => live((await pagefind.search(`"${phrase}"`, { filters })).results)));
+      let members = new Set(lists[0].map((result) => result.id));
+      for (const list of lists.slice(1)) members = new Set(list.filter((result) => members.has(result.id)).map((result) => result.id));
+      // How often each article says each word: Pagefind's locations from its ordinary search, read for members only.
+      const frequencies = await Promise.all(
+        phrases.map(async (phrase) => (phrase.includes(' ') ? new Map() : new Map((await pagefind.search(phrase, { filters })).results.filter((result) => members.has(result.id)).map((result) => [result.id, result.words?.length ?? 1])))),
+      );
+      const articles = Math.max(1, manifest.articles ?? 1);
+      const scored = [...members].map((id) => {
+        let score = 0;
+        lists.forEach((list, index) => {
+          const idf = Math.log(1 + (articles - list.length + 0.5) / (list.length + 0.5));
+          const frequency = Math.max(1, frequencies[index].get(id) ?? 1);
+          score += idf * ((frequency * 2.2) / (frequency + 1.2));
+        });
+        return { id, score };
+      });
+      const byId = new Map(lists[0].map((result) => [result.id, result]));
+      const found = scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).map(({ id }) => byId.get(id));
+      let at = 0;
+      return { count: found.length, next: (size) => Promise.all(found.slice(at, (at += size)).map((result) => result.data())) };
+    },
+    /**
+     * Newest first across segments: Pagefind sorts each segment on its own, so each is searched
+     * apart (by its `seg` filter) and the sorted lists are merged, loading only the results shown
+     * and the next one of each list. Dates tie-break by URL, as Pagefind's sort key does.
+     */
+    async newestFirst(filters) {
+      const lists = await Promise.all(
+        manifest.segments.map(async (segment) => live((await pagefind.search(null, { filters: { ...filters, seg: segment }, sort: { date: 'desc' } })).results)),
+      );
+      const heads = lists.map(() => undefined);
+      const at = lists.map(() => 0);
+      const head = async (list) => {
+        if (heads[list] === undefined && at[list] < lists[list].length) {
+          const data = await lists[list][at[list]].data();
+          heads[list] = { data, key: `${data.meta.date ?? ''} ${data.url}` };
+        }
+        return heads[list];
+      };
+      return {
+        count: lists.reduce((sum, list) => sum + list.length, 0),
+        async next(size) {
+          const page = [];
+          while (page.length < size) {
+            let best;
+            for (let list = 0; list < lists.length; list++) {
+              const candidate = await head(list);
+              if (candidate && (best === undefined || candidate.key > heads[best].key)) best = list;
+            }
+            if (best === undefined) break;
+            page.push(heads[best].data);
+            heads[best] = undefined;
+            at[best]++;
+          }
+          return page;
+        },
+      };
+    },
+  };
+}
+
+/** The quoted phrases of a query, and each other word as a phrase of its own. */
+export function phrasesOf(query) {
+  const phrases = [];
+  const rest = query.replace(/"([^"]*)"/g, (_, phrase) => {
+    if (phrase.trim()) phrases.push(phrase.trim().replace(/\s+/g, ' '));
+    return ' ';
+  });
+  for (const word of rest.split(/\s+/)) if (word.replace(/"/g, '')) phrases.push(word.replace(/"/g, ''));
+  return phrases;
+}

@@ -1,0 +1,98 @@
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/cli/build-command.ts';
+import { configSchema } from '../../src/config/schema.ts';
+import { closeSearchService } from '../../src/search/pagefind.ts';
+import { REUTERS, reutersSample, tempDir } from '../helpers/files.ts';
+import { searchSite, type Query } from '../helpers/search.ts';
+
+/** A seeded generator (mulberry32), so every run takes the same steps. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let work: Awaited<ReturnType<typeof tempDir>>;
+beforeAll(async () => {
+  work = await tempDir();
+});
+afterAll(async () => {
+  await closeSearchService();
+  await work.cleanup();
+});
+
+const quiet = { out: () => {}, err: () => {} };
+const settings = (input: string, output: string) => configSchema.parse({ input, output, topicMinArticles: 2, search: true });
+
+/** Single words, a phrase, filters, and filters alone (newest first). */
+const QUERIES: Query[] = [
+  { term: 'oil' },
+  { term: 'bank' },
+  { term: 'dividend' },
+  { term: 'shares' },
+  { term: 'Fenner' },
+  { term: '"interest rates"' },
+  { term: 'trade', filters: { year: '1987' } },
+  { term: 'profit', filters: { topic: 'United States' } },
+  { filters: { year: '1987' } },
+  { filters: { topic: 'United States' } },
+];
+
+/** Relevance order may differ between a segmented and a whole index (see the README): compare those as sorted lists. */
+function comparable(results: string[][]): string[][] {
+  return results.map((urls, index) => (QUERIES[index]!.term ? [...urls].sort() : urls));
+}
+
+describe('the search index, updated segment by segment', () => {
+  it('returns what a clean build returns after 30 random adds, edits and deletions: no deleted article, no old version', async () => {
+    const next = random(88);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+    const input = path.join(work.dir, 'in');
+    await mkdir(input);
+    const pool = await reutersSample(120);
+    for (const name of pool.slice(0, 40)) await copyFile(path.join(REUTERS, name), path.join(input, name));
+    let unused = pool.slice(40);
+    const output = path.join(work.dir, 'out');
+    const cacheDir = path.join(work.dir, 'cache');
+    expect((await buildSite(settings(input, output), { strict: false, drafts: false, clean: false, cacheDir }, quiet)).code).toBe(0);
+    let merges = 0;
+    for (let step = 0; step < 30; step++) {
+      const present = (await readdir(input)).sort();
+      const roll = next();
+      if (roll < 0.45 && unused.length > 0) {
+        const name = pick(unused);
+        unused = unused.filter((other) => other !== name);
+        await copyFile(path.join(REUTERS, name), path.join(input, name));
+      } else if (roll < 0.8) {
+        const file = path.join(input, pick(present));
+        const text = await readFile(file, 'utf8');
+        // An edit that puts a searched word in, or takes one out.
+        await writeFile(file, next() < 0.5 ? `${text}\n\nThe bank said oil and dividend news lifted shares.` : text.replace(/\b(oil|bank|shares|dividend|trade|profit)\b/gi, 'it'));
+      } else {
+        await rm(path.join(input, pick(present)));
+      }
+      const lines: string[] = [];
+      await buildSite(settings(input, output), { strict: false, drafts: false, clean: false, cacheDir }, { out: (line) => lines.push(line), err: () => {} });
+      if (/merging/.test(lines.join('\n'))) merges++;
+      if (step % 6 !== 5) continue;
+      const clean = path.join(work.dir, `clean-${step}`);
+      await buildSite(settings(input, clean), { strict: false, drafts: false, clean: true, cacheDir }, quiet);
+      const [updated, whole] = [await searchSite(output, QUERIES), await searchSite(clean, QUERIES)];
+      expect(comparable(updated.results), `step ${step}`).toEqual(comparable(whole.results));
+      expect(updated.filters, `step ${step}: filter counts`).toEqual(whole.filters);
+      for (const urls of updated.results) expect(new Set(urls).size, `step ${step}: an article found twice`).toBe(urls.length);
+      await rm(clean, { recursive: true });
+    }
+    // The index was segmented and merged along the way; several queries found something.
+    expect(merges).toBeGreaterThan(0);
+    const { results } = await searchSite(output, QUERIES);
+    expect(results.filter((urls) => urls.length > 0).length).toBeGreaterThanOrEqual(8);
+    expect(JSON.parse(await readFile(path.join(output, 'pagefind', 'segments.json'), 'utf8')).segments.length).toBeGreaterThan(1);
+  });
+});
