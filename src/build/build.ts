@@ -17,7 +17,7 @@ import type { Writer } from '../write/writer.ts';
 import { writeOutputs } from './outputs.ts';
 import { updateSearch, type SearchMeta } from './search-stage.ts';
 import { startSearchService } from '../search/pagefind.ts';
-import { siteSettings, stateKeys, type StateKeys } from './settings.ts';
+import { digest, siteSettings, stateKeys, type StateKeys } from './settings.ts';
 import { siteState, storedTopics } from './site-state.ts';
 
 export interface BuildOptions {
@@ -64,8 +64,8 @@ export interface BuildSummary {
   removed: number;
   /** Related-article lists computed (all of them on a clean build). */
   related: number;
-  /** The search index: articles indexed now, segments merged, segments in all (absent without search). */
-  search?: { indexed: number; merged: number; segments: number };
+  /** The search index: articles indexed now, segments merged, segments in all, its files written and removed (absent without search). */
+  search?: { indexed: number; merged: number; segments: number; written: number; removed: number };
   stages: StageTime[];
   seconds: number;
 }
@@ -214,8 +214,18 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       sitemaps: written.sitemaps,
     };
     await timed('publish', async () => {
-      for (const [file, content] of search.write) await writer.write(file, content);
+      // Segment files are new by name; the manifest and Pagefind's runtime are written when their bytes changed.
+      for (const [file, content] of search.write) {
+        const key = digest(content);
+        if (previous && store.output(file) === key) {
+          search.write.delete(file);
+          continue;
+        }
+        changes.outputs.put.push([file, key]);
+        await writer.write(file, content);
+      }
       for (const file of search.remove) await writer.remove(file);
+      changes.outputs.remove.push(...search.remove);
       const identity = await writer.seal();
       const retained = await options.publishing?.retained?.();
       await store.commit({ ...changes, meta: { ...changes.meta, output: identity ?? null, ...(retained ? { retained } : {}) } });
@@ -232,11 +242,11 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       parsed: read.parsed,
       reused: read.reused,
       files: written.files,
-      written: written.written + search.write.size,
+      written: written.written,
       unchanged: written.unchanged,
-      removed: written.removed + search.remove.length,
+      removed: written.removed,
       related: derived.relatedComputed,
-      ...(site.search ? { search: { indexed: search.indexed, merged: search.merged.length, segments: search.meta.segments.length } } : {}),
+      ...(site.search ? { search: { indexed: search.indexed, merged: search.merged.length, segments: search.meta.segments.length, written: search.write.size, removed: search.remove.length } } : {}),
       stages,
       seconds: (performance.now() - started) / 1000,
     };

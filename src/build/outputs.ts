@@ -8,7 +8,7 @@ import type { Planned } from '../plan/catalogue.ts';
 import { decideWrites } from '../plan/decide.ts';
 import type { SiteState } from '../pages/state.ts';
 import { createRenderer, type Renderer } from '../render/nunjucks.ts';
-import { ATOM_PATH, JSON_FEED_PATH, RSS_PATH, SITEMAP_PATH } from '../site/urls.ts';
+import { ATOM_PATH, JSON_FEED_PATH, PAGEFIND_DIR, RSS_PATH, SITEMAP_PATH } from '../site/urls.ts';
 import type { StateStore, StoreChanges, StoredMeta } from '../store/contents.ts';
 import type { Writer } from '../write/writer.ts';
 import type { Progress } from './build.ts';
@@ -108,7 +108,8 @@ export async function writeOutputs(input: OutputsInput): Promise<OutputsResult> 
   // What goes: what the plan dropped, sitemaps no longer needed, and on a full plan every file not made now.
   const made = new Set(put.map(([file]) => file));
   const dropped = [...plan.remove, ...sitemapGone];
-  if (input.replan && previous) for (const file of store.outputFiles()) if (!made.has(file)) dropped.push(file);
+  // (The search index's files are the search stage's.)
+  if (input.replan && previous) for (const file of store.outputFiles()) if (!made.has(file) && !file.startsWith(PAGEFIND_DIR)) dropped.push(file);
   const { remove } = decideWrites([...made].map((file) => ({ file, key: '' })), () => '', dropped);
   for (const file of remove) await writer.remove(file);
   const before = input.replan ? 0 : (previous?.files ?? 0);

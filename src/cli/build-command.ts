@@ -125,7 +125,7 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
       io.err('note: no base URL set, so feeds and sitemap.xml were not written (they need absolute URLs); pass --base-url or set "baseUrl" in dateline.config.json');
     }
     for (const line of formatSummary(summary, config.output)) io.out(line);
-    return { code: flags.strict && summary.skipped > 0 ? 1 : 0, changed: summary.written + summary.removed > 0 };
+    return { code: flags.strict && summary.skipped > 0 ? 1 : 0, changed: summary.written + summary.removed + (summary.search?.written ?? 0) > 0 };
   } finally {
     await release();
   }

@@ -15,8 +15,10 @@ export function formatSummary(summary: BuildSummary, output: string): string[] {
     `Built ${plural(summary.articles, 'article')} into ${output} in ${summary.seconds.toFixed(2)} s: ${plural(summary.parsed, 'file')} parsed, ${summary.reused} reused from the cache; ${plural(summary.files, 'file')} in the site; ${plural(summary.written, 'file')} written, ${summary.unchanged} unchanged, ${summary.removed} removed.`,
   ];
   if (summary.search) {
-    const { indexed, merged, segments } = summary.search;
-    lines.push(`Search: ${plural(indexed, 'article')} indexed${merged > 0 ? ` (merging ${plural(merged, 'segment')})` : ''}; ${plural(segments, 'segment')} in the index.`);
+    const { indexed, merged, segments, written, removed } = summary.search;
+    lines.push(
+      `Search: ${plural(indexed, 'article')} indexed${merged > 0 ? `, merging ${plural(merged, 'segment')}` : ''}; ${plural(segments, 'segment')} in the index; ${plural(written, 'file')} written, ${removed} removed.`,
+    );
   }
   if (summary.skipped > 0) lines.push(`Skipped ${plural(summary.skipped, 'file')} with errors (listed above).`);
   if (warnings > 0) lines.push(`${plural(warnings, 'warning')} (listed above).`);

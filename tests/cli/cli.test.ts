@@ -21,7 +21,8 @@ describe('dateline build', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('articles/002_bad.txt:1: date "2025-13-01" is not a calendar date (expected YYYY-MM-DD)');
     expect(result.stderr).toContain('no base URL set, so feeds and sitemap.xml were not written');
-    expect(result.stdout).toMatch(/^Built 1 article into site in \d+\.\d\d s: 2 files parsed, 0 reused from the cache; \d+ pages; \d+ files written, 0 unchanged, 0 removed\.$/m);
+    expect(result.stdout).toMatch(/^Built 1 article into site in \d+\.\d\d s: 2 files parsed, 0 reused from the cache; \d+ files in the site; \d+ files written, 0 unchanged, 0 removed\.$/m);
+    expect(result.stdout).toMatch(/^Search: 1 article indexed; 1 segment in the index; \d+ files written, 0 removed\.$/m);
     expect(result.stdout).toContain('Skipped 1 file with errors (listed above).');
     expect(await listFiles(path.join(work.dir, 'site'))).toContain('2025/04/27/good-article-good/index.html');
   });

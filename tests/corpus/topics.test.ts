@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { autoMinArticles, collectTopics } from '../../src/corpus/topics.ts';
-import { relatedArticles } from '../../src/corpus/related.ts';
+import { rowOf } from '../../src/archive/row.ts';
+import { ArchiveRows, Column } from '../../src/archive/rows.ts';
+import { MemoryDictionary } from '../../src/corpus/dictionary.ts';
+import { featureIndex, relatedOf, type RelatedSettings } from '../../src/corpus/related.ts';
+import { autoMinArticles, collectTopics, type Topics } from '../../src/corpus/topics.ts';
 import type { FoundName } from '../../src/derive/names.ts';
 import type { PlacedRecord } from '../../src/records/record.ts';
 
@@ -29,6 +32,35 @@ function record(id: string, date: string, names: Partial<FoundName>[], extra: Pa
   };
 }
 
+/** The archive's rows of literal records (in order), numbered with a dictionary. */
+function archive(records: readonly PlacedRecord[]): { rows: ArchiveRows; dictionary: MemoryDictionary } {
+  const dictionary = new MemoryDictionary();
+  const rows = ArchiveRows.of([...records].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1)).map((record, no) => rowOf(record, no, dictionary)));
+  return { rows, dictionary };
+}
+
+/** `collectTopics` on literal records, with members and each article's topics by id. */
+function topicsOf(records: readonly PlacedRecord[], settings: { language: string; minArticles?: number }) {
+  const { rows, dictionary } = archive(records);
+  const topics: Topics = collectTopics(rows, dictionary, settings);
+  const byArticle = new Map<string, Topics['topics']>();
+  for (let position = 0; position < rows.length; position++) byArticle.set(rows.id(position), [...topics.ofArticle.at(position)].map((key) => topics.byKey.get(key)!));
+  return { topics: topics.topics.map((topic) => ({ ...topic, articles: [...topic.members].reverse().map((position) => ({ id: rows.id(position) })) })), byArticle };
+}
+
+/** Related articles on literal records, by id (records' names play no part; their terms do). */
+function relatedOfRecords(records: readonly PlacedRecord[], settings?: RelatedSettings): Map<string, string[]> {
+  const { rows } = archive(records);
+  const withTopics = rows.with({ topics: Column.of(Array.from({ length: rows.length }, () => [])) });
+  const index = featureIndex(withTopics);
+  const related = new Map<string, string[]>();
+  for (let position = 0; position < rows.length; position++) {
+    const found = relatedOf(index, position, settings).map((other) => rows.id(other));
+    if (found.length > 0) related.set(rows.id(position), found);
+  }
+  return related;
+}
+
 describe('collectTopics', () => {
   it('grows the default threshold with the archive: 1 article up to 26, 13 at 19,043', () => {
     expect([1, 26, 27, 1000, 19_043, 100_000].map(autoMinArticles)).toEqual([1, 1, 2, 5, 13, 23]);
@@ -40,7 +72,7 @@ describe('collectTopics', () => {
       record('b', '2025-01-02', [{ name: 'Kursk', kind: 'place', mentions: 1, lede: true }, { name: 'Belgorod', kind: 'place', mentions: 1 }]),
       record('c', '2025-01-03', [{ name: 'Kursk', kind: 'place', mentions: 1 }, { name: 'Belgorod', kind: 'place', mentions: 1 }]),
     ];
-    const { topics, byArticle } = collectTopics(records, { language: 'en', minArticles: 2 });
+    const { topics, byArticle } = topicsOf(records, { language: 'en', minArticles: 2 });
     expect(topics.map((topic) => [topic.label, topic.slug, topic.kind, topic.articles.map((article) => article.id)])).toEqual([['Kursk', 'kursk', 'place', ['c', 'b', 'a']]]);
     expect(byArticle.get('c')?.map((topic) => topic.label)).toEqual(['Kursk']); // Belgorod was never prominent
   });
@@ -51,7 +83,7 @@ describe('collectTopics', () => {
       record('b', '2025-01-02', [{ name: 'Zelenskyy', kind: 'other' }, { name: 'Russia', kind: 'place' }]),
       record('c', '2025-01-03', [{ name: 'Volodymyr Zelenskyy', kind: 'person' }, { name: 'Russia', kind: 'place' }], { tags: ['Drones', 'russia'] }),
     ];
-    const { topics } = collectTopics(records, { language: 'en', minArticles: 3 });
+    const { topics } = topicsOf(records, { language: 'en', minArticles: 3 });
     expect(topics.map((topic) => [topic.label, topic.kind, topic.articles.length])).toEqual([
       ['Drones', 'subject', 1],
       ['Russia', 'place', 3],
@@ -61,13 +93,13 @@ describe('collectTopics', () => {
 
   it("lists an article's tags before the names it mentions most", () => {
     const cities = Array.from({ length: 13 }, (_, index) => ({ name: `City ${index}`, kind: 'place' as const, mentions: 3 }));
-    const { byArticle } = collectTopics([record('a', '2025-01-01', cities, { tags: ['Energy policy'] })], { language: 'en', minArticles: 1 });
+    const { byArticle } = topicsOf([record('a', '2025-01-01', cities, { tags: ['Energy policy'] })], { language: 'en', minArticles: 1 });
     expect(byArticle.get('a')?.[0]?.label).toBe('Energy policy');
   });
 
   it('gives every topic its own slug, A–Z by label', () => {
     const records = [record('a', '2025-01-01', [{ name: 'São Paulo' }, { name: 'Sao-Paulo!' }, { name: 'Zürich' }, { name: 'Ärzte' }])];
-    const { topics } = collectTopics(records, { language: 'de', minArticles: 1 });
+    const { topics } = topicsOf(records, { language: 'de', minArticles: 1 });
     expect(topics.map((topic) => [topic.label, topic.slug])).toEqual([
       ['Ärzte', 'aerzte'],
       ['São Paulo', 'sao-paulo'],
@@ -77,7 +109,7 @@ describe('collectTopics', () => {
   });
 });
 
-describe('relatedArticles', () => {
+describe('related articles', () => {
   it('ranks by shared rare topics and terms, needs two shared features, and favours newer articles on ties', () => {
     const terms = (...words: string[]) => ({ terms: words });
     const records = [
@@ -87,8 +119,8 @@ describe('relatedArticles', () => {
       record('me', '2025-01-03', [], terms('drone', 'strike', 'kursk', 'border')),
       record('far', '2025-01-04', [], terms('weather', 'rain')),
     ].sort((a, b) => (a.date < b.date ? -1 : 1));
-    const related = relatedArticles(records, () => []);
-    expect(related.get('me')?.map((other) => other.id)).toEqual(['new', 'old']);
+    const related = relatedOfRecords(records);
+    expect(related.get('me')).toEqual(['new', 'old']);
     expect(related.has('far')).toBe(false);
   });
 
@@ -97,7 +129,7 @@ describe('relatedArticles', () => {
     const story = Array.from({ length: 30 }, (_, index) => record(`r${String(index).padStart(2, '0')}`, `2025-01-${String(index + 1).padStart(2, '0')}`, [], { terms: ['flood', 'dam'] }));
     const others = Array.from({ length: 30 }, (_, index) => record(`o${index}`, `2025-02-${String((index % 28) + 1).padStart(2, '0')}`, [], { terms: [`other${index}`] }));
     const records = [...story, ...others];
-    const related = relatedArticles(records, () => [], { limit: 3, window: 2 });
-    expect(related.get('r10')?.map((other) => other.id)).toEqual(['r12', 'r11', 'r09']);
+    const related = relatedOfRecords(records, { limit: 3, window: 2 });
+    expect(related.get('r10')).toEqual(['r12', 'r11', 'r09']);
   });
 });

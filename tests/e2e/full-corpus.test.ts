@@ -14,8 +14,10 @@ describe('the full Reuters corpus', () => {
     expect(summary).toMatchObject({ articles: 19_043, skipped: 0, problems: [] });
     expect(files.filter((file) => /^\d{4}\/\d{2}\/\d{2}\/(?!page\/)[a-z0-9-]+\/index\.html$/.test(file))).toHaveLength(19_043);
     expect(files.filter((file) => /^\d{4}\/\d{2}\/\d{2}\/index\.html$/.test(file))).toHaveLength(58);
-    // 1987-04-07 holds 853 articles: its day is split into pages of 100.
-    expect(files.filter((file) => file.startsWith('1987/04/07/page/'))).toHaveLength(8);
+    // 1987-04-07 holds 853 articles: its day is cut into pages of about 100 (51 at least).
+    const laterPages = files.filter((file) => file.startsWith('1987/04/07/page/')).length;
+    expect(laterPages).toBeGreaterThanOrEqual(4);
+    expect(laterPages).toBeLessThanOrEqual(15);
     expect(files).toContain('sitemap.xml');
   });
 });

@@ -34,7 +34,9 @@ describe('a site built from the seeds and 500 Reuters articles', () => {
   it('has one page per article, front pages, archives, feeds, sitemap, robots.txt and a 404 page', () => {
     const articlePages = html.filter((file) => /^\d{4}\/\d{2}\/\d{2}\/(?!page\/)[^/]+\/index\.html$/.test(file));
     expect(articlePages).toHaveLength(501);
-    expect(files).toEqual(expect.arrayContaining(['index.html', 'page/2/index.html', 'archive/index.html', '1987/index.html', '1987/02/index.html', '1987/02/26/index.html', '2025/04/27/index.html', 'feed.xml', 'rss.xml', 'feed.json', 'sitemap.xml', 'robots.txt', '404.html', 'assets/style.css']));
+    expect(files).toEqual(expect.arrayContaining(['index.html', 'archive/index.html', '1987/index.html', '1987/02/index.html', '1987/02/26/index.html', '2025/04/27/index.html', 'feed.xml', 'rss.xml', 'feed.json', 'sitemap.xml', 'robots.txt', '404.html', 'assets/style.css']));
+    // The archive's older articles, on pages named by their first article.
+    expect(files.filter((file) => /^page\/[a-z0-9-]+\/index\.html$/.test(file)).length).toBeGreaterThan(10);
   });
 
   it('resolves every internal link and asset to a file in the output', async () => {
@@ -63,9 +65,13 @@ describe('a site built from the seeds and 500 Reuters articles', () => {
     for (const item of feed.items) expect(files).toContain(`${item.url.slice(BASE_URL.length)}index.html`);
   });
 
-  it('lists every page in the sitemap with absolute URLs', async () => {
-    const sitemap = await readFile(path.join(output, 'sitemap.xml'), 'utf8');
-    const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+  it('lists every page once in the sitemaps the sitemap index names, with absolute URLs', async () => {
+    const index = await readFile(path.join(output, 'sitemap.xml'), 'utf8');
+    const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);
+    expect(sitemaps).toEqual(expect.arrayContaining([`${BASE_URL}sitemap-1987-03.xml`, `${BASE_URL}sitemap-topics.xml`, `${BASE_URL}sitemap-pages.xml`]));
+    const urls: string[] = [];
+    for (const sitemap of sitemaps) urls.push(...[...(await readFile(path.join(output, sitemap.slice(BASE_URL.length)), 'utf8')).matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!));
+    expect(new Set(urls).size).toBe(urls.length);
     expect(urls).toHaveLength(html.length - 2); // every page but 404.html and the search page (nothing to index)
     expect(urls).toContain(`${BASE_URL}2025/04/27/`);
   });

@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, isCalendarDate } from '../../src/dates.ts';
 import { scriptSafeJson } from '../../src/pages/json-ld.ts';
-import { chunk, pagination } from '../../src/pages/paginate.ts';
-import { frontPagePath } from '../../src/site/urls.ts';
-
-describe('pagination', () => {
-  it('shows the first, the last and two pages either side, with gaps', () => {
-    const model = pagination(10, 20, frontPagePath);
-    expect(model?.pages.map((page) => (page.gap ? '…' : page.href ? page.number : `[${page.number}]`))).toEqual([1, '…', 8, 9, '[10]', 11, 12, '…', 20]);
-    expect(model?.previous).toBe('../9/index.html');
-    expect(model?.next).toBe('../11/index.html');
-    expect(pagination(1, 2, frontPagePath)?.pages[1]?.href).toBe('page/2/index.html');
-  });
-
-  it('is absent for a single page, and chunks keep at least one (empty) page', () => {
-    expect(pagination(1, 1, frontPagePath)).toBeUndefined();
-    expect(chunk([], 20)).toEqual([[]]);
-    expect(chunk([1, 2, 3], 2)).toEqual([[1, 2], [3]]);
-  });
-});
 
 describe('scriptSafeJson', () => {
   it('cannot close its <script> element and stays the same JSON', () => {

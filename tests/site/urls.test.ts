@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, articlePath, dayPath, frontPagePath, outputFileOf, relativeHref } from '../../src/site/urls.ts';
+import { absoluteUrl, articlePath, dayPath, frontPagePath, outputFileOf, relativeHref, topicPath } from '../../src/site/urls.ts';
 import { checkOutputPath, resolveInside } from '../../src/write/output-path.ts';
 
 describe('URLs', () => {
   it('build each kind of path in one place', () => {
     expect(articlePath('2025-04-27', 'troops-abc')).toBe('2025/04/27/troops-abc/');
-    expect(dayPath('2025-04-27', 2)).toBe('2025/04/27/page/2/');
-    expect(frontPagePath(1)).toBe('');
-    expect(frontPagePath(3)).toBe('page/3/');
+    expect(dayPath('2025-04-27')).toBe('2025/04/27/');
+    expect(dayPath('2025-04-27', '8e7b29ad4a414b1e')).toBe('2025/04/27/page/8e7b29ad4a414b1e/');
+    expect(frontPagePath()).toBe('');
+    expect(frontPagePath('8e7b29ad4a414b1e')).toBe('page/8e7b29ad4a414b1e/');
+    expect(topicPath('kursk', 'abc')).toBe('topics/kursk/page/abc/');
     expect(outputFileOf('')).toBe('index.html');
     expect(outputFileOf('2025/')).toBe('2025/index.html');
     expect(outputFileOf('feed.xml')).toBe('feed.xml');

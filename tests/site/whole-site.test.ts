@@ -130,15 +130,51 @@ describe('a whole site built from articles declared inline', () => {
     }
   });
 
-  it('paginates the front page 20 to a page and large days too', async () => {
+  it('cuts the archive into pages where its articles say: every article on one page, pages linked newest to oldest', async () => {
     const files: Record<string, string> = {};
     for (let n = 0; n < 45; n++) files[`${String(n).padStart(3, '0')}_id${n}.txt`] = ` date 2025-04-27 Story number ${n}.`;
     const { site } = await buildSite(files, { dayPageSize: 20 });
-    expect([...site.files.keys()].filter((file) => /^(page\/\d+\/)?index\.html$/.test(file)).sort()).toEqual(['index.html', 'page/2/index.html', 'page/3/index.html']);
-    expect(page(site, /^index\.html$/)).toContain('Story number 44');
-    expect(page(site, /^page\/3\/index\.html$/)).toContain('Story number 0<');
-    expect(site.files.has('2025/04/27/page/3/index.html')).toBe(true);
+    const front = page(site, /^index\.html$/);
+    // The front page: the newest 20, and a link to the page holding the next older article.
+    expect([...front.matchAll(/<h2><a [^>]*>Story number (\d+)/g)].map((match) => Number(match[1]))).toEqual(Array.from({ length: 20 }, (_, index) => 44 - index));
+    const pages = [...site.files.keys()].filter((file) => /^page\/[^/]+\/index\.html$/.test(file));
+    const stories = pages.flatMap((file) => [...page(site, new RegExp(`^${file}$`)).matchAll(/<h2><a [^>]*>Story number (\d+)/g)].map((match) => Number(match[1])));
+    expect(stories.sort((a, b) => a - b)).toEqual(Array.from({ length: 45 }, (_, index) => index));
+    // The front page links to the page holding the next older article.
+    const older = /<a rel="next" href="([^"]+)">Older articles<\/a>/.exec(front)?.[1] ?? '';
+    expect(page(site, new RegExp(`^${older}$`))).toContain('>Story number 24<');
+    // From the oldest page, "Newer articles" visits every page once and ends at the front page.
+    let at = pages.find((file) => page(site, new RegExp(`^${file}$`)).includes('>Story number 0<'))!;
+    const visited = [at];
+    for (;;) {
+      const newer = /<a rel="prev" href="([^"]+)">Newer articles<\/a>/.exec(page(site, new RegExp(`^${at}$`)))?.[1];
+      at = new URL(newer ?? '', `https://x/${at}`).pathname.slice(1);
+      if (at === 'index.html') break;
+      visited.push(at);
+    }
+    expect(visited.sort()).toEqual([...pages].sort());
+    // A busy day is cut the same way: its own page first, then pages named by their first article.
+    const dayPages = [...site.files.keys()].filter((file) => file.startsWith('2025/04/27/') && /(^|\/)index\.html$/.test(file) && !/-id\d+\//.test(file));
+    expect(dayPages[0]).toBe('2025/04/27/index.html');
+    expect(dayPages.length).toBeGreaterThanOrEqual(2);
   });
+
+  it('keeps each page of older articles, and its address, when articles are added before or after it', async () => {
+    const files: Record<string, string> = {};
+    for (let n = 0; n < 200; n++) files[`${String(n).padStart(3, '0')}_id${n}.txt`] = ` date 2025-04-${String(1 + Math.floor(n / 10)).padStart(2, '0')} Story number ${n}.`;
+    const pagesOf = (site: Awaited<ReturnType<typeof buildSite>>['site']) =>
+      new Map([...site.files].filter(([file]) => /^page\/[^/]+\/index\.html$/.test(file)).map(([file, html]) => [file, String(html)]));
+    const before = pagesOf((await buildSite(files)).site);
+    // Ten newer articles, and one back-dated into the middle of the archive.
+    for (let n = 200; n < 210; n++) files[`${n}_id${n}.txt`] = ` date 2025-04-28 Story number ${n}.`;
+    files['999_late.txt'] = ' date 2025-04-10 A story filed late.';
+    const after = pagesOf((await buildSite(files)).site);
+    const kept = [...before].filter(([file, html]) => after.get(file) === html);
+    // Only the pages beside the back-dated article and the newest ones differ; every other page is as it was.
+    expect(before.size).toBeGreaterThan(6);
+    expect(before.size - kept.length).toBeLessThanOrEqual(5);
+  });
+
 });
 
 describe('finding things: topics, related articles and the search index', () => {
@@ -175,7 +211,10 @@ describe('finding things: topics, related articles and the search index', () => 
     const { site, summary } = await buildSite({ '000_8e7b29ad4a414b1e.txt': await seed, '001_a.txt': ' date 1987-02-26 Cocoa prices rose.' }, { search: true });
     expect(summary.stages.map((stage) => stage.stage)).toContain('index for search');
     expect(site.files.has('pagefind/pagefind.js')).toBe(true);
-    const entry = JSON.parse(site.text('pagefind/pagefind-entry.json') ?? '{}') as { languages: Record<string, { page_count: number }> };
+    // A clean build writes one segment holding every article; Pagefind's runtime sits beside it.
+    const manifest = JSON.parse(site.text('pagefind/segments.json') ?? '{}') as { segments: string[]; articles: number };
+    expect(manifest).toMatchObject({ segments: ['s1'], articles: 2 });
+    const entry = JSON.parse(site.text('pagefind/s1/pagefind-entry.json') ?? '{}') as { languages: Record<string, { page_count: number }> };
     expect(entry.languages.en?.page_count).toBe(2);
     const search = page(site, /^search\/index\.html$/);
     expect(search).toContain('data-pagefind="../pagefind/pagefind.js" data-root="../"');
