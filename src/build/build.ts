@@ -32,6 +32,8 @@ export interface BuildOptions {
   scan?: ScanResult;
   /** Told how far a stage has got. */
   progress?: Progress;
+  /** The time now (default `Date.now`), for telling files changed too recently to vouch for. */
+  clock?: () => number;
   publishing?: {
     /** What a swapping update keeps beside the output, recorded for the next update. */
     retained?: () => Promise<StoredMeta['retained']>;
@@ -203,7 +205,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         clashes: mergeClashes(previous?.clashes, update.clashes),
         files: written.files,
       },
-      snapshot: snapshotOf(read.files),
+      snapshot: snapshotOf(read.files, (options.clock ?? Date.now)()),
       records: { put: [...read.records.values()], remove: staleHashes(snapshot, read.files, known) },
       entries: { put: [...update.entries.values()], remove: removedIds(update) },
       rows: { all: derived.rows, changed: changedOrders(before, derived.rows, update.removedOrders, update.addedOrders) },
@@ -336,8 +338,7 @@ function removedIds(update: ArchiveUpdate): string[] {
   return [...update.previousEntries.keys()].filter((id) => !update.entries.has(id));
 }
 
-function snapshotOf(files: readonly FileState[]): Snapshot {
-  const now = Date.now();
+function snapshotOf(files: readonly FileState[], now: number): Snapshot {
   const times = new Float64Array(files.length * 3);
   files.forEach((file, at) => {
     times[at * 3] = file.times.size;

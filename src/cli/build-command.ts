@@ -3,7 +3,8 @@ import { DEFAULT_TEMPLATES } from '../build-paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError } from '../errors.ts';
 import { folderTimes, isSettled } from '../read/fingerprint.ts';
-import { scanArticles } from '../read/scan.ts';
+import { scanArticles, type ScanResult } from '../read/scan.ts';
+import type { StateStore } from '../store/contents.ts';
 import { plural } from '../site/words.ts';
 import { dropStamp, loadStamp, saveStamp, stampFileOf, stampKey } from '../store/stamp.ts';
 import { stateDir } from '../store/state-dir.ts';
@@ -25,6 +26,8 @@ export interface BuildFlags {
   inPlace?: boolean;
   /** Where the build state is kept (default: node_modules/.cache/dateline/ in the working directory). */
   cacheDir?: string;
+  /** The time now (default `Date.now`): whether a file changed too recently to vouch for it by its times. */
+  clock?: () => number;
 }
 
 /**
@@ -41,8 +44,18 @@ export async function runBuild(config: SiteConfig, flags: BuildFlags, io: Consol
   }
 }
 
+/**
+ * What a long-running process (`serve`) keeps between builds: the build state open, with what it
+ * read kept in memory, and the input folder's listing, which its watcher keeps up to date.
+ */
+export interface BuildSession {
+  store: StateStore;
+  /** The input folder's listing now. */
+  scan(): Promise<ScanResult>;
+}
+
 /** As {@link runBuild}, also saying whether the output changed (so `serve` reloads pages only then). */
-export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Console): Promise<{ code: number; changed: boolean }> {
+export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Console, session?: BuildSession): Promise<{ code: number; changed: boolean }> {
   assertSeparateFolders(config);
   const release = await lockOutput(config.output);
   try {
@@ -51,19 +64,19 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     const stampFile = stampFileOf(dir);
     const templatesDir = config.templates ?? DEFAULT_TEMPLATES;
     const started = performance.now();
-    const scan = await scanArticles(config.input);
+    const scan = session ? await session.scan() : await scanArticles(config.input);
     const scanned = performance.now();
     const key = stampKey([CODE_KEY, JSON.stringify(config), String(flags.drafts), ...folderTimes(templatesDir)], scan.files);
     const identity = await outputIdentity(config.output);
-    const stamp = flags.clean ? undefined : await loadStamp(stampFile);
+    const stamp = flags.clean || session ? undefined : await loadStamp(stampFile);
     if (identity !== undefined && stamp?.key === key && stamp.output === identity) {
       for (const line of formatProblems(stamp.problems)) io.err(line);
       io.out(`Nothing changed since the last build of ${config.output} (${plural(scan.files.length, 'file')} checked in ${((performance.now() - started) / 1000).toFixed(2)} s): ${plural(stamp.articles, 'article')}, ${plural(stamp.pages, 'file')}.`);
       return { code: flags.strict && stamp.skipped > 0 ? 1 : 0, changed: false };
     }
 
-    const [{ build }, { LmdbStateStore }] = await Promise.all([import('../build/build.ts'), import('../store/lmdb-store.ts')]);
-    const store = await LmdbStateStore.open(dir);
+    const { build } = await import('../build/build.ts');
+    const store = session?.store ?? (await openState(dir));
     let summary: Awaited<ReturnType<typeof build>>;
     try {
       const meta = store.meta();
@@ -87,6 +100,7 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
           clean: !trusted,
           scan,
           progress: bar.progress,
+          ...(flags.clock ? { clock: flags.clock } : {}),
           publishing: {
             ...(writer instanceof SwappingUpdateWriter
               ? {
@@ -111,13 +125,13 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
         writer,
       ).finally(() => bar.done());
       // Files changed a moment ago could change again unseen within one timestamp tick: no stamp then.
-      const now = Date.now();
+      const now = (flags.clock ?? Date.now)();
       if (scan.files.every((file) => isSettled(file, now))) {
         await saveStamp(stampFile, { key, output: await outputIdentity(config.output), articles: summary.articles, pages: summary.files, skipped: summary.skipped, problems: summary.problems });
       }
       summary.stages.unshift({ stage: 'scan', seconds: (scanned - started) / 1000 }, { stage: 'open state', seconds: (opened - scanned) / 1000 });
     } finally {
-      await store.close();
+      if (!session) await store.close();
     }
     summary.seconds = (performance.now() - started) / 1000;
     for (const line of formatProblems(summary.problems)) io.err(line);
@@ -129,6 +143,12 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
   } finally {
     await release();
   }
+}
+
+/** The build state of an output folder, opened (see `stateDir`). */
+export async function openState(dir: string): Promise<StateStore> {
+  const { LmdbStateStore } = await import('../store/lmdb-store.ts');
+  return LmdbStateStore.open(dir);
 }
 
 /** The output folder is replaced on every build: it must not hold, or sit inside, the input. */

@@ -1,10 +1,16 @@
 import { watch, type FSWatcher } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_TEMPLATES } from '../build-paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError, formatProblem } from '../errors.ts';
+import { rescanFiles, scanArticles, type ScanResult } from '../read/scan.ts';
+import { closeSearchService } from '../search/pagefind.ts';
 import { previewServer } from '../serve/static-server.ts';
-import { buildSite } from './build-command.ts';
+import { CachingStateStore } from '../store/caching-store.ts';
+import type { StateStore } from '../store/contents.ts';
+import { stateDir } from '../store/state-dir.ts';
+import { buildSite, openState, type BuildSession } from './build-command.ts';
 import type { Console } from './console.ts';
 
 export interface ServeOptions {
@@ -13,18 +19,39 @@ export interface ServeOptions {
   /** Reads the config again (it may have changed on disk). */
   loadConfig: () => Promise<SiteConfig>;
   configFile: string;
+  /** Where the build state is kept (default: node_modules/.cache/dateline/). */
+  cacheDir?: string;
 }
+
+/** How long to wait after a change for the next one (an editor's save is often several writes). */
+const SETTLE_MS = 40;
 
 /**
  * `dateline serve`: builds, serves the output folder on localhost, watches the input folder, the
  * templates and the config, rebuilds incrementally on a change and reloads open pages. A bad file
  * or a bad config is reported in the terminal and the last good site stays served.
+ *
+ * It keeps its state in memory between builds: the build state stays open with what it read
+ * (the archive's rows, entries, output keys), the input folder's listing is patched with the paths
+ * the watcher reports instead of listed again, and Pagefind's process stays up. A saved article is
+ * read, placed, rendered and indexed without reading the rest of the archive again.
  * Resolves when the server is listening; returns a function that stops everything.
  */
 export async function startServe(initial: SiteConfig, options: ServeOptions, io: Console): Promise<{ url: string; address: string; stop: () => Promise<void> }> {
   let config = initial;
   assertNotWatched(config);
-  await buildOnce(config, io);
+  let session = await openSession(config, options.cacheDir);
+  const changed = new Set<string>();
+  let rescan = false;
+  session.scan = async () => {
+    const root = await realpath(config.input);
+    const patched = !rescan && session.last ? rescanFiles(session.last, root, changed) : undefined;
+    changed.clear();
+    rescan = false;
+    session.last = patched ?? (await scanArticles(config.input));
+    return session.last;
+  };
+  await buildOnce(config, io, session, options.cacheDir);
   const preview = previewServer(path.resolve(config.output));
   await new Promise<void>((resolve, reject) => {
     preview.server.once('error', reject);
@@ -44,8 +71,17 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
     }
     building = true;
     try {
-      config = await options.loadConfig();
-      if (await buildOnce(config, io)) preview.reload();
+      const next = await options.loadConfig();
+      if (path.resolve(next.output) !== path.resolve(config.output) || path.resolve(next.input) !== path.resolve(config.input)) {
+        // Another site: its own state, and a fresh listing.
+        await session.store.close();
+        const scan = session.scan;
+        session = await openSession(next, options.cacheDir);
+        session.scan = scan;
+        rescan = true;
+      }
+      config = next;
+      if (await buildOnce(config, io, session, options.cacheDir)) preview.reload();
     } catch (error) {
       io.err(error instanceof DatelineError ? formatProblem(error.problem) : String((error as Error).message));
     } finally {
@@ -58,15 +94,21 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
   };
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void rebuild(), 150);
+    timer = setTimeout(() => void rebuild(), SETTLE_MS);
   };
   const watchers: FSWatcher[] = [
-    watch(config.input, { recursive: true }, schedule),
+    watch(config.input, { recursive: true }, (_event, name) => {
+      // Without a name the watcher lost track: list the folder again.
+      if (name === null) rescan = true;
+      else changed.add(String(name).split(path.sep).join('/'));
+      schedule();
+    }),
     watch(config.templates ?? DEFAULT_TEMPLATES, { recursive: true }, schedule),
     watch(path.dirname(path.resolve(options.configFile)), (_event, name) => {
       if (name === path.basename(options.configFile)) schedule();
     }),
   ];
+  for (const watcher of watchers) watcher.on('error', () => (rescan = true));
   return {
     url,
     address: typeof address === 'object' && address ? address.address : options.host,
@@ -74,8 +116,17 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
       clearTimeout(timer);
       for (const watcher of watchers) watcher.close();
       await preview.close();
+      await session.store.close();
+      await closeSearchService();
     },
   };
+}
+
+type ServeSession = BuildSession & { last?: ScanResult };
+
+async function openSession(config: SiteConfig, cacheDir: string | undefined): Promise<ServeSession> {
+  const store: StateStore = new CachingStateStore(await openState(stateDir(config.output, cacheDir)));
+  return { store, scan: () => scanArticles(config.input) };
 }
 
 /** A build writing into a folder it watches would trigger itself forever: refuse that. */
@@ -89,9 +140,9 @@ function assertNotWatched(config: SiteConfig): void {
 }
 
 /** One build, its report printed; true when it changed the output. */
-async function buildOnce(config: SiteConfig, io: Console): Promise<boolean> {
+async function buildOnce(config: SiteConfig, io: Console, session: BuildSession, cacheDir: string | undefined): Promise<boolean> {
   try {
-    return (await buildSite(config, { strict: false, drafts: false, clean: false, inPlace: true }, io)).changed;
+    return (await buildSite(config, { strict: false, drafts: false, clean: false, inPlace: true, ...(cacheDir === undefined ? {} : { cacheDir }) }, io, session)).changed;
   } catch (error) {
     if (error instanceof DatelineError) {
       for (const problem of error.problems) io.err(formatProblem(problem));

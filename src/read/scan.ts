@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.ts';
@@ -118,4 +118,42 @@ export function scanArticles(inputDir: string): Promise<ScanResult> {
 export function displayPath(dir: string): string {
   const relative = path.relative(process.cwd(), path.resolve(dir));
   return relative === '' ? '.' : relative.startsWith('..') ? path.resolve(dir) : relative;
+}
+
+/**
+ * The scan after some files changed, patched from the last one without listing the folder again:
+ * for `serve`, which is told the changed paths by its watcher. Returns undefined when the change
+ * needs a full scan (a folder, a link, a file that is not an article).
+ */
+export function rescanFiles(previous: ScanResult, root: string, changed: Iterable<string>): ScanResult | undefined {
+  const files = new Map(previous.files.map((file) => [file.relativePath, file]));
+  for (const relativePath of new Set(changed)) {
+    const name = path.basename(relativePath);
+    if (name.startsWith('.') || EDITOR_LEFTOVER.test(name) || relativePath.split('/').some((segment) => segment.startsWith('.'))) continue;
+    const absolutePath = path.join(root, ...relativePath.split('/'));
+    let info;
+    try {
+      info = lstatSync(absolutePath, { throwIfNoEntry: false });
+    } catch {
+      return undefined;
+    }
+    if (info === undefined) {
+      files.delete(relativePath);
+      continue;
+    }
+    const format = formatOf(name);
+    if (!info.isFile() || format === undefined) return undefined;
+    files.set(relativePath, { absolutePath, relativePath, format, size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs });
+  }
+  return { files: [...files.values()].sort((a, b) => compareWalkOrder(a.relativePath, b.relativePath)), problems: previous.problems };
+}
+
+/** The order {@link scanInput} lists paths in: folder by folder, names in code unit order. */
+function compareWalkOrder(a: string, b: string): number {
+  const left = a.split('/');
+  const right = b.split('/');
+  for (let at = 0; at < Math.min(left.length, right.length); at++) {
+    if (left[at] !== right[at]) return left[at]! < right[at]! ? -1 : 1;
+  }
+  return left.length - right.length;
 }

@@ -32,7 +32,7 @@ describe('content-defined pages', () => {
     const inserted = [...ranks.slice(0, 2500), next(), ...ranks.slice(2500)];
     const after = pageRanges(inserted, 20);
     // Pages wholly before the insertion are the same ranges; pages after it are the same articles, one position later.
-    const shifted = after.map(([start, end]) => (start > 2500 ? [start - 1, end - 1] : [start, end]));
+    const shifted = after.map(([start, end]): [number, number] => (start > 2500 ? [start - 1, end - 1] : [start, end]));
     const changed = shifted.filter(([start, end]) => !before.some(([s, e]) => s === start && e === end));
     expect(changed.length).toBeLessThanOrEqual(3);
     for (const [start] of changed) expect(Math.abs(start - 2500)).toBeLessThan(80);

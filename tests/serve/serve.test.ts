@@ -12,6 +12,19 @@ let work: Awaited<ReturnType<typeof tempDir>>;
 let serving: Awaited<ReturnType<typeof startServe>>;
 let port: number;
 const errors: string[] = [];
+const waiting: { test: (line: string) => boolean; resolve: () => void }[] = [];
+
+/** Collects a line `serve` reported, and wakes whoever waits for one like it. */
+function reported(line: string): void {
+  errors.push(line);
+  for (const waiter of waiting.splice(0)) (waiter.test(line) ? waiter.resolve : () => waiting.push(waiter))();
+}
+
+/** Resolves once `serve` reports a line that passes `test` (or has already). */
+function untilReported(test: (line: string) => boolean): Promise<void> {
+  if (errors.some(test)) return Promise.resolve();
+  return new Promise((resolve) => waiting.push({ test, resolve }));
+}
 
 /** A GET with the path sent exactly as written (no client-side normalisation of `..`). */
 function get(rawPath: string): Promise<{ status: number; body: string }> {
@@ -35,7 +48,7 @@ beforeAll(async () => {
     'site/out-secret/file.txt': 'SIBLING SECRET',
   });
   const config = configSchema.parse({ input: path.join(work.dir, 'site/in'), output: path.join(work.dir, 'site/out') });
-  serving = await startServe(config, { port: 0, host: '127.0.0.1', loadConfig: async () => config, configFile: path.join(work.dir, 'site/none.json') }, { out: () => {}, err: (line) => errors.push(line) });
+  serving = await startServe(config, { port: 0, host: '127.0.0.1', loadConfig: async () => config, configFile: path.join(work.dir, 'site/none.json'), cacheDir: path.join(work.dir, 'cache') }, { out: () => {}, err: (line) => reported(line) });
   port = Number(new URL(serving.url).port);
 });
 
@@ -76,25 +89,27 @@ describe('dateline serve', () => {
   });
 
   it('rebuilds when an article is added and tells open pages to reload; a bad file is reported and the site stays up', async () => {
-    const events: string[] = [];
+    // Waits for events themselves, not for time: the stream's connection, then a reload.
+    let received = '';
+    let wake: () => void = () => {};
+    const arrival = (text: string) => new Promise<void>((resolve) => (wake = () => received.includes(text) && resolve()));
+    const connected = arrival(': connected');
     const stream = request({ host: '127.0.0.1', port, path: RELOAD_PATH }, (response) => {
       response.setEncoding('utf8');
-      response.on('data', (chunk: string) => events.push(chunk));
+      response.on('data', (chunk: string) => {
+        received += chunk;
+        wake();
+      });
     });
     stream.end();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await connected;
+    const reloaded = arrival('event: reload');
     await writeFile(path.join(work.dir, 'site/in/002_b.txt'), ' date 2025-04-28 Second story.');
-    for (let waited = 0; !events.join('').includes('event: reload'); waited += 50) {
-      if (waited > 20_000) throw new Error('no reload event');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await reloaded;
     expect((await get('/')).body).toContain('Second story');
 
     await writeFile(path.join(work.dir, 'site/in/003_c.txt'), ' date 2025-13-01 Bad month.');
-    for (let waited = 0; !errors.some((line) => line.includes('003_c.txt:1: date "2025-13-01"')); waited += 50) {
-      if (waited > 20_000) throw new Error('the bad file was not reported');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await untilReported((line) => line.includes('003_c.txt:1: date "2025-13-01"'));
     const home = await get('/');
     expect(home.status).toBe(200);
     expect(home.body).toContain('Second story');

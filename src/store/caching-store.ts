@@ -1,0 +1,118 @@
+import type { ArchiveRows } from '../archive/rows.ts';
+import type { IsoDate } from '../dates.ts';
+import type { ArticleEntry } from '../records/entry.ts';
+import type { ArticleRecord } from '../records/record.ts';
+import type { SearchDoc } from '../search/segments.ts';
+import type { SegmentContents, Snapshot, StateStore, StoreChanges, StoredMeta } from './contents.ts';
+
+/**
+ * A store that keeps what it reads in memory and keeps it up to date as it commits: `serve`
+ * builds again and again in one process, so the archive's rows, the snapshot and every entry or
+ * key read once are not read again. Writes still go to the store underneath, so a `dateline
+ * build` after `serve` continues from the same state.
+ */
+export class CachingStateStore implements StateStore {
+  readonly #store: StateStore;
+  #meta: StoredMeta | undefined | null = null;
+  #snapshot: Snapshot | undefined | null = null;
+  #rows: ArchiveRows | null = null;
+  readonly #records = new Map<string, ArticleRecord | undefined>();
+  readonly #entries = new Map<string, ArticleEntry | undefined>();
+  readonly #outputs = new Map<string, string | undefined>();
+  readonly #docs = new Map<string, SearchDoc | undefined>();
+  readonly #words = new Map<string, number | undefined>();
+  readonly #wordsById = new Map<number, string | undefined>();
+
+  constructor(store: StateStore) {
+    this.#store = store;
+  }
+
+  meta(): StoredMeta | undefined {
+    if (this.#meta === null) this.#meta = this.#store.meta();
+    return this.#meta;
+  }
+
+  snapshot(): Snapshot | undefined {
+    if (this.#snapshot === null) this.#snapshot = this.#store.snapshot();
+    return this.#snapshot;
+  }
+
+  rows(): ArchiveRows {
+    this.#rows ??= this.#store.rows();
+    return this.#rows;
+  }
+
+  record(hash: string): ArticleRecord | undefined {
+    return cached(this.#records, hash, () => this.#store.record(hash));
+  }
+
+  entry(id: string): ArticleEntry | undefined {
+    return cached(this.#entries, id, () => this.#store.entry(id));
+  }
+
+  output(file: string): string | undefined {
+    return cached(this.#outputs, file, () => this.#store.output(file));
+  }
+
+  outputFiles(): string[] {
+    return this.#store.outputFiles();
+  }
+
+  doc(id: string): SearchDoc | undefined {
+    return cached(this.#docs, id, () => this.#store.doc(id));
+  }
+
+  segment(id: string): SegmentContents | undefined {
+    return this.#store.segment(id);
+  }
+
+  sitemap(bucket: string): Map<string, IsoDate | undefined> | undefined {
+    return this.#store.sitemap(bucket);
+  }
+
+  wordId(text: string): number | undefined {
+    return cached(this.#words, text, () => this.#store.wordId(text));
+  }
+
+  word(id: number): string | undefined {
+    return cached(this.#wordsById, id, () => this.#store.word(id));
+  }
+
+  async commit(changes: StoreChanges): Promise<void> {
+    await this.#store.commit(changes);
+    if (changes.clear) for (const map of [this.#records, this.#entries, this.#outputs, this.#docs]) map.clear();
+    this.#meta = changes.meta;
+    this.#snapshot = changes.snapshot;
+    this.#rows = changes.rows.all;
+    apply(this.#records, changes.records.put.map((record) => [record.hash, record]), changes.records.remove);
+    apply(this.#entries, changes.entries.put.map((entry) => [entry.id, entry]), changes.entries.remove);
+    apply(this.#outputs, changes.outputs.put, changes.outputs.remove);
+    apply(this.#docs, changes.docs.put, changes.docs.remove);
+    for (const [text, id] of changes.words) {
+      this.#words.set(text, id);
+      this.#wordsById.set(id, text);
+    }
+  }
+
+  async setOutput(identity: string | null): Promise<void> {
+    await this.#store.setOutput(identity);
+    const meta = this.meta();
+    if (meta) this.#meta = { ...meta, output: identity };
+  }
+
+  async close(): Promise<void> {
+    await this.#store.close();
+  }
+}
+
+function cached<K, V>(map: Map<K, V | undefined>, key: K, read: () => V | undefined): V | undefined {
+  if (map.has(key)) return map.get(key);
+  const value = read();
+  map.set(key, value);
+  return value;
+}
+
+function apply<K, V>(map: Map<K, V | undefined>, put: readonly (readonly [K, V])[], remove: readonly K[]): void {
+  for (const key of remove) map.set(key, undefined);
+  for (const [key, value] of put) map.set(key, value);
+}
