@@ -66,7 +66,8 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     const started = performance.now();
     const scan = session ? await session.scan() : await scanArticles(config.input);
     const scanned = performance.now();
-    const key = stampKey([CODE_KEY, JSON.stringify(config), String(flags.drafts), ...folderTimes(templatesDir)], scan.files);
+    // The stamp says "nothing changed" to a later build without reading anything; `serve` rebuilds on events instead.
+    const key = session ? '' : stampKey([CODE_KEY, JSON.stringify(config), String(flags.drafts), ...folderTimes(templatesDir)], scan.files);
     const identity = await outputIdentity(config.output);
     const stamp = flags.clean || session ? undefined : await loadStamp(stampFile);
     if (identity !== undefined && stamp?.key === key && stamp.output === identity) {
@@ -126,7 +127,7 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
       ).finally(() => bar.done());
       // Files changed a moment ago could change again unseen within one timestamp tick: no stamp then.
       const now = (flags.clock ?? Date.now)();
-      if (scan.files.every((file) => isSettled(file, now))) {
+      if (!session && scan.files.every((file) => isSettled(file, now))) {
         await saveStamp(stampFile, { key, output: await outputIdentity(config.output), articles: summary.articles, pages: summary.files, skipped: summary.skipped, problems: summary.problems });
       }
       summary.stages.unshift({ stage: 'scan', seconds: (scanned - started) / 1000 }, { stage: 'open state', seconds: (opened - scanned) / 1000 });
