@@ -1,6 +1,7 @@
 import type { Dictionary } from '../corpus/dictionary.ts';
 import { affectedByChanges, featureIndex, featuresOf, RELATED_DEFAULTS, relatedOf, Scratch } from '../corpus/related.ts';
-import { collectTopics, type Topics, type TopicSettings } from '../corpus/topics.ts';
+import type { NameCounts } from '../corpus/name-counts.ts';
+import { collectTopics, type PreviousTopics, type Topics, type TopicSettings } from '../corpus/topics.ts';
 import { positionsByNo } from '../pages/state.ts';
 import { Column, type ArchiveRows } from './rows.ts';
 
@@ -12,16 +13,45 @@ export interface Derived {
   relatedComputed: number;
 }
 
+export interface DeriveInput {
+  /** The archive now; rows that did not change carry the topics and related articles the last build derived. */
+  rows: ArchiveRows;
+  /** The archive's name counts now, and a key's label counts now. */
+  counts: NameCounts;
+  labels: (key: number) => ReadonlyMap<number, number>;
+  /** Keys whose label counts changed. */
+  relabelled: ReadonlySet<number>;
+  dictionary: Pick<Dictionary, 'textOf'>;
+  settings: TopicSettings;
+  /** The last build's rows, the articles new, changed or gone since (by `no`), and its topics. Absent on a clean build. */
+  previous?: { rows: ArchiveRows; changed: ReadonlySet<number>; topics: PreviousTopics };
+}
+
 /**
- * What the archive says of each article beyond its own text: its topics (computed whole, from
- * every article's compact names) and its related articles (computed again only for the articles
- * whose lists can have changed, see `affectedByChanges`; for all on a clean build). The rows of
- * the last build carry the related lists it computed.
- *
- * `previous.changed` holds, by `no`, the articles that are new, changed or gone.
+ * What the archive says of each article beyond its own text: its topics (see `collectTopics`)
+ * and its related articles (computed again only for the articles whose lists can have changed,
+ * see `affectedByChanges`; for all on a clean build).
  */
-export function deriveArchive(rows: ArchiveRows, dictionary: Pick<Dictionary, 'textOf'>, settings: TopicSettings, previous?: { rows: ArchiveRows; changed: ReadonlySet<number> }): Derived {
-  const topics = collectTopics(rows, dictionary, settings);
+export function deriveArchive(input: DeriveInput): Derived {
+  const { rows, previous } = input;
+  const nowAt = positionsByNo(rows);
+  const changed = new Set<number>();
+  if (previous) {
+    for (const no of previous.changed) {
+      const at = nowAt(no);
+      if (at !== undefined) changed.add(at);
+    }
+  }
+  const topics = collectTopics({
+    rows,
+    counts: input.counts,
+    labels: input.labels,
+    dictionary: input.dictionary,
+    settings: input.settings,
+    relabelled: input.relabelled,
+    changed: previous ? changed : 'all',
+    ...(previous ? { previous: previous.topics } : {}),
+  });
   const withTopics = rows.with({ topics: topics.ofArticle });
   const index = featureIndex(withTopics);
   let targets: Iterable<number>;
@@ -29,7 +59,6 @@ export function deriveArchive(rows: ArchiveRows, dictionary: Pick<Dictionary, 't
     targets = range(rows.length);
   } else {
     const beforeAt = positionsByNo(previous.rows);
-    const nowAt = positionsByNo(rows);
     const changes: Parameters<typeof affectedByChanges>[1][number][] = [];
     const old = previous.rows;
     for (let at = 0; at < rows.length; at++) {
@@ -47,17 +76,14 @@ export function deriveArchive(rows: ArchiveRows, dictionary: Pick<Dictionary, 't
       targets = range(rows.length);
     } else {
       // The changed articles themselves, even one with no features at all.
-      for (const no of previous.changed) {
-        const at = nowAt(no);
-        if (at !== undefined) affected.add(at);
-      }
+      for (const at of changed) affected.add(at);
       targets = affected;
     }
   }
   const scratch = new Scratch(rows.length);
   const computed = new Map<number, Int32Array>();
   for (const position of targets) computed.set(position, Int32Array.from(relatedOf(index, position, RELATED_DEFAULTS, scratch), (other) => rows.no[other]!));
-  const related = Column.of(Array.from({ length: rows.length }, (_, position) => computed.get(position) ?? rows.related.at(position)));
+  const related = rows.related.patched(computed);
   return { rows: withTopics.with({ related }), topics, relatedComputed: computed.size };
 }
 

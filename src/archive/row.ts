@@ -87,9 +87,7 @@ export function decodeRowGroups(groups: readonly Uint8Array[]): ArchiveRows {
     const head = new Int32Array(2);
     new Uint8Array(head.buffer).set(bytes.subarray(0, 8));
     const intBytes = bytes.byteLength - head[1]!;
-    const values = new Int32Array(intBytes / 4);
-    new Uint8Array(values.buffer).set(bytes.subarray(0, intBytes));
-    return { count: head[0]!, values, keys: Buffer.from(bytes.buffer, bytes.byteOffset + intBytes, head[1]!).toString('utf8') };
+    return { count: head[0]!, values: int32s(bytes, intBytes), keys: Buffer.from(bytes.buffer, bytes.byteOffset + intBytes, head[1]!).toString('utf8') };
   });
   const total = parts.reduce((sum, part) => sum + part.count, 0);
   const orders: string[] = new Array(total);
@@ -121,7 +119,7 @@ export function decodeRowGroups(groups: readonly Uint8Array[]): ArchiveRows {
     let at = 2 + count;
     no.set(values.subarray(at, at + count), row);
     at += count;
-    rank.set(new Uint32Array(values.buffer, at * 4, count), row);
+    rank.set(new Uint32Array(values.buffer, values.byteOffset + at * 4, count), row);
     at += count;
     for (let index = 0; index < count; index++) authored[row + index] = values[at + index]!;
     at += count;
@@ -141,6 +139,14 @@ export function decodeRowGroups(groups: readonly Uint8Array[]): ArchiveRows {
   }
   const columns = Object.fromEntries(COLUMNS.map((name) => [name, new Column(starts[name], datas[name])])) as Record<ColumnName, Column>;
   return new ArchiveRows({ orders, no, rank, authored, ...columns });
+}
+
+/** The first `length` bytes as 32-bit numbers: a view when they are aligned, else a copy. */
+function int32s(bytes: Uint8Array, length: number): Int32Array {
+  if (bytes.byteOffset % 4 === 0) return new Int32Array(bytes.buffer, bytes.byteOffset, length / 4);
+  const values = new Int32Array(length / 4);
+  new Uint8Array(values.buffer).set(bytes.subarray(0, length));
+  return values;
 }
 
 /** The rows of one value (see {@link encodeRows}). */

@@ -33,6 +33,36 @@ export class Column {
     return this.data.subarray(this.start[index]!, this.start[index + 1]!);
   }
 
+  /** This column with the rows in `lists` (by index) replaced; the rows between are copied in blocks. */
+  patched(lists: ReadonlyMap<number, ArrayLike<number>>): Column {
+    const count = this.length;
+    const changed = [...lists.keys()].sort((a, b) => a - b);
+    let size = this.data.length;
+    for (const index of changed) size += lists.get(index)!.length - (this.start[index + 1]! - this.start[index]!);
+    const start = new Int32Array(count + 1);
+    const data = new Int32Array(size);
+    let row = 0;
+    let fill = 0;
+    const copyUntil = (end: number) => {
+      if (row >= end) return;
+      const base = this.start[row]!;
+      data.set(this.data.subarray(base, this.start[end]!), fill);
+      for (let index = row; index < end; index++) start[index + 1] = fill + this.start[index + 1]! - base;
+      fill += this.start[end]! - base;
+      row = end;
+    };
+    for (const index of changed) {
+      copyUntil(index);
+      const list = lists.get(index)!;
+      data.set(list, fill);
+      fill += list.length;
+      start[index + 1] = fill;
+      row = index + 1;
+    }
+    copyUntil(count);
+    return new Column(start, data);
+  }
+
   /** Whether row `index` here holds the same numbers as row `other` of `column`. */
   same(index: number, column: Column, other: number): boolean {
     const from = this.start[index]!;

@@ -34,6 +34,9 @@ export interface ArchiveUpdate {
   /** Entries that are new or changed, by id, and those they replace or that went. */
   entries: Map<string, ArticleEntry>;
   previousEntries: Map<string, ArticleEntry>;
+  /** Positions in `before` of the rows that went or were replaced, and the rows new or replacing them. */
+  gone: number[];
+  put: RowData[];
   /** Order keys of rows that went or were replaced, and of rows that are new or replaced. */
   removedOrders: string[];
   addedOrders: string[];
@@ -119,5 +122,5 @@ export function updateArchive(input: UpdateInput): ArchiveUpdate {
     const previous = previousEntries.get(entry.id);
     if (previous === undefined || listedDifferently(previous, entry)) listed.add(entry.no);
   }
-  return { rows, entries, previousEntries, removedOrders, addedOrders: putRows.map((row) => row.order), changed, listed, clashes, nextNo };
+  return { rows, entries, previousEntries, gone: [...removed, ...replaced], put: putRows, removedOrders, addedOrders: putRows.map((row) => row.order), changed, listed, clashes, nextNo };
 }

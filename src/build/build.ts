@@ -4,12 +4,15 @@ import { deriveArchive } from '../archive/derive.ts';
 import { DEFAULT_TEMPLATES } from '../build-paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { MemoryDictionary } from '../corpus/dictionary.ts';
+import { NameCounts, type LabelCounts } from '../corpus/name-counts.ts';
+import { mergeTargets } from '../corpus/topics.ts';
 import { DatelineError, type Problem } from '../errors.ts';
 import { planChanges, planEverything, type OutputPlan } from '../plan/changes.ts';
 import { positionsByNo, type SiteState } from '../pages/state.ts';
 import { displayPath, scanArticles, type ScanResult } from '../read/scan.ts';
 import { isSettled } from '../read/fingerprint.ts';
-import { readArticles, sortProblems, type FileState, type FileStatus, type KnownFile } from '../records/load-records.ts';
+import { matchSnapshot } from '../records/known-files.ts';
+import { readArticles, sortProblems, type FileStatus, type FileTable } from '../records/load-records.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
 import type { Snapshot, StateStore, StoreChanges, StoredMeta } from '../store/contents.ts';
@@ -100,22 +103,22 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
 
     // Read: only files whose size, times or bytes changed since the last build.
     const snapshot = previous ? store.snapshot() : undefined;
-    const known = snapshotIndex(snapshot);
+    const match = snapshot ? matchSnapshot(scan.files, snapshot) : undefined;
     const storedProblems = new Map(previous?.problems ?? []);
     const read = await timed('read and parse', () =>
       readArticles({
         inputDir: config.input,
         scan,
         leftoverPatterns: config.leftoverPatterns,
-        ...(previous ? { known: (path: string) => known.get(path), stored: (hash: string) => store.record(hash), storedProblems: (path: string) => storedProblems.get(path) } : {}),
+        ...(snapshot && match ? { previous: { snapshot, match, record: (hash: string) => store.record(hash), problems: (path: string) => storedProblems.get(path) } } : {}),
       }),
     );
     const publishes = (status: FileStatus, drafts: boolean) => status === 'article' || (status === 'draft' && drafts);
     let published = 0;
     let drafts = 0;
-    for (const file of read.files) {
-      if (publishes(file.status, options.drafts)) published++;
-      else if (file.status === 'draft') drafts++;
+    for (const status of read.files.statuses) {
+      if (publishes(status, options.drafts)) published++;
+      else if (status === 'draft') drafts++;
     }
     const errors = read.problems.filter((problem) => problem.severity === 'error').length;
     if (published === 0 && errors > 0) {
@@ -134,19 +137,29 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       if (found === undefined) throw new Error(`the build state has no entry for ${id}; run dateline build --clean`);
       return found;
     };
-    const { before, update, derived } = await timed('archive and derive', () => {
+    const { before, update, derived, counts, labels } = await timed('archive and derive', () => {
       const beforeRows = previous ? store.rows() : ArchiveRows.empty();
       const changes = updateArchive({
         before: beforeRows,
-        changes: publishedChanges(read.files, snapshot, known, (status) => publishes(status, options.drafts), (status) => publishes(status, previous?.drafts ?? false)),
+        changes: publishedChanges(read.files, snapshot, (status) => publishes(status, options.drafts), (status) => publishes(status, previous?.drafts ?? false)),
         record,
         entry: storedEntry,
         dictionary,
         nextNo: previous?.nextNo ?? 0,
         displayPath: (source) => `${displayPath(config.input)}/${source}`,
       });
+      const names = nameChanges(store, previous !== undefined, beforeRows, changes);
       const topicSettings = { language: site.language, ...(site.topicMinArticles === undefined ? {} : { minArticles: site.topicMinArticles }) };
-      return { before: beforeRows, update: changes, derived: deriveArchive(changes.rows, dictionary, topicSettings, previous ? { rows: beforeRows, changed: changes.changed } : undefined) };
+      const derived = deriveArchive({
+        rows: changes.rows,
+        counts: names.counts,
+        labels: (key) => names.labels.get(key) ?? (previous ? store.labels(key) : undefined) ?? new Map(),
+        relabelled: new Set(names.labels.keys()),
+        dictionary,
+        settings: topicSettings,
+        ...(previous ? { previous: { rows: beforeRows, changed: changes.changed, topics: { stored: previous.topics, into: names.intoBefore!, sameSettings: previous.site === keys.site } } } : {}),
+      });
+      return { before: beforeRows, update: changes, derived, counts: names.counts, labels: names.labels };
     });
 
     const entryNow = (id: string) => update.entries.get(id) ?? storedEntry(id);
@@ -193,7 +206,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         output: null,
         drafts: options.drafts,
         problems: [...read.fileProblems],
-        topics: derived.topics.topics.map((topic) => [topic.key, topic.slug, topic.label, topic.kind]),
+        topics: derived.topics.stored,
         minArticles: derived.topics.minArticles,
         nextNo: update.nextNo,
         nextWord: dictionary.next,
@@ -206,10 +219,12 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         files: written.files,
       },
       snapshot: snapshotOf(read.files, (options.clock ?? Date.now)()),
-      records: { put: [...read.records.values()], remove: staleHashes(snapshot, read.files, known) },
+      records: { put: [...read.records.values()], remove: staleHashes(snapshot, read.files) },
       entries: { put: [...update.entries.values()], remove: removedIds(update) },
       rows: { all: derived.rows, changed: changedOrders(before, derived.rows, update.removedOrders, update.addedOrders) },
       words: dictionary.added,
+      counts: counts.dirtyChunks(previous === undefined),
+      labels: [...labels],
       outputs: written.outputs,
       docs: search.docs,
       segments: search.segments,
@@ -258,6 +273,25 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
   }
 }
 
+/**
+ * The name counts after the update: the last build's, less what the rows that went named, plus
+ * what the new rows name (from nothing on a clean build); the label counts of every key those
+ * rows name; and the surname merges before the update.
+ */
+function nameChanges(store: StateStore, incremental: boolean, before: ArchiveRows, update: ArchiveUpdate) {
+  const counts = incremental ? store.nameCounts() : NameCounts.empty();
+  const intoBefore = incremental ? mergeTargets(counts) : undefined;
+  const labels = new Map<number, LabelCounts>();
+  const labelsOf = (key: number): LabelCounts => {
+    let found = labels.get(key);
+    if (found === undefined) labels.set(key, (found = new Map(incremental ? (store.labels(key) ?? []) : [])));
+    return found;
+  };
+  for (const at of update.gone) counts.apply({ names: before.names.at(at), tags: before.tags.at(at) }, -1, labelsOf);
+  for (const row of update.put) counts.apply(row, 1, labelsOf);
+  return { counts, intoBefore, labels };
+}
+
 /** Articles whose search entry may have changed: the changed ones, those whose topics changed, and members of renamed topics. */
 function searchCandidates(after: SiteState, before: ArchiveRows, changed: ReadonlySet<number>, previous: StoredMeta | undefined): number[] {
   const beforeAt = positionsByNo(before);
@@ -290,42 +324,33 @@ function searchMetaOf(previous: StoredMeta | undefined): SearchMeta {
   };
 }
 
-/** The last build's knowledge of each file, by path. */
-function snapshotIndex(snapshot: Snapshot | undefined): Map<string, KnownFile> {
-  const index = new Map<string, KnownFile>();
-  if (snapshot) {
-    const { times } = snapshot;
-    snapshot.paths.forEach((path, at) => index.set(path, { size: times[at * 3]!, mtimeMs: times[at * 3 + 1]!, ctimeMs: times[at * 3 + 2]!, hash: snapshot.hashes[at]!, id: snapshot.ids[at]!, status: snapshot.statuses[at]! }));
-  }
-  return index;
-}
-
 /**
  * The articles whose published version changed since the last build, from the files that
  * changed: id → the hash to publish, or undefined when it is published no more. An unchanged
  * file publishes as before; a renamed file is its article's new version.
  */
 function publishedChanges(
-  files: readonly FileState[],
+  files: FileTable,
   snapshot: Snapshot | undefined,
-  known: ReadonlyMap<string, KnownFile>,
   publishesNow: (status: FileStatus) => boolean,
   publishedThen: (status: FileStatus) => boolean,
 ): Map<string, string | undefined> {
   const changes = new Map<string, string | undefined>();
   const gone: string[] = [];
-  const seen = new Set<string>();
-  for (const file of files) {
-    const was = known.get(file.path);
-    if (was) seen.add(file.path);
-    const then = was !== undefined && publishedThen(was.status);
-    const now = publishesNow(file.status);
-    if (now && (!then || was.hash !== file.hash || was.id !== file.id)) changes.set(file.id, file.hash);
-    if (then && (!now || was.id !== file.id)) gone.push(was.id);
+  const seen = new Uint8Array(snapshot?.ids.length ?? 0);
+  for (let row = 0; row < files.paths.length; row++) {
+    const at = files.previous[row]!;
+    const id = files.ids[row]!;
+    const hash = files.hashes[row]!;
+    if (at !== -1) seen[at] = 1;
+    const then = at !== -1 && publishedThen(snapshot!.statuses[at]!);
+    const now = publishesNow(files.statuses[row]!);
+    if (now && (!then || snapshot!.hashes[at] !== hash || snapshot!.ids[at] !== id)) changes.set(id, hash);
+    if (then && (!now || snapshot!.ids[at] !== id)) gone.push(snapshot!.ids[at]!);
   }
-  if (snapshot && seen.size < snapshot.paths.length) {
-    snapshot.paths.forEach((path, at) => {
-      if (!seen.has(path) && publishedThen(snapshot.statuses[at]!)) gone.push(snapshot.ids[at]!);
+  if (snapshot) {
+    seen.forEach((found, at) => {
+      if (found === 0 && publishedThen(snapshot.statuses[at]!)) gone.push(snapshot.ids[at]!);
     });
   }
   // An article gone from one file but published by another (renamed, or a repeated id) has a new version.
@@ -338,36 +363,27 @@ function removedIds(update: ArchiveUpdate): string[] {
   return [...update.previousEntries.keys()].filter((id) => !update.entries.has(id));
 }
 
-function snapshotOf(files: readonly FileState[], now: number): Snapshot {
-  const times = new Float64Array(files.length * 3);
-  files.forEach((file, at) => {
-    times[at * 3] = file.times.size;
+function snapshotOf(files: FileTable, now: number): Snapshot {
+  const times = files.times.slice();
+  for (let row = 0; row < files.paths.length; row++) {
     // A file changed a moment ago could change again unseen within one timestamp tick: read it again next time.
-    const settled = isSettled(file.times, now);
-    times[at * 3 + 1] = settled ? file.times.mtimeMs : Number.NaN;
-    times[at * 3 + 2] = settled ? file.times.ctimeMs : Number.NaN;
-  });
-  return {
-    paths: files.map((file) => file.path),
-    times,
-    hashes: files.map((file) => file.hash),
-    ids: files.map((file) => file.id),
-    statuses: files.map((file) => file.status),
-  };
+    if (!isSettled({ mtimeMs: times[row * 3 + 1]!, ctimeMs: times[row * 3 + 2]! }, now)) times[row * 3 + 1] = times[row * 3 + 2] = Number.NaN;
+  }
+  return { paths: files.paths, times, hashes: files.hashes, ids: files.ids, statuses: files.statuses };
 }
 
 /** Records no file holds any more: those of files gone or changed (a source's hash includes its path, so no two files share one). */
-function staleHashes(snapshot: Snapshot | undefined, files: readonly FileState[], known: ReadonlyMap<string, KnownFile>): string[] {
+function staleHashes(snapshot: Snapshot | undefined, files: FileTable): string[] {
   if (!snapshot) return [];
   const stale: string[] = [];
-  const seen = new Set<string>();
-  for (const file of files) {
-    const before = known.get(file.path);
-    if (before === undefined) continue;
-    seen.add(file.path);
-    if (before.hash !== file.hash) stale.push(before.hash);
+  const seen = new Uint8Array(snapshot.hashes.length);
+  for (let row = 0; row < files.paths.length; row++) {
+    const at = files.previous[row]!;
+    if (at === -1) continue;
+    seen[at] = 1;
+    if (snapshot.hashes[at] !== files.hashes[row]) stale.push(snapshot.hashes[at]!);
   }
-  if (seen.size < snapshot.paths.length) snapshot.paths.forEach((path, at) => seen.has(path) || stale.push(snapshot.hashes[at]!));
+  seen.forEach((found, at) => found === 1 || stale.push(snapshot.hashes[at]!));
   return stale;
 }
 

@@ -1,5 +1,5 @@
 import type { ArchiveRows } from '../archive/rows.ts';
-import type { Topic, TopicKind, Topics } from '../corpus/topics.ts';
+import type { StoredTopic, Topic, Topics } from '../corpus/topics.ts';
 import { daySpans, positionsByNo, type SiteState } from '../pages/state.ts';
 import type { SiteSettings } from '../pages/types.ts';
 import type { ArticleEntry } from '../records/entry.ts';
@@ -30,11 +30,11 @@ export function siteState(site: SiteSettings, rows: ArchiveRows, topics: Topics,
  * The topics of the last build, as they were: names and kinds from the stored table, members from
  * the rows' stored topic lists. What the plan compares the new topics with.
  */
-export function storedTopics(rows: ArchiveRows, table: readonly [number, string, string, TopicKind][], minArticles: number): Topics {
+export function storedTopics(rows: ArchiveRows, table: readonly StoredTopic[], minArticles: number): Topics {
   const byKey = new Map<number, Topic>(table.map(([key, slug, label, kind]) => [key, { key, slug, label, kind, members: [] }]));
   const { topics } = rows;
   for (let position = 0; position < rows.length; position++) {
     for (let at = topics.start[position]!, end = topics.start[position + 1]!; at < end; at++) byKey.get(topics.data[at]!)?.members.push(position);
   }
-  return { topics: [...byKey.values()], byKey, ofArticle: topics, minArticles };
+  return { topics: [...byKey.values()], byKey, ofArticle: topics, minArticles, stored: [...table] };
 }

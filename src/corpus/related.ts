@@ -61,38 +61,48 @@ export interface FeatureIndex {
 /** Every feature's postings, in typed arrays indexed by feature (features are dictionary ids, so dense). */
 export function featureIndex(rows: ArchiveRows): FeatureIndex {
   const { topics, terms } = rows;
-  let largest = -1;
-  for (const key of topics.data) largest = Math.max(largest, key * 2 + 1);
-  for (const term of terms.data) largest = Math.max(largest, term * 2);
-  const slot = new Int32Array(largest + 1).fill(-1);
-  const features: number[] = [];
-  const ownStart = new Int32Array(rows.length + 1);
+  const count = rows.length;
   const own = new Int32Array(topics.data.length + terms.data.length);
+  const ownStart = new Int32Array(count + 1);
+  // Each article's features in place (topics odd, terms even), and the largest.
   let fill = 0;
-  const take = (feature: number) => {
-    let at = slot[feature]!;
-    if (at === -1) {
-      at = slot[feature] = features.length;
-      features.push(feature);
+  let largest = -1;
+  for (let position = 0; position < count; position++) {
+    for (let at = topics.start[position]!, end = topics.start[position + 1]!; at < end; at++) {
+      const feature = topics.data[at]! * 2 + 1;
+      own[fill++] = feature;
+      if (feature > largest) largest = feature;
     }
-    own[fill++] = at;
-  };
-  for (let position = 0; position < rows.length; position++) {
-    for (let at = topics.start[position]!, end = topics.start[position + 1]!; at < end; at++) take(topics.data[at]! * 2 + 1);
-    for (let at = terms.start[position]!, end = terms.start[position + 1]!; at < end; at++) take(terms.data[at]! * 2);
+    for (let at = terms.start[position]!, end = terms.start[position + 1]!; at < end; at++) {
+      const feature = terms.data[at]! * 2;
+      own[fill++] = feature;
+      if (feature > largest) largest = feature;
+    }
     ownStart[position + 1] = fill;
   }
-  const slots = features.length;
+  // Slots in order of first use, and each article's features replaced by their slots.
+  const slot = new Int32Array(largest + 1).fill(-1);
+  const features = new Int32Array(largest + 1);
+  let slots = 0;
+  for (let at = 0; at < fill; at++) {
+    const feature = own[at]!;
+    let s = slot[feature]!;
+    if (s === -1) {
+      s = slot[feature] = slots;
+      features[slots++] = feature;
+    }
+    own[at] = s;
+  }
   const start = new Int32Array(slots + 1);
-  for (const s of own) start[s + 1]!++;
+  for (let at = 0; at < fill; at++) start[own[at]! + 1]!++;
   for (let s = 0; s < slots; s++) start[s + 1]! += start[s]!;
   const next = start.slice(0, slots);
-  const postings = new Int32Array(own.length);
-  for (let position = 0; position < rows.length; position++) {
+  const postings = new Int32Array(fill);
+  for (let position = 0; position < count; position++) {
     for (let at = ownStart[position]!, end = ownStart[position + 1]!; at < end; at++) postings[next[own[at]!]!++] = position;
   }
   const weights = new Float64Array(slots);
-  features.forEach((feature, s) => (weights[s] = featureWeight(start[s + 1]! - start[s]!, rows.length, feature % 2 === 1)));
+  for (let s = 0; s < slots; s++) weights[s] = featureWeight(start[s + 1]! - start[s]!, count, features[s]! % 2 === 1);
   return { rows, slot, slots, start, postings, weights, own, ownStart };
 }
 

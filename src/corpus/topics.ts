@@ -1,8 +1,9 @@
-import { NAME_FIELDS, NAME_KINDS, TAG_FIELDS, unpackName } from '../archive/row.ts';
-import { Column, type ArchiveRows } from '../archive/rows.ts';
+import { NAME_FIELDS, NAME_KINDS, TAG_FIELDS } from '../archive/row.ts';
+import type { ArchiveRows, Column } from '../archive/rows.ts';
 import type { NameKind } from '../derive/names.ts';
 import { deriveSlug } from '../derive/slug.ts';
 import type { Dictionary } from './dictionary.ts';
+import { NameCounts, type LabelCounts } from './name-counts.ts';
 
 /** `subject`: a front-matter tag that no name in the texts matches. */
 export type TopicKind = NameKind | 'subject';
@@ -18,6 +19,13 @@ export interface Topic {
   members: number[];
 }
 
+/**
+ * What a build keeps of each topic for the next, A–Z: key, slug, label, kind, the label's
+ * dictionary id, the key's text and the slug before it was made unique. With it, the next build
+ * looks up no text and slugs nothing for the topics that kept their label.
+ */
+export type StoredTopic = [key: number, slug: string, label: string, kind: TopicKind, labelId: number, keyText: string, baseSlug: string];
+
 export interface Topics {
   /** Topics with pages, A–Z by label. */
   topics: Topic[];
@@ -26,6 +34,8 @@ export interface Topics {
   ofArticle: Column;
   /** The threshold that was applied (see {@link autoMinArticles}). */
   minArticles: number;
+  /** What the next build is given back (see {@link StoredTopic}). */
+  stored: StoredTopic[];
 }
 
 export interface TopicSettings {
@@ -46,250 +56,291 @@ export function autoMinArticles(articles: number): number {
 const PERSON = NAME_KINDS.indexOf('person');
 const OTHER = NAME_KINDS.indexOf('other');
 
+/** What a build knows of the last build's topics when it updates them. */
+export interface PreviousTopics {
+  /** Its topics (see {@link StoredTopic}). */
+  stored: readonly StoredTopic[];
+  /** The surname merges it made (see {@link mergeTargets}), from the counts before this update. */
+  into: Int32Array;
+  /** Whether its settings were these (the same language orders topics alike); if not, every article's list is made again. */
+  sameSettings: boolean;
+}
+
+export interface TopicInput {
+  /** The archive now; rows not in `changed` carry the topic lists the last build made. */
+  rows: ArchiveRows;
+  /** The name counts of the archive now. */
+  counts: NameCounts;
+  /** A key's label counts now. */
+  labels: (key: number) => ReadonlyMap<number, number>;
+  dictionary: Pick<Dictionary, 'textOf'>;
+  settings: TopicSettings;
+  /** Absent on a clean build. */
+  previous?: PreviousTopics;
+  /** Positions of the rows that are new or changed (their lists are made), or every row. */
+  changed: ReadonlySet<number> | 'all';
+  /** Keys whose label counts changed since the last build. */
+  relabelled: ReadonlySet<number>;
+}
+
 /**
  * Topics from the names found in each article and the front-matter tags. Names are merged by
  * key across articles (`Russia.`/`Russia`, `U.S.`/`US`) and a one-word name into the one person
  * whose surname it is (`Zelenskyy`). A name becomes a topic when it is prominent (named twice, or
  * in the first paragraph) in at least `minArticles` articles; a tag always does.
  *
- * Pure, and a function of the rows alone, so every build computes it whole from the archive's
- * compact rows and an incremental build gets what a clean one gets. Every article's names are one
- * pass over typed arrays indexed by dictionary id (tens of milliseconds for 19,000 articles); only
- * the topics chosen are looked up as text.
+ * Decided from the archive's {@link NameCounts} (sums that an update changes by what its
+ * articles name), so the choice costs a pass over the keys, not over the articles. An article's
+ * list of topics is made again only when it changed, or when one of its names became or stopped
+ * being a topic, joined another, or its topic was renamed; the others keep the last build's.
+ * Text is looked up, slugged and collated only for topics whose label is new. The result is
+ * what a clean build of the same archive computes.
  */
-export function collectTopics(rows: ArchiveRows, dictionary: Pick<Dictionary, 'textOf'>, settings: TopicSettings): Topics {
-  const names = new NameTable(rows);
-  const minArticles = settings.minArticles ?? autoMinArticles(rows.length);
-  const into = names.mergeSurnames();
-  const chosenKeys = names.keys.filter((key) => into[key] === -1 && (names.tagged[key] === 1 || names.prominent[key]! >= minArticles));
-  const text = (id: number) => dictionary.textOf(id);
-  // In key order, so which of two clashing slugs gets the `-2` does not move as articles come and go.
-  const chosen = chosenKeys.map((key) => ({ key, keyText: text(key) })).sort((a, b) => (a.keyText < b.keyText ? -1 : a.keyText > b.keyText ? 1 : 0));
-  const labels = names.labels(new Set(chosenKeys));
-  const slugs = new Set<string>();
-  const byKey = new Map<number, Topic>();
-  const labelRank = new Map<number, number>();
-  for (const { key } of chosen) {
-    const label = mostCommon(labels.get(key)!, text);
-    const kinds = names.kindsOf(key);
-    byKey.set(key, {
-      key,
-      slug: uniqueSlug(deriveSlug(label, label), slugs),
-      label,
-      kind: names.tagged[key] === 1 && kinds.every((count) => count === 0) ? 'subject' : kindOf(kinds),
-      members: [],
-    });
-  }
-  // Members, and each article's topics in the order it lists them. Occurrences come article by article.
-  const collator = new Intl.Collator(settings.language, { sensitivity: 'base', numeric: true });
-  const byLabel = (a: Topic, b: Topic) => collator.compare(a.label, b.label) || (a.slug < b.slug ? -1 : 1);
-  const topics = [...byKey.values()];
-  // The rank of each topic A–Z, so an article's topics sort by numbers.
-  topics.sort(byLabel).forEach((topic, rank) => labelRank.set(topic.key, rank));
-  const start = new Int32Array(rows.length + 1);
-  const keys: number[] = [];
-  let entries: { key: number; mentions: number; tagged: boolean }[] = [];
-  let position = 0;
-  const flush = (until: number) => {
-    for (; position < until; position++) {
-      entries.sort((a, b) => Number(b.tagged) - Number(a.tagged) || b.mentions - a.mentions || labelRank.get(a.key)! - labelRank.get(b.key)!);
-      for (const entry of entries) {
-        keys.push(entry.key);
-        byKey.get(entry.key)!.members.push(position);
-      }
-      start[position + 1] = keys.length;
-      entries = [];
+export function collectTopics(input: TopicInput): Topics {
+  const { rows, counts, previous } = input;
+  const minArticles = input.settings.minArticles ?? autoMinArticles(rows.length);
+  const into = mergeTargets(counts);
+  const chosen: number[] = [];
+  const isTopic = new Uint8Array(counts.size);
+  for (let key = 0; key < counts.size; key++) {
+    if (counts.present(key) > 0 && into[key] === -1 && (counts.tagged(key) > 0 || mergedProminent(counts, into, key) >= minArticles)) {
+      isTopic[key] = 1;
+      chosen.push(key);
     }
-  };
-  const isTopic = new Uint8Array(names.size);
-  for (const key of byKey.keys()) isTopic[key] = 1;
-  for (let at = 0; at < names.count; at++) {
-    const found = names.occKey[at]!;
-    const key = into[found] === -1 ? found : into[found]!;
-    if (isTopic[key] === 0) continue;
-    flush(names.occPosition[at]!);
-    const entry = entries.find((each) => each.key === key);
-    if (entry) entry.mentions += names.occMentions[at]!;
-    else entries.push({ key, mentions: names.occMentions[at]!, tagged: names.occTagged[at] === 1 && key === found });
   }
-  flush(rows.length);
-  return { topics, byKey, ofArticle: new Column(start, Int32Array.from(keys)), minArticles };
+  const named = nameTopics(chosen, counts, into, input);
+  const rank = new Int32Array(counts.size);
+  named.forEach((topic, at) => (rank[topic.key] = at));
+  const lists = new Map<number, Int32Array>();
+  const scratch = new EntryScratch(counts.size);
+  for (const position of listsToMake(input, into, isTopic, named)) lists.set(position, scratch.topicsOf(rows, position, into, isTopic, rank));
+  const ofArticle = rows.topics.patched(lists);
+  const byKey = new Map<number, Topic>();
+  for (const topic of named) byKey.set(topic.key, { key: topic.key, slug: topic.slug, label: topic.label, kind: topic.kind, members: [] });
+  for (let position = 0; position < rows.length; position++) {
+    for (let at = ofArticle.start[position]!, end = ofArticle.start[position + 1]!; at < end; at++) byKey.get(ofArticle.data[at]!)!.members.push(position);
+  }
+  return {
+    topics: [...byKey.values()],
+    byKey,
+    ofArticle,
+    minArticles,
+    stored: named.map((topic) => [topic.key, topic.slug, topic.label, topic.kind, topic.labelId, topic.keyText, topic.baseSlug]),
+  };
+}
+
+/** The topics of `rows` computed from nothing: what a clean build does, and what every update must equal. */
+export function topicsFromScratch(rows: ArchiveRows, dictionary: Pick<Dictionary, 'textOf'>, settings: TopicSettings): Topics {
+  const counts = NameCounts.empty();
+  const labels = new Map<number, LabelCounts>();
+  const labelsOf = (key: number) => labels.get(key) ?? labels.set(key, new Map()).get(key)!;
+  for (let position = 0; position < rows.length; position++) counts.apply({ names: rows.names.at(position), tags: rows.tags.at(position) }, 1, labelsOf);
+  return collectTopics({ rows, counts, labels: labelsOf, dictionary, settings, changed: 'all', relabelled: new Set(labels.keys()) });
 }
 
 /**
- * Every (name key, article) pair of the archive, once, with its mentions and whether it is
- * prominent there or a tag; and per key, in arrays indexed by dictionary id, its mentions by kind,
- * the articles it is prominent in, whether it is ever a tag, its word count and last word.
+ * The surname merges: by key, the person it joins, or -1. A one-word name, never a tag, found as a
+ * person or unclassified, that is the last word of exactly one multi-word person joins that person.
  */
-class NameTable {
-  readonly rows: ArchiveRows;
-  /** Keys seen, in first-seen order. */
-  readonly keys: number[] = [];
-  count = 0;
-  occKey = new Int32Array(1024);
-  occPosition = new Int32Array(1024);
-  occMentions = new Int32Array(1024);
-  occTagged = new Uint8Array(1024);
-  occProminent = new Uint8Array(1024);
-  size: number;
-  kinds: Float64Array;
-  prominent: Int32Array;
-  tagged: Uint8Array;
-  words: Int32Array;
-  last: Int32Array;
-  /** The occurrence of each key in the article being read, or -1. */
-  #current: Int32Array;
+export function mergeTargets(counts: NameCounts): Int32Array {
+  const size = counts.size;
+  const into = new Int32Array(size).fill(-1);
+  // By last word: how many multi-word people end with it, and the one that does.
+  const owners = new Int32Array(size);
+  const owner = new Int32Array(size);
+  for (let key = 0; key < size; key++) {
+    if (counts.present(key) === 0 || counts.words(key) < 2 || kindIndex(counts, key) !== PERSON) continue;
+    owners[counts.last(key)]!++;
+    owner[counts.last(key)] = key;
+  }
+  for (let key = 0; key < size; key++) {
+    if (owners[key] !== 1 || counts.present(key) === 0 || counts.words(key) !== 1 || counts.tagged(key) > 0) continue;
+    const kind = kindIndex(counts, key);
+    if (kind === PERSON || kind === OTHER) into[key] = owner[key]!;
+  }
+  return into;
+}
 
-  constructor(rows: ArchiveRows) {
-    this.rows = rows;
-    const names = rows.names.data;
-    const tags = rows.tags.data;
-    let size = 0;
-    for (let at = 0; at < names.length; at += NAME_FIELDS) size = Math.max(size, names[at]! + 1, names[at + 2]! + 1);
-    for (let at = 0; at < tags.length; at += TAG_FIELDS) size = Math.max(size, tags[at]! + 1, tags[at + 2]! + 1);
-    this.size = size;
-    this.kinds = new Float64Array(size * 4);
-    this.prominent = new Int32Array(size);
-    this.tagged = new Uint8Array(size);
-    this.words = new Int32Array(size);
-    this.last = new Int32Array(size).fill(-1);
-    this.#current = new Int32Array(size).fill(-1);
-    const touched: number[] = [];
-    for (let position = 0; position < rows.length; position++) {
-      for (let at = rows.names.start[position]!, end = rows.names.start[position + 1]!; at < end; at += NAME_FIELDS) {
-        const key = names[at]!;
-        const packed = names[at + 3]!;
-        const mentions = packed >>> 7;
-        this.kinds[key * 4 + (packed & 3)]! += mentions;
-        this.#occur(key, position, mentions, mentions >= 2 || (packed & 4) !== 0, false, (packed >>> 3) & 15, names[at + 2]!, touched);
-      }
-      for (let at = rows.tags.start[position]!, end = rows.tags.start[position + 1]!; at < end; at += TAG_FIELDS) {
-        const key = tags[at]!;
-        this.tagged[key] = 1;
-        this.#occur(key, position, 1, true, true, tags[at + 3]!, tags[at + 2]!, touched);
-      }
-      for (const key of touched) this.#current[key] = -1;
-      touched.length = 0;
+/** The surname that joined a person (see {@link mergeTargets}): the person's last word, if it did. */
+function surnameOf(counts: NameCounts, into: Int32Array, key: number): number | undefined {
+  const last = counts.last(key);
+  return counts.words(key) >= 2 && into[last] === key ? last : undefined;
+}
+
+/** Articles prominent for a key, counting those where its surname alone is named twice. */
+function mergedProminent(counts: NameCounts, into: Int32Array, key: number): number {
+  const surname = surnameOf(counts, into, key);
+  return counts.prominent(key) + (surname === undefined ? 0 : counts.twice(surname) - counts.both(key));
+}
+
+/** Mentions by kind, counting those of a joined surname as the person's. */
+function mergedKinds(counts: NameCounts, into: Int32Array, key: number): number[] {
+  const kinds = [0, 1, 2, 3].map((kind) => counts.kind(key, kind));
+  const surname = surnameOf(counts, into, key);
+  if (surname !== undefined) for (let kind = 0; kind < 4; kind++) kinds[PERSON]! += counts.kind(surname, kind);
+  return kinds;
+}
+
+/** {@link kindOf} of a key's own counted kinds. */
+function kindIndex(counts: NameCounts, key: number): number {
+  let best = OTHER;
+  let count = 0;
+  for (let kind = 0; kind < 4; kind++) {
+    const n = counts.kind(key, kind);
+    if (kind !== OTHER && n > count) [best, count] = [kind, n];
+  }
+  return best;
+}
+
+/**
+ * The rows whose topic lists are made: all on a clean build or with other settings; else the
+ * changed rows and every row naming a key that became or stopped being a topic, joined or left a
+ * person, or whose topic was renamed.
+ */
+function listsToMake(input: TopicInput, into: Int32Array, isTopic: Uint8Array, named: readonly NamedTopic[]): Iterable<number> {
+  const { rows, previous, changed } = input;
+  if (changed === 'all' || previous === undefined || !previous.sameSettings) return range(rows.length);
+  const wasTopic = new Map(previous.stored.map((topic) => [topic[0], topic]));
+  const renamed = new Set<number>();
+  for (const topic of named) {
+    const was = wasTopic.get(topic.key);
+    if (was !== undefined && (was[1] !== topic.slug || was[2] !== topic.label)) renamed.add(topic.key);
+  }
+  const topicChanged = (key: number) => (isTopic[key] === 1) !== wasTopic.has(key) || renamed.has(key);
+  // A name whose merge changed, or whose topic (its own, or its person's) came, went or was renamed.
+  const moved = new Uint8Array(Math.max(into.length, previous.into.length));
+  let any = false;
+  for (let key = 0; key < moved.length; key++) {
+    const now = into[key] ?? -1;
+    if (now !== (previous.into[key] ?? -1) || topicChanged(now === -1 ? key : now)) {
+      moved[key] = 1;
+      any = true;
     }
   }
-
-  #occur(key: number, position: number, mentions: number, prominent: boolean, tag: boolean, words: number, last: number, touched: number[]): void {
-    if (this.last[key] === -1) {
-      this.keys.push(key);
-      this.words[key] = words;
-      this.last[key] = last;
-    }
-    const existing = this.#current[key]!;
-    if (existing !== -1) {
-      // The same key again in this article (a tag of a name it names, or two spellings).
-      if (tag) this.occTagged[existing] = 1;
-      else this.occMentions[existing]! += mentions;
-      if (prominent && this.occProminent[existing] === 0 && !tag) {
-        this.occProminent[existing] = 1;
-        this.prominent[key]!++;
-      }
-      return;
-    }
-    if (this.count === this.occKey.length) this.#grow();
-    const at = this.count++;
-    this.occKey[at] = key;
-    this.occPosition[at] = position;
-    this.occMentions[at] = mentions;
-    this.occTagged[at] = tag ? 1 : 0;
-    this.occProminent[at] = prominent ? 1 : 0;
-    if (prominent) this.prominent[key]!++;
-    this.#current[key] = at;
-    touched.push(key);
+  const make = new Set(changed);
+  if (!any) return make;
+  const names = rows.names.data;
+  const tags = rows.tags.data;
+  for (let position = 0; position < rows.length; position++) {
+    let hit = false;
+    for (let at = rows.names.start[position]!, end = rows.names.start[position + 1]!; at < end && !hit; at += NAME_FIELDS) hit = moved[names[at]!] === 1;
+    for (let at = rows.tags.start[position]!, end = rows.tags.start[position + 1]!; at < end && !hit; at += TAG_FIELDS) hit = moved[tags[at]!] === 1;
+    if (hit) make.add(position);
   }
+  return make;
+}
 
-  #grow(): void {
-    const grow = <T extends Int32Array | Uint8Array>(array: T): T => {
-      const bigger = new (array.constructor as new (size: number) => T)(array.length * 2);
-      bigger.set(array);
-      return bigger;
-    };
-    this.occKey = grow(this.occKey);
-    this.occPosition = grow(this.occPosition);
-    this.occMentions = grow(this.occMentions);
-    this.occTagged = grow(this.occTagged);
-    this.occProminent = grow(this.occProminent);
-  }
+function range(count: number): number[] {
+  return Array.from({ length: count }, (_, index) => index);
+}
 
-  kindsOf(key: number): number[] {
-    return [this.kinds[key * 4]!, this.kinds[key * 4 + 1]!, this.kinds[key * 4 + 2]!, this.kinds[key * 4 + 3]!];
-  }
+/** Per-key marks reused from article to article while making topic lists. */
+class EntryScratch {
+  readonly #foundIn: Int32Array;
+  readonly #foundMentions: Int32Array;
+  readonly #foundTagged: Uint8Array;
+  readonly #entryIn: Int32Array;
+  readonly #entryAt: Int32Array;
 
-  /** {@link kindOf} of a key's kinds, read in place. */
-  kindIndex(key: number): number {
-    let best = OTHER;
-    let count = 0;
-    for (let kind = 0; kind < 4; kind++) {
-      const n = this.kinds[key * 4 + kind]!;
-      if (kind !== OTHER && n > count) [best, count] = [kind, n];
-    }
-    return best;
+  constructor(size: number) {
+    this.#foundIn = new Int32Array(size).fill(-1);
+    this.#foundMentions = new Int32Array(size);
+    this.#foundTagged = new Uint8Array(size);
+    this.#entryIn = new Int32Array(size).fill(-1);
+    this.#entryAt = new Int32Array(size);
   }
 
   /**
-   * A one-word person-like name that is the last word of exactly one multi-word person joins it
-   * (its articles and mentions count for that person). Returns, by key, the key it joined or -1.
+   * The article's topic keys: each topic its names or tags reach (a surname reaches its person),
+   * its tags first, then the most mentioned (a tag alone counting one), then A–Z (`rank`).
    */
-  mergeSurnames(): Int32Array {
-    const into = new Int32Array(this.size).fill(-1);
-    // By last word: how many multi-word people end with it, and the last one seen.
-    const owners = new Int32Array(this.size);
-    const owner = new Int32Array(this.size);
-    for (const key of this.keys) {
-      if (this.words[key]! < 2 || this.kindIndex(key) !== PERSON) continue;
-      owners[this.last[key]!]!++;
-      owner[this.last[key]!] = key;
+  topicsOf(rows: ArchiveRows, position: number, into: Int32Array, isTopic: Uint8Array, rank: Int32Array): Int32Array {
+    const foundIn = this.#foundIn;
+    const foundMentions = this.#foundMentions;
+    const foundTagged = this.#foundTagged;
+    const names = rows.names.data;
+    const tags = rows.tags.data;
+    const found: number[] = [];
+    for (let at = rows.names.start[position]!, end = rows.names.start[position + 1]!; at < end; at += NAME_FIELDS) {
+      const key = names[at]!;
+      const mentions = names[at + 3]! >>> 7;
+      if (foundIn[key] !== position) {
+        foundIn[key] = position;
+        foundMentions[key] = mentions;
+        foundTagged[key] = 0;
+        found.push(key);
+      } else foundMentions[key]! += mentions;
     }
-    let merges = 0;
-    for (const key of this.keys) {
-      if (this.words[key] !== 1 || this.tagged[key] === 1 || owners[key] !== 1) continue;
-      const kind = this.kindIndex(key);
-      if (kind !== PERSON && kind !== OTHER) continue;
-      into[key] = owner[key]!;
-      merges++;
-    }
-    if (merges === 0) return into;
-    // The person's articles before the merge, to tell which of the surname's articles are new to it.
-    const target = new Uint8Array(this.size);
-    for (const key of this.keys) if (into[key] !== -1) target[into[key]!] = 1;
-    const articlesOf = new Map<number, Set<number>>();
-    for (let at = 0; at < this.count; at++) {
-      const key = this.occKey[at]!;
-      if (target[key] === 1) (articlesOf.get(key) ?? articlesOf.set(key, new Set()).get(key)!).add(this.occPosition[at]!);
-    }
-    for (let at = 0; at < this.count; at++) {
-      const person = into[this.occKey[at]!]!;
-      if (person === -1) continue;
-      const mentions = this.occMentions[at]!;
-      this.kinds[person * 4 + PERSON]! += mentions;
-      const seen = articlesOf.get(person) ?? articlesOf.set(person, new Set()).get(person)!;
-      if (!seen.has(this.occPosition[at]!)) {
-        seen.add(this.occPosition[at]!);
-        if (mentions >= 2) this.prominent[person]!++;
+    for (let at = rows.tags.start[position]!, end = rows.tags.start[position + 1]!; at < end; at += TAG_FIELDS) {
+      const key = tags[at]!;
+      if (foundIn[key] !== position) {
+        foundIn[key] = position;
+        foundMentions[key] = 1;
+        found.push(key);
       }
+      foundTagged[key] = 1;
     }
-    return into;
+    const entries: { key: number; mentions: number; tagged: number }[] = [];
+    for (const key of found) {
+      const topic = into[key] === -1 ? key : into[key]!;
+      if (isTopic[topic] !== 1) continue;
+      const ownTag = topic === key && foundTagged[key] === 1 ? 1 : 0;
+      if (this.#entryIn[topic] === position) {
+        const entry = entries[this.#entryAt[topic]!]!;
+        entry.mentions += foundMentions[key]!;
+        entry.tagged |= ownTag;
+        continue;
+      }
+      this.#entryIn[topic] = position;
+      this.#entryAt[topic] = entries.length;
+      entries.push({ key: topic, mentions: foundMentions[key]!, tagged: ownTag });
+    }
+    entries.sort((a, b) => b.tagged - a.tagged || b.mentions - a.mentions || rank[a.key]! - rank[b.key]!);
+    return Int32Array.from(entries, (entry) => entry.key);
   }
+}
 
-  /** Label id → mentions, for each of `keys` (a tag counts once). */
-  labels(keys: ReadonlySet<number>): Map<number, Map<number, number>> {
-    const labels = new Map<number, Map<number, number>>([...keys].map((key) => [key, new Map()]));
-    const names = this.rows.names.data;
-    for (let at = 0; at < names.length; at += NAME_FIELDS) {
-      const own = labels.get(names[at]!);
-      if (own) add(own, names[at + 1]!, unpackName(names[at + 3]!).mentions);
-    }
-    const tags = this.rows.tags.data;
-    for (let at = 0; at < tags.length; at += TAG_FIELDS) {
-      const own = labels.get(tags[at]!);
-      if (own) add(own, tags[at + 1]!, 1);
-    }
-    return labels;
+interface NamedTopic {
+  key: number;
+  slug: string;
+  label: string;
+  kind: TopicKind;
+  labelId: number;
+  keyText: string;
+  baseSlug: string;
+}
+
+/**
+ * The chosen keys as topics, A–Z: each labelled with its most used label, slugged (unique; the
+ * `-2` goes to the later key, so a slug does not move as articles come and go) and kinded. A
+ * topic whose label counts did not change keeps its label; when all are the last build's topics
+ * with their labels, its slugs and order are kept too.
+ */
+function nameTopics(chosen: readonly number[], counts: NameCounts, into: Int32Array, input: TopicInput): NamedTopic[] {
+  const stored = input.previous?.stored ?? [];
+  const before = new Map(stored.map((topic) => [topic[0], topic]));
+  const text = (id: number) => input.dictionary.textOf(id);
+  const picked = chosen.map((key) => {
+    const was = before.get(key);
+    const labelId = was !== undefined && !input.relabelled.has(key) ? was[4] : mostCommon(input.labels(key), text);
+    const kinds = mergedKinds(counts, into, key);
+    const kind: TopicKind = counts.tagged(key) > 0 && kinds.every((n) => n === 0) ? 'subject' : kindOf(kinds);
+    return { key, labelId, kind, was };
+  });
+  if (input.previous?.sameSettings && picked.length === stored.length && picked.every(({ labelId, was }) => was !== undefined && was[4] === labelId)) {
+    // The same topics with the same labels: the same slugs and order; only kinds can move.
+    const kindOfKey = new Map(picked.map(({ key, kind }) => [key, kind]));
+    return stored.map(([key, slug, label, , labelId, keyText, baseSlug]) => ({ key, slug, label, kind: kindOfKey.get(key)!, labelId, keyText, baseSlug }));
   }
+  const named = picked.map(({ key, labelId, kind, was }) => {
+    const label = was?.[4] === labelId ? was[2] : text(labelId);
+    return { key, labelId, kind, label, keyText: was?.[5] ?? text(key), baseSlug: was?.[4] === labelId ? was[6] : deriveSlug(label, label), slug: '' };
+  });
+  // In key order, so which of two clashing slugs gets the `-2` does not move as articles come and go.
+  const taken = new Set<string>();
+  for (const topic of [...named].sort((a, b) => (a.keyText < b.keyText ? -1 : a.keyText > b.keyText ? 1 : 0))) topic.slug = uniqueSlug(topic.baseSlug, taken);
+  const collator = new Intl.Collator(input.settings.language, { sensitivity: 'base', numeric: true });
+  return named.sort((a, b) => collator.compare(a.label, b.label) || (a.slug < b.slug ? -1 : 1));
 }
 
 /** The kind a name was found as most often, a specific kind winning over `other`; ties go to the earlier of {@link NAME_KINDS}. */
@@ -302,16 +353,21 @@ function kindOf(kinds: readonly number[]): NameKind {
   return best;
 }
 
-function add<K>(map: Map<K, number>, key: K, by: number): void {
-  map.set(key, (map.get(key) ?? 0) + by);
-}
-
-/** The label used most; ties go to the longer (fuller) form, then the alphabetically first. */
-function mostCommon(labels: ReadonlyMap<number, number>, text: (id: number) => string): string {
-  const [best] = [...labels]
-    .map(([id, count]) => ({ label: text(id), count }))
-    .sort((a, b) => b.count - a.count || b.label.length - a.label.length || (a.label < b.label ? -1 : 1));
-  return best!.label;
+/** The label used most; ties go to the longer (fuller) form, then the alphabetically first. Text is read only to break a tie. */
+function mostCommon(labels: ReadonlyMap<number, number>, text: (id: number) => string): number {
+  let most = 0;
+  const tied: number[] = [];
+  for (const [id, count] of labels) {
+    if (count > most) {
+      most = count;
+      tied.length = 0;
+    }
+    if (count === most) tied.push(id);
+  }
+  if (tied.length === 1) return tied[0]!;
+  return tied
+    .map((id) => ({ id, label: text(id) }))
+    .sort((a, b) => b.label.length - a.label.length || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))[0]!.id;
 }
 
 function uniqueSlug(slug: string, taken: Set<string>): string {

@@ -1,30 +1,31 @@
 import path from 'node:path';
 import { compileLeftoverPatterns } from '../clean/leftovers.ts';
 import { toProblem, type Problem } from '../errors.ts';
-import type { FileTimes } from '../read/fingerprint.ts';
-import { readOne, readSources } from '../read/read-sources.ts';
-import { displayPath, type ScanResult } from '../read/scan.ts';
+import { readFiles } from '../read/read-sources.ts';
+import { displayPath, type FoundFile, type ScanResult } from '../read/scan.ts';
+import type { Snapshot } from '../store/contents.ts';
 import type { ArticleRecord } from './record.ts';
-import type { SourceEntry, SourceFile } from './source-file.ts';
+import type { SourceFile } from './source-file.ts';
 
 /** What a file gave the last time it was read. */
 export type FileStatus = 'article' | 'draft' | 'error';
 
-/** One article file as this build knows it. */
-export interface FileState {
-  /** Path relative to the input folder. */
-  path: string;
-  id: string;
-  times: FileTimes;
-  hash: string;
-  status: FileStatus;
+/**
+ * The article files a build knows, in the scan's order, as columns: every file read or
+ * recognised (files that could not be read, and repeated ids, are left out). Mostly references to
+ * the scan's and the last snapshot's strings: a build that reads one file makes nothing per file.
+ */
+export interface FileTable extends Snapshot {
+  /** Each file's index in the last build's snapshot, or -1. */
+  previous: Int32Array;
 }
 
-/** What the previous build knew of a file: its times (NaN when too recent to vouch for it), hash and status. */
-export interface KnownFile extends FileTimes {
-  hash: string;
-  id: string;
-  status: FileStatus;
+/** What the last build knew: its snapshot, which of its files each found file is (see `matchSnapshot`), its records, its files' problems. */
+export interface PreviousRead {
+  snapshot: Snapshot;
+  match: Int32Array;
+  record(hash: string): ArticleRecord | undefined;
+  problems(path: string): readonly Problem[] | undefined;
 }
 
 export interface ReadOptions {
@@ -32,17 +33,12 @@ export interface ReadOptions {
   scan: ScanResult;
   /** Extra leftover patterns from the config. */
   leftoverPatterns: readonly string[];
-  /** The previous build's knowledge of a file, by relative path (absent: read everything). */
-  known?: (relativePath: string) => KnownFile | undefined;
-  /** A record the previous builds made, by source hash. */
-  stored?: (hash: string) => ArticleRecord | undefined;
-  /** The problems reported for a file the last time it was read. */
-  storedProblems?: (relativePath: string) => readonly Problem[] | undefined;
+  /** Absent: read everything. */
+  previous?: PreviousRead;
 }
 
 export interface ReadArticles {
-  /** Every article file that was read or recognised, in path order (unreadable files and repeated ids left out). */
-  files: FileState[];
+  files: FileTable;
   /** Records of the files whose content is new to the last build, by hash. */
   records: Map<string, ArticleRecord>;
   /** Every problem, for the report: the scan's and the reader's, and each file's. */
@@ -57,47 +53,124 @@ export interface ReadArticles {
 /**
  * Reads the input folder's changes: a file whose size and times are those the last build saw is
  * not read; one whose bytes hash as before is not parsed; only new content becomes a record (or
- * the problem that stopped it — a bad file never stops the others).
+ * the problem that stopped it — a bad file never stops the others). Of files with one id, the
+ * first in path order is the article and the others are reported.
  */
 export async function readArticles(options: ReadOptions): Promise<ReadArticles> {
+  const found = options.scan.files;
+  const previous = options.previous;
   const display = displayPath(options.inputDir);
-  const read = await readSources(options.scan.files, display, options.known);
+  const was = (index: number) => (previous ? previous.match[index]! : -1);
+  const toRead: number[] = [];
+  for (let index = 0; index < found.length; index++) {
+    const at = was(index);
+    if (at === -1 || !sameTimesAt(found[index]!, previous!.snapshot.times, at)) toRead.push(index);
+  }
+  const read = new Map<number, SourceFile | Problem>();
+  (await readFiles(toRead.map((index) => found[index]!), display)).forEach((result, at) => read.set(toRead[at]!, result));
+  const readProblems: Problem[] = [];
+  const duplicates = repeatedIds(found, read, previous, display, readProblems);
+
   const leftovers = compileLeftoverPatterns(options.leftoverPatterns);
+  const files: FileTable = { paths: [], ids: [], hashes: [], statuses: [], times: new Float64Array(found.length * 3), previous: new Int32Array(found.length) };
   const problems = new Map<string, Problem[]>();
-  const files: FileState[] = [];
   const records = new Map<string, ArticleRecord>();
   let parsed = 0;
   let reused = 0;
-  for (const source of read.sources) {
-    const known = options.known?.(source.relativePath);
-    if (known && known.hash === source.hash) {
+  const add = (index: number, id: string, hash: string, status: FileStatus) => {
+    const file = found[index]!;
+    const row = files.paths.length;
+    files.paths.push(file.relativePath);
+    files.ids.push(id);
+    files.hashes.push(hash);
+    files.statuses.push(status);
+    files.times[row * 3] = file.size;
+    files.times[row * 3 + 1] = file.mtimeMs;
+    files.times[row * 3 + 2] = file.ctimeMs;
+    files.previous[row] = was(index);
+  };
+  const keepProblems = (path: string) => {
+    const before = previous?.problems(path);
+    if (before && before.length > 0) problems.set(path, [...before]);
+  };
+  for (let index = 0; index < found.length; index++) {
+    if (duplicates.has(index)) continue;
+    const at = was(index);
+    const source = read.get(index);
+    if (source === undefined) {
+      // Recognised by its times: as the last build read it.
+      const { snapshot } = previous!;
+      add(index, snapshot.ids[at]!, snapshot.hashes[at]!, snapshot.statuses[at]!);
+      keepProblems(found[index]!.relativePath);
       reused++;
-      files.push({ path: source.relativePath, id: source.id, times: source.times, hash: source.hash, status: known.status });
-      const before = options.storedProblems?.(source.relativePath);
-      if (before && before.length > 0) problems.set(source.relativePath, [...before]);
       continue;
     }
-    const stored = options.stored?.(source.hash);
+    if ('code' in source) continue; // reported by `repeatedIds`
+    if (at !== -1 && previous!.snapshot.hashes[at] === source.hash) {
+      // Read again (its times moved) but the same bytes.
+      add(index, source.id, source.hash, previous!.snapshot.statuses[at]!);
+      keepProblems(source.relativePath);
+      reused++;
+      continue;
+    }
+    const stored = previous?.record(source.hash);
     if (stored) reused++;
     else parsed++;
-    const result = stored ?? (await recordOf(source, options.inputDir, display, leftovers));
+    const result = stored ?? (await buildRecord(source, leftovers));
     if ('code' in result) {
       problems.set(source.relativePath, [result]);
-      files.push({ path: source.relativePath, id: source.id, times: source.times, hash: source.hash, status: 'error' });
+      add(index, source.id, source.hash, 'error');
       continue;
     }
     records.set(result.hash, result);
     if (result.warnings.length > 0) problems.set(source.relativePath, [...result.warnings]);
-    files.push({ path: source.relativePath, id: source.id, times: source.times, hash: source.hash, status: result.draft ? 'draft' : 'article' });
+    add(index, source.id, source.hash, result.draft ? 'draft' : 'article');
   }
-  return { files, records, problems: sortProblems([...options.scan.problems, ...read.problems, ...[...problems.values()].flat()]), fileProblems: problems, parsed, reused };
+  files.times = files.times.slice(0, files.paths.length * 3);
+  files.previous = files.previous.slice(0, files.paths.length);
+  return { files, records, problems: sortProblems([...options.scan.problems, ...readProblems, ...[...problems.values()].flat()]), fileProblems: problems, parsed, reused };
 }
 
-/** The record of a file the cache has no record for, reading it if it was only recognised. */
-async function recordOf(entry: SourceEntry, inputDir: string, display: string, leftovers: readonly RegExp[]): Promise<ArticleRecord | Problem> {
-  if (entry.text !== undefined) return buildRecord({ ...entry, text: entry.text }, leftovers);
-  const read = await readOne({ absolutePath: path.join(inputDir, entry.relativePath), relativePath: entry.relativePath, format: entry.format }, display);
-  return 'code' in read ? read : buildRecord(read, leftovers);
+/** Whether a found file has the size and times the snapshot holds for its file `at`. */
+function sameTimesAt(file: FoundFile, times: Float64Array, at: number): boolean {
+  return file.size === times[at * 3] && file.mtimeMs === times[at * 3 + 1] && file.ctimeMs === times[at * 3 + 2];
+}
+
+/**
+ * The found files that repeat an earlier file's id (in path order), each reported in
+ * `problems` with the files that could not be read. Files recognised from the last build hold
+ * distinct ids (it left repeats out), so only the ids of files read now are looked for among them.
+ */
+function repeatedIds(found: readonly FoundFile[], read: ReadonlyMap<number, SourceFile | Problem>, previous: PreviousRead | undefined, display: string, problems: Problem[]): Set<number> {
+  const holders = new Map<string, number[]>();
+  for (const [index, source] of read) {
+    if ('code' in source) problems.push(source);
+    else (holders.get(source.id) ?? holders.set(source.id, []).get(source.id)!).push(index);
+  }
+  if (previous && holders.size > 0) {
+    for (let index = 0; index < found.length; index++) {
+      if (read.has(index)) continue;
+      const list = holders.get(previous.snapshot.ids[previous.match[index]!]!);
+      if (list) list.push(index);
+    }
+  }
+  const repeated = new Set<number>();
+  for (const [id, list] of holders) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => a - b);
+    const first = found[list[0]!]!;
+    for (const index of list.slice(1)) {
+      repeated.add(index);
+      problems.push({
+        code: 'duplicate-id',
+        severity: 'error',
+        file: path.join(display, found[index]!.relativePath),
+        message: `has the same id "${id}" as ${path.join(display, first.relativePath)}; skipped`,
+        hint: 'give each file a unique id after the first "_" of its name',
+      });
+    }
+  }
+  return repeated;
 }
 
 /**

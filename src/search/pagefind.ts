@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { SearchEntry } from './entry.ts';
 
@@ -61,9 +64,9 @@ export async function indexSegment(entries: readonly SearchEntry[], segment: str
   const files = await indexFiles(
     entries.map((entry) => ({ ...entry, filters: { ...entry.filters, seg: [segment] } })),
     language,
+    SEGMENT_FILE,
   );
-  const kept = new Map([...files].filter(([path]) => SEGMENT_FILE.test(path)));
-  return { files: kept, fragments: fragmentIds(kept) };
+  return { files, fragments: fragmentIds(files) };
 }
 
 /**
@@ -73,13 +76,21 @@ export async function indexSegment(entries: readonly SearchEntry[], segment: str
  * listed as dead: it is never shown.
  */
 export async function runtimeFiles(language: string): Promise<{ files: Map<string, Uint8Array>; placeholder: string }> {
-  const files = await indexFiles([{ url: 'search/index.html', content: 'Dateline search', meta: { title: 'Search', date: '', dateLabel: '' }, filters: { year: [], topic: [] }, sort: { date: '' } }], language);
-  const kept = new Map([...files].filter(([path]) => SEGMENT_FILE.test(path) || RUNTIME_FILE.test(path)));
-  const [placeholder] = fragmentIds(kept).values();
-  return { files: kept, placeholder: placeholder! };
+  const files = await indexFiles(
+    [{ url: 'search/index.html', content: 'Dateline search', meta: { title: 'Search', date: '', dateLabel: '' }, filters: { year: [], topic: [] }, sort: { date: '' } }],
+    language,
+    new RegExp(`${SEGMENT_FILE.source}|${RUNTIME_FILE.source}`),
+  );
+  const [placeholder] = fragmentIds(files).values();
+  return { files, placeholder: placeholder! };
 }
 
-async function indexFiles(entries: readonly (Omit<SearchEntry, 'filters'> & { filters: Record<string, string[]> })[], language: string): Promise<Map<string, Uint8Array>> {
+/**
+ * Indexes the entries in one Pagefind bundle and returns its files that `keep` matches, by path.
+ * Pagefind writes the bundle into a temporary folder (faster than sending every file, its
+ * runtime included, back through its pipe), from which the kept files are read.
+ */
+async function indexFiles(entries: readonly (Omit<SearchEntry, 'filters'> & { filters: Record<string, string[]> })[], language: string, keep: RegExp): Promise<Map<string, Uint8Array>> {
   const api = await pagefind();
   const forced = language.split('-')[0]!;
   const { index, errors } = await api.createIndex({ forceLanguage: forced, maxFragments: MAX_FRAGMENTS });
@@ -100,9 +111,16 @@ async function indexFiles(entries: readonly (Omit<SearchEntry, 'filters'> & { fi
     }
     await Promise.all(pending);
     if (failures.length > 0) throw new Error(`Pagefind could not index ${failures.length} article(s), e.g. ${failures[0]}`);
-    const built = await index.getFiles();
-    if (built.errors.length > 0) throw new Error(`Pagefind could not write its index: ${built.errors.join('; ')}`);
-    return new Map(built.files.map((file) => [file.path.split('\\').join('/'), file.content] as const).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const folder = await mkdtemp(path.join(tmpdir(), 'dateline-pagefind-'));
+    try {
+      const written = await index.writeFiles({ outputPath: folder });
+      if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+      const names = (await readdir(folder, { recursive: true })).map((name) => name.split(path.sep).join('/')).filter((name) => keep.test(name));
+      const files = await Promise.all(names.sort().map(async (name) => [name, await readFile(path.join(folder, name))] as const));
+      return new Map(files);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   } finally {
     await index.deleteIndex();
   }

@@ -1,4 +1,5 @@
 import type { ArchiveRows } from '../archive/rows.ts';
+import { NameCounts } from '../corpus/name-counts.ts';
 import type { IsoDate } from '../dates.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
@@ -16,6 +17,9 @@ export class CachingStateStore implements StateStore {
   #meta: StoredMeta | undefined | null = null;
   #snapshot: Snapshot | undefined | null = null;
   #rows: ArchiveRows | null = null;
+  /** The name counts' chunks as stored, once read. */
+  #counts: Map<number, Uint8Array> | null = null;
+  readonly #labels = new Map<number, ReadonlyMap<number, number> | undefined>();
   readonly #records = new Map<string, ArticleRecord | undefined>();
   readonly #entries = new Map<string, ArticleEntry | undefined>();
   readonly #outputs = new Map<string, string | undefined>();
@@ -40,6 +44,16 @@ export class CachingStateStore implements StateStore {
   rows(): ArchiveRows {
     this.#rows ??= this.#store.rows();
     return this.#rows;
+  }
+
+  nameCounts(): NameCounts {
+    this.#counts ??= new Map(this.#store.nameCounts().dirtyChunks(true));
+    const chunks = this.#counts;
+    return NameCounts.read([...chunks.keys()], (index) => chunks.get(index)!);
+  }
+
+  labels(key: number): ReadonlyMap<number, number> | undefined {
+    return cached(this.#labels, key, () => this.#store.labels(key));
   }
 
   record(hash: string): ArticleRecord | undefined {
@@ -80,7 +94,12 @@ export class CachingStateStore implements StateStore {
 
   async commit(changes: StoreChanges): Promise<void> {
     await this.#store.commit(changes);
-    if (changes.clear) for (const map of [this.#records, this.#entries, this.#outputs, this.#docs]) map.clear();
+    if (changes.clear) {
+      for (const map of [this.#records, this.#entries, this.#outputs, this.#docs, this.#labels]) map.clear();
+      this.#counts = new Map();
+    }
+    if (this.#counts) for (const [index, chunk] of changes.counts) this.#counts.set(index, chunk.slice());
+    for (const [key, labels] of changes.labels) this.#labels.set(key, labels.size === 0 ? undefined : new Map(labels));
     this.#meta = changes.meta;
     this.#snapshot = changes.snapshot;
     this.#rows = changes.rows.all;

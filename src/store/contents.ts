@@ -1,5 +1,6 @@
 import type { ArchiveRows } from '../archive/rows.ts';
-import type { TopicKind } from '../corpus/topics.ts';
+import type { LabelCounts, NameCounts } from '../corpus/name-counts.ts';
+import type { StoredTopic } from '../corpus/topics.ts';
 import type { IsoDate } from '../dates.ts';
 import type { Problem } from '../errors.ts';
 import type { ArticleEntry } from '../records/entry.ts';
@@ -32,8 +33,8 @@ export interface StoredMeta {
   retained?: { identity: string; changedSince: string[] };
   /** Problems of files read earlier, by path, to report again. */
   problems: [string, Problem[]][];
-  /** The topics with pages, A–Z: key, slug, label, kind; and the threshold that made them. */
-  topics: [number, string, string, TopicKind][];
+  /** The topics with pages, A–Z (see `StoredTopic`), and the threshold that made them. */
+  topics: StoredTopic[];
   minArticles: number;
   /** Whether drafts were published. */
   drafts: boolean;
@@ -71,6 +72,10 @@ export interface StoreChanges {
   /** The archive's rows now, in order, and the order keys of rows new, changed or gone. */
   rows: { all: ArchiveRows; changed: ReadonlySet<string> };
   words: [string, number][];
+  /** Chunks of the name counts that changed (see `NameCounts.dirtyChunks`). */
+  counts: [number, Uint8Array][];
+  /** Label counts of the keys whose labels changed (empty: the key is named no more). */
+  labels: [number, LabelCounts][];
   outputs: { put: [string, string][]; remove: string[] };
   docs: { put: [string, SearchDoc][]; remove: string[] };
   segments: { put: [string, SegmentContents][]; remove: string[] };
@@ -89,6 +94,10 @@ export interface StateStore {
   snapshot(): Snapshot | undefined;
   /** Every row, in archive order. */
   rows(): ArchiveRows;
+  /** The archive's name counts (a copy the caller may change). */
+  nameCounts(): NameCounts;
+  /** A key's label counts (not to be changed). */
+  labels(key: number): ReadonlyMap<number, number> | undefined;
   record(hash: string): ArticleRecord | undefined;
   entry(id: string): ArticleEntry | undefined;
   output(file: string): string | undefined;

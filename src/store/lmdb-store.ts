@@ -1,20 +1,12 @@
 import type { Database, RootDatabase } from 'lmdb';
 import { decodeRowGroups, encodeRows, rowGroups } from '../archive/row.ts';
 import type { ArchiveRows } from '../archive/rows.ts';
+import { NameCounts, type LabelCounts } from '../corpus/name-counts.ts';
 import type { IsoDate } from '../dates.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
 import type { SearchDoc } from '../search/segments.ts';
 import type { SegmentContents, Snapshot, StateStore, StoreChanges, StoredMeta } from './contents.ts';
-
-/** The snapshot as stored: each list joined into one string (a path cannot hold a NUL), so it packs and unpacks in one piece. */
-interface StoredSnapshot {
-  paths: string;
-  times: Uint8Array;
-  hashes: string;
-  ids: string;
-  statuses: Uint8Array;
-}
 
 /**
  * lmdb's TransactionFlags: abortable, committed before returning, but not waiting for the disk
@@ -36,11 +28,15 @@ const COMMIT_WITHOUT_WAITING_FOR_DISK = 0x1 | 0x2 | 0x10000;
 export class LmdbStateStore implements StateStore {
   readonly #root: RootDatabase;
   readonly #meta: Database;
+  /** The snapshot of the input folder (binary, see `encodeSnapshot`). */
+  readonly #files: Database<Buffer, string>;
   readonly #records: Database<ArticleRecord, string>;
   readonly #entries: Database<ArticleEntry, string>;
   readonly #rows: Database<Buffer, string>;
   /** The group keys of the rows as read (see `rowGroups`), to know which to rewrite or delete. */
   #rowKeys: Set<string> | undefined;
+  readonly #counts: Database<Buffer, number>;
+  readonly #labels: Database<Buffer, number>;
   readonly #words: Database<number, string>;
   readonly #wordsById: Database<string, number>;
   readonly #outputs: Database<string, string>;
@@ -51,9 +47,12 @@ export class LmdbStateStore implements StateStore {
   private constructor(root: RootDatabase) {
     this.#root = root;
     this.#meta = root.openDB({ name: 'meta' });
+    this.#files = root.openDB({ name: 'files', encoding: 'binary' });
     this.#records = root.openDB({ name: 'records' });
     this.#entries = root.openDB({ name: 'entries' });
     this.#rows = root.openDB({ name: 'rows', encoding: 'binary' });
+    this.#counts = root.openDB({ name: 'counts', encoding: 'binary', keyEncoding: 'uint32' });
+    this.#labels = root.openDB({ name: 'labels', encoding: 'binary', keyEncoding: 'uint32' });
     this.#words = root.openDB({ name: 'words' });
     this.#wordsById = root.openDB({ name: 'words-by-id' });
     this.#outputs = root.openDB({ name: 'outputs', encoding: 'string' });
@@ -80,24 +79,38 @@ export class LmdbStateStore implements StateStore {
   }
 
   snapshot(): Snapshot | undefined {
-    const stored = this.#meta.get('snapshot') as StoredSnapshot | undefined;
-    if (stored === undefined) return undefined;
-    // The times are stored as their bytes (msgpack gives typed arrays back as bytes): copied into place, aligned.
-    const times = new Float64Array(stored.times.byteLength / 8);
-    new Uint8Array(times.buffer).set(stored.times);
-    const statuses = ['article', 'draft', 'error'] as const;
-    const split = (text: string) => (text === '' ? [] : text.split('\0'));
-    return { paths: split(stored.paths), times, hashes: split(stored.hashes), ids: split(stored.ids), statuses: Array.from(stored.statuses, (status) => statuses[status]!) };
+    return this.#files.doesExist('snapshot') ? decodeSnapshot(valueOf(this.#files, 'snapshot')) : undefined;
   }
 
   rows(): ArchiveRows {
-    const groups: Uint8Array[] = [];
-    this.#rowKeys = new Set();
-    for (const { key, value } of this.#rows.getRange()) {
-      this.#rowKeys.add(key);
-      groups.push(value);
-    }
+    // Each group is copied once, from the database into one buffer, at an offset that lets its numbers be read in place.
+    const keys = [...this.#rows.getKeys()] as string[];
+    const sizes = keys.map((key) => valueOf(this.#rows, key).length);
+    const aligned = (size: number) => Math.ceil(size / 8) * 8;
+    const all = new Uint8Array(sizes.reduce((sum, size) => sum + aligned(size), 0));
+    let at = 0;
+    const groups = keys.map((key, index) => {
+      const group = all.subarray(at, at + sizes[index]!);
+      group.set(valueOf(this.#rows, key));
+      at += aligned(sizes[index]!);
+      return group;
+    });
+    this.#rowKeys = new Set(keys);
     return decodeRowGroups(groups);
+  }
+
+  nameCounts(): NameCounts {
+    return NameCounts.read([...this.#counts.getKeys()] as number[], (index) => valueOf(this.#counts, index));
+  }
+
+  labels(key: number): ReadonlyMap<number, number> | undefined {
+    const bytes = this.#labels.getBinary(key);
+    if (bytes === undefined) return undefined;
+    const pairs = new Int32Array(bytes.byteLength / 4);
+    new Uint8Array(pairs.buffer).set(bytes);
+    const labels = new Map<number, number>();
+    for (let at = 0; at < pairs.length; at += 2) labels.set(pairs[at]!, pairs[at + 1]!);
+    return labels;
   }
 
   record(hash: string): ArticleRecord | undefined {
@@ -140,13 +153,18 @@ export class LmdbStateStore implements StateStore {
   async commit(changes: StoreChanges): Promise<void> {
     this.#root.transactionSync(() => {
       if (changes.clear) {
-        for (const db of [this.#meta, this.#records, this.#entries, this.#rows, this.#words, this.#wordsById, this.#outputs, this.#docs, this.#segments, this.#sitemaps]) db.clearSync();
+        for (const db of [this.#meta, this.#files, this.#records, this.#entries, this.#rows, this.#counts, this.#labels, this.#words, this.#wordsById, this.#outputs, this.#docs, this.#segments, this.#sitemaps]) db.clearSync();
       }
       for (const hash of changes.records.remove) this.#records.removeSync(hash);
       for (const record of changes.records.put) this.#records.putSync(record.hash, record);
       for (const id of changes.entries.remove) this.#entries.removeSync(id);
       for (const entry of changes.entries.put) this.#entries.putSync(entry.id, entry);
       this.#writeRows(changes.rows.all, changes.rows.changed, changes.clear);
+      for (const [index, chunk] of changes.counts) this.#counts.putSync(index, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      for (const [key, labels] of changes.labels) {
+        if (labels.size === 0) this.#labels.removeSync(key);
+        else this.#labels.putSync(key, encodeLabels(labels));
+      }
       for (const [text, id] of changes.words) {
         this.#words.putSync(text, id);
         this.#wordsById.putSync(id, text);
@@ -161,15 +179,7 @@ export class LmdbStateStore implements StateStore {
         if (entries === undefined) this.#sitemaps.removeSync(bucket);
         else this.#sitemaps.putSync(bucket, entries);
       }
-      const { paths, times, hashes, ids, statuses } = changes.snapshot;
-      const stored: StoredSnapshot = {
-        paths: paths.join('\0'),
-        times: Buffer.from(times.buffer, times.byteOffset, times.byteLength),
-        hashes: hashes.join('\0'),
-        ids: ids.join('\0'),
-        statuses: Buffer.from(statuses.map((status) => (status === 'article' ? 0 : status === 'draft' ? 1 : 2))),
-      };
-      this.#meta.putSync('snapshot', stored);
+      this.#files.putSync('snapshot', encodeSnapshot(changes.snapshot));
       this.#meta.putSync('meta', changes.meta);
     }, COMMIT_WITHOUT_WAITING_FOR_DISK);
   }
@@ -197,4 +207,54 @@ export class LmdbStateStore implements StateStore {
   async close(): Promise<void> {
     await this.#root.close();
   }
+}
+
+/** Label counts as pairs of 32-bit numbers: label id, count. */
+function encodeLabels(labels: LabelCounts): Buffer {
+  const pairs = new Int32Array(labels.size * 2);
+  let at = 0;
+  for (const [label, count] of labels) {
+    pairs[at++] = label;
+    pairs[at++] = count;
+  }
+  return Buffer.from(pairs.buffer);
+}
+
+/**
+ * A stored value's bytes without a copy: lmdb's shared read buffer, valid until the next read.
+ * That buffer is longer than the value, which its `length` property (set by lmdb) gives.
+ */
+function valueOf<K extends string | number>(db: Database<Buffer, K>, key: K): Uint8Array {
+  const bytes = db.getBinaryFast(key)!;
+  return bytes.subarray(0, bytes.length);
+}
+
+const STATUSES = ['article', 'draft', 'error'] as const;
+
+/**
+ * The snapshot as one binary value, read back in a few copies: four 32-bit numbers (files, and
+ * the bytes of the paths, hashes and ids), the times as 64-bit floats, a byte per status, then
+ * the paths, hashes and ids, each list as UTF-8 joined by NUL (which no path holds).
+ */
+function encodeSnapshot(snapshot: Snapshot): Buffer {
+  const texts = [snapshot.paths, snapshot.hashes, snapshot.ids].map((list) => Buffer.from(list.join('\0'), 'utf8'));
+  const head = Int32Array.from([snapshot.paths.length, ...texts.map((text) => text.length)]);
+  const statuses = Uint8Array.from(snapshot.statuses, (status) => STATUSES.indexOf(status));
+  return Buffer.concat([new Uint8Array(head.buffer), new Uint8Array(snapshot.times.buffer, snapshot.times.byteOffset, snapshot.times.byteLength), statuses, ...texts]);
+}
+
+function decodeSnapshot(bytes: Uint8Array): Snapshot {
+  const head = new Int32Array(4);
+  new Uint8Array(head.buffer).set(bytes.subarray(0, 16));
+  const [count, ...lengths] = head as unknown as [number, number, number, number];
+  let at = 16;
+  const times = new Float64Array(count * 3);
+  new Uint8Array(times.buffer).set(bytes.subarray(at, (at += times.byteLength)));
+  const statuses = Array.from(bytes.subarray(at, (at += count)), (status) => STATUSES[status]!);
+  const [paths, hashes, ids] = lengths.map((length) => {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset + at, length).toString('utf8');
+    at += length;
+    return count === 0 ? [] : text.split('\0');
+  }) as [string[], string[], string[]];
+  return { paths, times, hashes, ids, statuses };
 }

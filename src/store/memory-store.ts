@@ -1,4 +1,5 @@
 import { ArchiveRows } from '../archive/rows.ts';
+import { NameCounts, type LabelCounts } from '../corpus/name-counts.ts';
 import type { IsoDate } from '../dates.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
@@ -12,6 +13,8 @@ export class MemoryStateStore implements StateStore {
   readonly #records = new Map<string, ArticleRecord>();
   readonly #entries = new Map<string, ArticleEntry>();
   #rows = ArchiveRows.empty();
+  readonly #counts = new Map<number, Uint8Array>();
+  readonly #labels = new Map<number, LabelCounts>();
   readonly #words = new Map<string, number>();
   readonly #wordsById = new Map<number, string>();
   readonly #outputs = new Map<string, string>();
@@ -29,6 +32,14 @@ export class MemoryStateStore implements StateStore {
 
   rows(): ArchiveRows {
     return this.#rows;
+  }
+
+  nameCounts(): NameCounts {
+    return NameCounts.read([...this.#counts.keys()], (index) => this.#counts.get(index)!);
+  }
+
+  labels(key: number): ReadonlyMap<number, number> | undefined {
+    return this.#labels.get(key);
   }
 
   record(hash: string): ArticleRecord | undefined {
@@ -69,11 +80,16 @@ export class MemoryStateStore implements StateStore {
   }
 
   async commit(changes: StoreChanges): Promise<void> {
-    const tables = [this.#records, this.#entries, this.#words, this.#wordsById, this.#outputs, this.#docs, this.#segments, this.#sitemaps];
+    const tables = [this.#records, this.#entries, this.#counts, this.#labels, this.#words, this.#wordsById, this.#outputs, this.#docs, this.#segments, this.#sitemaps];
     if (changes.clear) for (const table of tables) table.clear();
     apply(this.#records, changes.records.put.map((record) => [record.hash, record]), changes.records.remove);
     apply(this.#entries, changes.entries.put.map((entry) => [entry.id, entry]), changes.entries.remove);
     this.#rows = changes.rows.all;
+    for (const [index, chunk] of changes.counts) this.#counts.set(index, chunk.slice());
+    for (const [key, labels] of changes.labels) {
+      if (labels.size === 0) this.#labels.delete(key);
+      else this.#labels.set(key, new Map(labels));
+    }
     for (const [text, id] of changes.words) {
       this.#words.set(text, id);
       this.#wordsById.set(id, text);

@@ -3,7 +3,7 @@ import { rowOf } from '../../src/archive/row.ts';
 import { ArchiveRows, Column } from '../../src/archive/rows.ts';
 import { MemoryDictionary } from '../../src/corpus/dictionary.ts';
 import { featureIndex, relatedOf, type RelatedSettings } from '../../src/corpus/related.ts';
-import { autoMinArticles, collectTopics, type Topics } from '../../src/corpus/topics.ts';
+import { autoMinArticles, topicsFromScratch, type Topics } from '../../src/corpus/topics.ts';
 import type { FoundName } from '../../src/derive/names.ts';
 import type { PlacedRecord } from '../../src/records/record.ts';
 
@@ -42,7 +42,7 @@ function archive(records: readonly PlacedRecord[]): { rows: ArchiveRows; diction
 /** `collectTopics` on literal records, with members and each article's topics by id. */
 function topicsOf(records: readonly PlacedRecord[], settings: { language: string; minArticles?: number }) {
   const { rows, dictionary } = archive(records);
-  const topics: Topics = collectTopics(rows, dictionary, settings);
+  const topics: Topics = topicsFromScratch(rows, dictionary, settings);
   const byArticle = new Map<string, Topics['topics']>();
   for (let position = 0; position < rows.length; position++) byArticle.set(rows.id(position), [...topics.ofArticle.at(position)].map((key) => topics.byKey.get(key)!));
   return { topics: topics.topics.map((topic) => ({ ...topic, articles: [...topic.members].reverse().map((position) => ({ id: rows.id(position) })) })), byArticle };

@@ -1,0 +1,15 @@
+import { LmdbStateStore } from '../src/store/lmdb-store.ts';
+import { stateDir } from '../src/store/state-dir.ts';
+import { collectTopics } from '../src/corpus/topics.ts';
+import { MemoryDictionary } from '../src/corpus/dictionary.ts';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+const dir = stateDir('/tmp/rt/out', '/tmp/rt/node_modules/.cache/dateline');
+const store = await LmdbStateStore.open(dir);
+const meta = store.meta()!;
+const rows = store.rows();
+const dictionary = new MemoryDictionary({ lookup: (text) => store.wordId(text), reverse: (id) => store.word(id), next: meta.nextWord });
+const memo = existsSync('/tmp/memo.json') ? JSON.parse(readFileSync('/tmp/memo.json', 'utf8')) : [];
+let s = performance.now();
+const a = collectTopics(rows, dictionary, { language: 'en' }, memo);
+console.log('cold', memo.length, (performance.now() - s).toFixed(1));
+writeFileSync('/tmp/memo.json', JSON.stringify(a.stored));

@@ -1,0 +1,11 @@
+import * as pagefind from 'pagefind';
+const t0 = performance.now();
+const { index } = await pagefind.createIndex({ forceLanguage: 'en', writePlayground: false });
+const t1 = performance.now();
+await index.addCustomRecord({ url: '/a/', content: 'Hello world oil prices', language: 'en', meta: { title: 'A' }, filters: { seg: ['s9'] } });
+const t2 = performance.now();
+const { files } = await index.getFiles();
+const t3 = performance.now();
+await pagefind.close();
+const t4 = performance.now();
+console.log('create', (t1 - t0).toFixed(0), 'add', (t2 - t1).toFixed(0), 'getFiles', (t3 - t2).toFixed(0), files.length, 'close', (t4 - t3).toFixed(0));

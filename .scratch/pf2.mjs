@@ -1,0 +1,12 @@
+import * as pagefind from 'pagefind';
+import { mkdtempSync, readdirSync } from 'node:fs';
+const t0 = performance.now();
+const { index } = await pagefind.createIndex({ forceLanguage: 'en', writePlayground: false });
+const t1 = performance.now();
+await index.addCustomRecord({ url: '/a/', content: 'Hello world oil prices', language: 'en', meta: { title: 'A' }, filters: { seg: ['s9'] } });
+const t2 = performance.now();
+const dir = mkdtempSync('/tmp/pfw-');
+const r = await index.writeFiles({ outputPath: dir });
+const t3 = performance.now();
+await pagefind.close();
+console.log('create', (t1 - t0).toFixed(0), 'add', (t2 - t1).toFixed(0), 'writeFiles', (t3 - t2).toFixed(0), readdirSync(dir, { recursive: true }).length);
