@@ -1,6 +1,6 @@
 import type { Dictionary } from '../corpus/dictionary.ts';
 import { affectedByChanges, featureIndex, featuresOf, RELATED_DEFAULTS, relatedOf, Scratch } from '../corpus/related.ts';
-import type { NameCounts } from '../corpus/name-counts.ts';
+import type { NameCounts, NamedIn } from '../corpus/name-counts.ts';
 import { collectTopics, type PreviousTopics, type Topics, type TopicSettings } from '../corpus/topics.ts';
 import { positionsByNo } from '../pages/state.ts';
 import { Column, type ArchiveRows } from './rows.ts';
@@ -16,6 +16,8 @@ export interface Derived {
 export interface DeriveInput {
   /** The archive now; rows that did not change carry the topics and related articles the last build derived. */
   rows: ArchiveRows;
+  /** The names and tags of the article at a position. */
+  names: (position: number) => NamedIn;
   /** The archive's name counts now, and a key's label counts now. */
   counts: NameCounts;
   labels: (key: number) => ReadonlyMap<number, number>;
@@ -34,6 +36,8 @@ export interface DeriveInput {
  */
 export function deriveArchive(input: DeriveInput): Derived {
   const { rows, previous } = input;
+  const F = () => process.resourceUsage().minorPageFault; let f0 = F(); let tt = performance.now();
+  const lap = (l: string) => { if (process.env.FAULTS) console.error('    FAULTS', l, F() - f0, (performance.now() - tt).toFixed(1)); f0 = F(); tt = performance.now(); };
   const nowAt = positionsByNo(rows);
   const changed = new Set<number>();
   if (previous) {
@@ -44,6 +48,7 @@ export function deriveArchive(input: DeriveInput): Derived {
   }
   const topics = collectTopics({
     rows,
+    names: input.names,
     counts: input.counts,
     labels: input.labels,
     dictionary: input.dictionary,
@@ -52,8 +57,10 @@ export function deriveArchive(input: DeriveInput): Derived {
     changed: previous ? changed : 'all',
     ...(previous ? { previous: previous.topics } : {}),
   });
+  lap('topics');
   const withTopics = rows.with({ topics: topics.ofArticle });
   const index = featureIndex(withTopics);
+  lap('featureIndex');
   let targets: Iterable<number>;
   if (previous === undefined) {
     targets = range(rows.length);
@@ -80,10 +87,12 @@ export function deriveArchive(input: DeriveInput): Derived {
       targets = affected;
     }
   }
+  lap('affected');
   const scratch = new Scratch(rows.length);
   const computed = new Map<number, Int32Array>();
   for (const position of targets) computed.set(position, Int32Array.from(relatedOf(index, position, RELATED_DEFAULTS, scratch), (other) => rows.no[other]!));
   const related = rows.related.patched(computed);
+  lap('related ' + computed.size);
   return { rows: withTopics.with({ related }), topics, relatedComputed: computed.size };
 }
 

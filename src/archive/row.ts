@@ -3,7 +3,8 @@ import type { Dictionary } from '../corpus/dictionary.ts';
 import { nameKey, type FoundName, type NameKind } from '../derive/names.ts';
 import { pageRank } from '../pages/chunks.ts';
 import { orderKey } from '../records/order.ts';
-import { ArchiveRows, Column, COLUMNS, type ColumnName, type RowData } from './rows.ts';
+import type { NamedIn } from '../corpus/name-counts.ts';
+import { ArchiveRows, Column, COLUMNS, type ColumnName, type NamedRow } from './rows.ts';
 
 export const NAME_FIELDS = 4;
 export const TAG_FIELDS = 4;
@@ -23,7 +24,7 @@ export function rowOf(
   article: { id: string; date: IsoDate; source: string; format: 'text' | 'markdown'; names: readonly FoundName[]; tags: readonly string[]; terms: readonly string[] },
   no: number,
   dictionary: Dictionary,
-): RowData {
+): NamedRow {
   const names: number[] = [];
   for (const name of article.names) {
     const key = nameKey(name.name);
@@ -51,20 +52,25 @@ export function rowOf(
   };
 }
 
+/** Numbers at the head of a stored group: rows, bytes of the order keys, and the numbers in each column. */
+const HEAD = 2 + COLUMNS.length;
+
 /**
- * Rows as one value of the store, so that the archive comes back in a few reads: as numbers,
- * [count, bytes of the keys], each key's length in characters, each row's no, rank and authored
- * flag, then per column each row's size and the column's numbers; then the order keys as UTF-8.
+ * Rows as one value of the store, read back straight into the archive's columns: as 32-bit
+ * numbers, [rows, bytes of the order keys, numbers in each column], each order key's length in
+ * characters, each row's no, rank and authored flag, then per column each row's size and the
+ * column's numbers; then the order keys as UTF-8.
  */
 export function encodeRows(rows: ArchiveRows, from: number, to: number): Buffer {
   const count = to - from;
   const keyBytes = Buffer.from(rows.orders.slice(from, to).join(''), 'utf8');
-  let ints = 2 + count * 4;
+  let ints = HEAD + count * 4;
   for (const name of COLUMNS) ints += count + rows[name].start[to]! - rows[name].start[from]!;
   const values = new Int32Array(ints);
   values[0] = count;
   values[1] = keyBytes.length;
-  let at = 2;
+  COLUMNS.forEach((name, column) => (values[2 + column] = rows[name].start[to]! - rows[name].start[from]!));
+  let at = HEAD;
   for (let index = from; index < to; index++) values[at++] = rows.orders[index]!.length;
   values.set(rows.no.subarray(from, to), at);
   at += count;
@@ -81,63 +87,65 @@ export function encodeRows(rows: ArchiveRows, from: number, to: number): Buffer 
   return Buffer.concat([Buffer.from(values.buffer, values.byteOffset, values.byteLength), keyBytes]);
 }
 
-/** The rows of several values (see {@link encodeRows}), in order, decoded straight into one set of columns. */
-export function decodeRowGroups(groups: readonly Uint8Array[]): ArchiveRows {
-  const parts = groups.map((bytes) => {
-    const head = new Int32Array(2);
-    new Uint8Array(head.buffer).set(bytes.subarray(0, 8));
-    const intBytes = bytes.byteLength - head[1]!;
-    return { count: head[0]!, values: int32s(bytes, intBytes), keys: Buffer.from(bytes.buffer, bytes.byteOffset + intBytes, head[1]!).toString('utf8') };
-  });
-  const total = parts.reduce((sum, part) => sum + part.count, 0);
+/**
+ * The rows of stored groups (see {@link encodeRows}), in order, decoded straight into one set of
+ * columns. `read(index)` gives group `index`'s bytes (it is called twice per group, and each
+ * result is used before the next call, so it may be a buffer the store reuses).
+ */
+export function decodeRowGroups(groups: number, read: (index: number) => Uint8Array): ArchiveRows {
+  const head = new Int32Array(HEAD);
+  const heads = new Int32Array(groups * HEAD);
+  for (let group = 0; group < groups; group++) {
+    new Uint8Array(head.buffer).set(read(group).subarray(0, HEAD * 4));
+    heads.set(head, group * HEAD);
+  }
+  let total = 0;
+  const sizes = COLUMNS.map(() => 0);
+  for (let group = 0; group < groups; group++) {
+    total += heads[group * HEAD]!;
+    COLUMNS.forEach((_, column) => (sizes[column]! += heads[group * HEAD + 2 + column]!));
+  }
   const orders: string[] = new Array(total);
   const no = new Int32Array(total);
   const rank = new Uint32Array(total);
   const authored = new Uint8Array(total);
-  // Column sizes first, then the columns filled in one pass.
-  const sizes = Object.fromEntries(COLUMNS.map((name) => [name, 0])) as Record<ColumnName, number>;
-  for (const { count, values } of parts) {
-    let at = 2 + count * 4;
-    for (const name of COLUMNS) {
-      let size = 0;
-      for (let index = 0; index < count; index++) size += values[at + index]!;
-      sizes[name] += size;
-      at += count + size;
-    }
-  }
-  const starts = {} as Record<ColumnName, Int32Array>;
-  const datas = {} as Record<ColumnName, Int32Array>;
-  const fills = Object.fromEntries(COLUMNS.map((name) => [name, 0])) as Record<ColumnName, number>;
-  for (const name of COLUMNS) {
-    starts[name] = new Int32Array(total + 1);
-    datas[name] = new Int32Array(sizes[name]);
-  }
+  const starts = COLUMNS.map(() => new Int32Array(total + 1));
+  const datas = sizes.map((size) => new Int32Array(size));
+  const fills = COLUMNS.map(() => 0);
   let row = 0;
-  for (const { count, values, keys } of parts) {
+  for (let group = 0; group < groups; group++) {
+    const bytes = read(group);
+    const count = heads[group * HEAD]!;
+    const keyBytes = heads[group * HEAD + 1]!;
+    const intBytes = bytes.byteLength - keyBytes;
+    const values = int32s(bytes, intBytes);
+    const keys = Buffer.from(bytes.buffer, bytes.byteOffset + intBytes, keyBytes).toString('utf8');
+    let at = HEAD;
     let keyAt = 0;
-    for (let index = 0; index < count; index++) orders[row + index] = keys.slice(keyAt, (keyAt += values[2 + index]!));
-    let at = 2 + count;
+    for (let index = 0; index < count; index++) orders[row + index] = keys.slice(keyAt, (keyAt += values[at + index]!));
+    at += count;
     no.set(values.subarray(at, at + count), row);
     at += count;
     rank.set(new Uint32Array(values.buffer, values.byteOffset + at * 4, count), row);
     at += count;
     for (let index = 0; index < count; index++) authored[row + index] = values[at + index]!;
     at += count;
-    for (const name of COLUMNS) {
-      const start = starts[name];
+    COLUMNS.forEach((_, column) => {
+      const start = starts[column]!;
+      const fill = fills[column]!;
       let size = 0;
       for (let index = 0; index < count; index++) {
         size += values[at + index]!;
-        start[row + index + 1] = fills[name] + size;
+        start[row + index + 1] = fill + size;
       }
       at += count;
-      datas[name].set(values.subarray(at, at + size), fills[name]);
-      fills[name] += size;
+      datas[column]!.set(values.subarray(at, at + size), fill);
+      fills[column] = fill + size;
       at += size;
-    }
+    });
     row += count;
   }
-  const columns = Object.fromEntries(COLUMNS.map((name) => [name, new Column(starts[name], datas[name])])) as Record<ColumnName, Column>;
+  const columns = Object.fromEntries(COLUMNS.map((name, column) => [name, new Column(starts[column]!, datas[column]!)])) as Record<ColumnName, Column>;
   return new ArchiveRows({ orders, no, rank, authored, ...columns });
 }
 
@@ -149,49 +157,35 @@ function int32s(bytes: Uint8Array, length: number): Int32Array {
   return values;
 }
 
-/** The rows of one value (see {@link encodeRows}). */
-export function decodeRows(bytes: Uint8Array): ArchiveRows {
-  const head = new Int32Array(2);
-  new Uint8Array(head.buffer).set(bytes.subarray(0, 8));
-  const count = head[0]!;
-  const intBytes = bytes.byteLength - head[1]!;
-  const values = new Int32Array(intBytes / 4);
-  new Uint8Array(values.buffer).set(bytes.subarray(0, intBytes));
-  const keys = Buffer.from(bytes.buffer, bytes.byteOffset + intBytes, head[1]!).toString('utf8');
-  const orders: string[] = [];
-  let keyAt = 0;
-  for (let index = 0; index < count; index++) orders.push(keys.slice(keyAt, (keyAt += values[2 + index]!)));
-  let at = 2 + count;
-  const no = values.subarray(at, (at += count));
-  const rank = new Uint32Array(values.buffer, at * 4, count);
-  at += count;
-  const authored = Uint8Array.from(values.subarray(at, (at += count)));
-  const columns = {} as Record<ColumnName, Column>;
-  for (const name of COLUMNS) {
-    const start = new Int32Array(count + 1);
-    for (let index = 0; index < count; index++) start[index + 1] = start[index]! + values[at + index]!;
-    at += count;
-    columns[name] = new Column(start, values.subarray(at, (at += start[count]!)));
-  }
-  return new ArchiveRows({ orders, no, rank, authored, ...columns });
-}
-
-/** Rows are stored a month to a value, or a day to a value in a month of more than this many. */
-export const ROWS_PER_MONTH_VALUE = 4096;
-
-/** Each group of rows stored as one value, by its key (`YYYY-MM`, or `YYYY-MM-DD` in a busy month): [from, to) positions. Keys sort like the rows. */
+/**
+ * Each day's rows stored as one value, by its key (the date, `YYYY-MM-DD`): [from, to)
+ * positions. Keys sort like the rows; an update rewrites the days it changed.
+ */
 export function rowGroups(rows: ArchiveRows): Map<string, [number, number]> {
-  const perMonth = new Map<string, number>();
-  for (const order of rows.orders) perMonth.set(order.slice(0, 7), (perMonth.get(order.slice(0, 7)) ?? 0) + 1);
   const groups = new Map<string, [number, number]>();
+  let date = '';
+  let range: [number, number] = [0, 0];
   rows.orders.forEach((order, index) => {
-    const month = order.slice(0, 7);
-    const key = perMonth.get(month)! > ROWS_PER_MONTH_VALUE ? order.slice(0, 10) : month;
-    const range = groups.get(key);
-    if (range) range[1] = index + 1;
-    else groups.set(key, [index, index + 1]);
+    if (index > 0 && order.startsWith(date)) range[1] = index + 1;
+    else {
+      date = order.slice(0, 10);
+      groups.set(date, (range = [index, index + 1]));
+    }
   });
   return groups;
 }
 
+/** A named row's names as the store keeps them: the count of name numbers, then the names, then the tags. */
+export function encodeNames(row: NamedIn): Buffer {
+  const values = new Int32Array(1 + row.names.length + row.tags.length);
+  values[0] = row.names.length;
+  values.set(row.names as ArrayLike<number>, 1);
+  values.set(row.tags as ArrayLike<number>, 1 + row.names.length);
+  return Buffer.from(values.buffer);
+}
 
+export function decodeNames(bytes: Uint8Array): NamedIn {
+  const values = new Int32Array(bytes.byteLength / 4);
+  new Uint8Array(values.buffer).set(bytes);
+  return { names: values.subarray(1, 1 + values[0]!), tags: values.subarray(1 + values[0]!) };
+}

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../dates.ts';
+import type { NamedIn } from '../corpus/name-counts.ts';
 import { dateOfOrder, idOfOrder } from '../records/order.ts';
 
 /**
@@ -80,21 +81,23 @@ export interface RowData {
   no: number;
   rank: number;
   authored: boolean;
-  names: ArrayLike<number>;
-  tags: ArrayLike<number>;
   terms: ArrayLike<number>;
   topics: ArrayLike<number>;
   related: ArrayLike<number>;
 }
 
-export type ColumnName = 'names' | 'tags' | 'terms' | 'topics' | 'related';
-export const COLUMNS: readonly ColumnName[] = ['names', 'tags', 'terms', 'topics', 'related'];
+/** A new row with the names it holds (see `NamedIn`), which the store keeps by article apart from the rows. */
+export type NamedRow = RowData & NamedIn;
+
+export type ColumnName = 'terms' | 'topics' | 'related';
+export const COLUMNS: readonly ColumnName[] = ['terms', 'topics', 'related'];
 
 /**
- * The published articles in archive order, as columns: what the archive-wide stages (topics,
- * related articles, pagination, previous and next) need of each, in compact numbers (strings are
- * numbered in the dictionary). Every build reads all of it; it is built to be read fast: a few
- * typed arrays and one string per article (its order key, which holds its date and id).
+ * The published articles in archive order, as columns: what the archive-wide stages (related
+ * articles, pagination, previous and next) need of each, in compact numbers (strings are numbered
+ * in the dictionary). Every build reads all of it; it is built to be read fast: a few typed arrays
+ * and one string per article (its order key, which holds its date and id). The names each
+ * article holds are kept apart, by article: an update reads only those of the articles it changes.
  */
 export class ArchiveRows {
   readonly orders: readonly string[];
@@ -104,10 +107,6 @@ export class ArchiveRows {
   readonly rank: Uint32Array;
   /** An authored (Markdown) article: its URL is settled among the others of its day. */
   readonly authored: Uint8Array;
-  /** Names found in the text, `NAME_FIELDS` numbers each: key, label, last word of the key, packed kind/lede/words/mentions. */
-  readonly names: Column;
-  /** Front-matter tags, `TAG_FIELDS` numbers each: key, label, last word of the key, words in the key. */
-  readonly tags: Column;
   readonly terms: Column;
   /** Derived: the keys of the article's topics, in the order the article lists them. */
   readonly topics: Column;
@@ -119,8 +118,6 @@ export class ArchiveRows {
     this.no = parts.no;
     this.rank = parts.rank;
     this.authored = parts.authored;
-    this.names = parts.names;
-    this.tags = parts.tags;
     this.terms = parts.terms;
     this.topics = parts.topics;
     this.related = parts.related;
@@ -132,8 +129,6 @@ export class ArchiveRows {
       no: Int32Array.from(rows, (row) => row.no),
       rank: Uint32Array.from(rows, (row) => row.rank),
       authored: Uint8Array.from(rows, (row) => (row.authored ? 1 : 0)),
-      names: Column.of(rows.map((row) => row.names)),
-      tags: Column.of(rows.map((row) => row.tags)),
       terms: Column.of(rows.map((row) => row.terms)),
       topics: Column.of(rows.map((row) => row.topics)),
       related: Column.of(rows.map((row) => row.related)),
@@ -162,8 +157,6 @@ export class ArchiveRows {
       no: this.no[index]!,
       rank: this.rank[index]!,
       authored: this.authored[index] === 1,
-      names: this.names.at(index),
-      tags: this.tags.at(index),
       terms: this.terms.at(index),
       topics: this.topics.at(index),
       related: this.related.at(index),

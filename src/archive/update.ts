@@ -6,7 +6,7 @@ import { orderKey } from '../records/order.ts';
 import { placeRecords, type Placeable } from '../records/place.ts';
 import type { ArticleRecord } from '../records/record.ts';
 import { rowOf } from './row.ts';
-import type { ArchiveRows, RowData } from './rows.ts';
+import type { ArchiveRows, NamedRow } from './rows.ts';
 
 /** What the archive was, what is to be published now, and how to look up what is not in memory. */
 export interface UpdateInput {
@@ -36,7 +36,7 @@ export interface ArchiveUpdate {
   previousEntries: Map<string, ArticleEntry>;
   /** Positions in `before` of the rows that went or were replaced, and the rows new or replacing them. */
   gone: number[];
-  put: RowData[];
+  put: NamedRow[];
   /** Order keys of rows that went or were replaced, and of rows that are new or replaced. */
   removedOrders: string[];
   addedOrders: string[];
@@ -80,7 +80,7 @@ export function updateArchive(input: UpdateInput): ArchiveUpdate {
     }
   }
   let nextNo = input.nextNo;
-  const putRows: RowData[] = fresh.map(({ record, old }) => rowOf(record, old === undefined ? nextNo++ : before.no[old]!, input.dictionary));
+  const putRows: NamedRow[] = fresh.map(({ record, old }) => rowOf(record, old === undefined ? nextNo++ : before.no[old]!, input.dictionary));
   const replaced = fresh.flatMap(({ old }) => (old === undefined ? [] : [old]));
   const rows = before.merge(new Set([...removed, ...replaced]), putRows);
   const removedOrders = [...removed, ...replaced].map((at) => before.orders[at]!);

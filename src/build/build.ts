@@ -4,7 +4,7 @@ import { deriveArchive } from '../archive/derive.ts';
 import { DEFAULT_TEMPLATES } from '../build-paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { MemoryDictionary } from '../corpus/dictionary.ts';
-import { NameCounts, type LabelCounts } from '../corpus/name-counts.ts';
+import { NameCounts, type LabelCounts, type NamedIn } from '../corpus/name-counts.ts';
 import { mergeTargets } from '../corpus/topics.ts';
 import { DatelineError, type Problem } from '../errors.ts';
 import { planChanges, planEverything, type OutputPlan } from '../plan/changes.ts';
@@ -87,7 +87,9 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
   const stages: StageTime[] = [];
   const timed = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
     const start = performance.now();
+    const f0 = process.resourceUsage().minorPageFault;
     const result = await work();
+    if (process.env.FAULTS) console.error('FAULTS', stage, process.resourceUsage().minorPageFault - f0, (performance.now() - start).toFixed(0), 'ms');
     stages.push({ stage, seconds: (performance.now() - start) / 1000 });
     return result;
   };
@@ -132,13 +134,17 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       if (found === undefined) throw new Error(`the build state has no record ${hash}; run dateline build --clean`);
       return found;
     };
+    const storedNames = (no: number) => storedNamesOf(store, no);
     const storedEntry = (id: string): ArticleEntry => {
       const found = store.entry(id);
       if (found === undefined) throw new Error(`the build state has no entry for ${id}; run dateline build --clean`);
       return found;
     };
     const { before, update, derived, counts, labels } = await timed('archive and derive', () => {
+      const F = () => process.resourceUsage().minorPageFault; let f0 = F(); let tt = performance.now();
+      const lap = (l: string) => { if (process.env.FAULTS) console.error('  FAULTS', l, F() - f0, (performance.now() - tt).toFixed(1)); f0 = F(); tt = performance.now(); };
       const beforeRows = previous ? store.rows() : ArchiveRows.empty();
+      lap('rows');
       const changes = updateArchive({
         before: beforeRows,
         changes: publishedChanges(read.files, snapshot, (status) => publishes(status, options.drafts), (status) => publishes(status, previous?.drafts ?? false)),
@@ -148,10 +154,17 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         nextNo: previous?.nextNo ?? 0,
         displayPath: (source) => `${displayPath(config.input)}/${source}`,
       });
+      lap('update');
       const names = nameChanges(store, previous !== undefined, beforeRows, changes);
+      lap('names');
       const topicSettings = { language: site.language, ...(site.topicMinArticles === undefined ? {} : { minArticles: site.topicMinArticles }) };
+      const putByNo = new Map(changes.put.map((row) => [row.no, row]));
       const derived = deriveArchive({
         rows: changes.rows,
+        names: (position) => {
+          const no = changes.rows.no[position]!;
+          return putByNo.get(no) ?? storedNames(no);
+        },
         counts: names.counts,
         labels: (key) => names.labels.get(key) ?? (previous ? store.labels(key) : undefined) ?? new Map(),
         relabelled: new Set(names.labels.keys()),
@@ -159,6 +172,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         settings: topicSettings,
         ...(previous ? { previous: { rows: beforeRows, changed: changes.changed, topics: { stored: previous.topics, into: names.intoBefore!, sameSettings: previous.site === keys.site } } } : {}),
       });
+      lap('derive');
       return { before: beforeRows, update: changes, derived, counts: names.counts, labels: names.labels };
     });
 
@@ -221,6 +235,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       snapshot: snapshotOf(read.files, (options.clock ?? Date.now)()),
       records: { put: [...read.records.values()], remove: staleHashes(snapshot, read.files) },
       entries: { put: [...update.entries.values()], remove: removedIds(update) },
+      names: { put: update.put, remove: update.gone.map((at) => before.no[at]!).filter((no) => !update.put.some((row) => row.no === no)) },
       rows: { all: derived.rows, changed: changedOrders(before, derived.rows, update.removedOrders, update.addedOrders) },
       words: dictionary.added,
       counts: counts.dirtyChunks(previous === undefined),
@@ -287,9 +302,16 @@ function nameChanges(store: StateStore, incremental: boolean, before: ArchiveRow
     if (found === undefined) labels.set(key, (found = new Map(incremental ? (store.labels(key) ?? []) : [])));
     return found;
   };
-  for (const at of update.gone) counts.apply({ names: before.names.at(at), tags: before.tags.at(at) }, -1, labelsOf);
+  for (const at of update.gone) counts.apply(storedNamesOf(store, before.no[at]!), -1, labelsOf);
   for (const row of update.put) counts.apply(row, 1, labelsOf);
   return { counts, intoBefore, labels };
+}
+
+/** The names and tags the store keeps for an article. */
+function storedNamesOf(store: StateStore, no: number): NamedIn {
+  const found = store.names(no);
+  if (found === undefined) throw new Error(`the build state has no names for article ${no}; run dateline build --clean`);
+  return found;
 }
 
 /** Articles whose search entry may have changed: the changed ones, those whose topics changed, and members of renamed topics. */

@@ -3,7 +3,7 @@ import type { ArchiveRows, Column } from '../archive/rows.ts';
 import type { NameKind } from '../derive/names.ts';
 import { deriveSlug } from '../derive/slug.ts';
 import type { Dictionary } from './dictionary.ts';
-import { NameCounts, type LabelCounts } from './name-counts.ts';
+import { NameCounts, type LabelCounts, type NamedIn } from './name-counts.ts';
 
 /** `subject`: a front-matter tag that no name in the texts matches. */
 export type TopicKind = NameKind | 'subject';
@@ -69,6 +69,8 @@ export interface PreviousTopics {
 export interface TopicInput {
   /** The archive now; rows not in `changed` carry the topic lists the last build made. */
   rows: ArchiveRows;
+  /** The names and tags of the article at a position (read from the store for an unchanged article). */
+  names: (position: number) => NamedIn;
   /** The name counts of the archive now. */
   counts: NameCounts;
   /** A key's label counts now. */
@@ -112,8 +114,7 @@ export function collectTopics(input: TopicInput): Topics {
   const rank = new Int32Array(counts.size);
   named.forEach((topic, at) => (rank[topic.key] = at));
   const lists = new Map<number, Int32Array>();
-  const scratch = new EntryScratch(counts.size);
-  for (const position of listsToMake(input, into, isTopic, named)) lists.set(position, scratch.topicsOf(rows, position, into, isTopic, rank));
+  for (const position of listsToMake(input, into, isTopic, named)) lists.set(position, topicsOf(input.names(position), into, isTopic, rank));
   const ofArticle = rows.topics.patched(lists);
   const byKey = new Map<number, Topic>();
   for (const topic of named) byKey.set(topic.key, { key: topic.key, slug: topic.slug, label: topic.label, kind: topic.kind, members: [] });
@@ -130,12 +131,12 @@ export function collectTopics(input: TopicInput): Topics {
 }
 
 /** The topics of `rows` computed from nothing: what a clean build does, and what every update must equal. */
-export function topicsFromScratch(rows: ArchiveRows, dictionary: Pick<Dictionary, 'textOf'>, settings: TopicSettings): Topics {
+export function topicsFromScratch(rows: ArchiveRows, names: (position: number) => NamedIn, dictionary: Pick<Dictionary, 'textOf'>, settings: TopicSettings): Topics {
   const counts = NameCounts.empty();
   const labels = new Map<number, LabelCounts>();
   const labelsOf = (key: number) => labels.get(key) ?? labels.set(key, new Map()).get(key)!;
-  for (let position = 0; position < rows.length; position++) counts.apply({ names: rows.names.at(position), tags: rows.tags.at(position) }, 1, labelsOf);
-  return collectTopics({ rows, counts, labels: labelsOf, dictionary, settings, changed: 'all', relabelled: new Set(labels.keys()) });
+  for (let position = 0; position < rows.length; position++) counts.apply(names(position), 1, labelsOf);
+  return collectTopics({ rows, names, counts, labels: labelsOf, dictionary, settings, changed: 'all', relabelled: new Set(labels.keys()) });
 }
 
 /**
@@ -219,12 +220,13 @@ function listsToMake(input: TopicInput, into: Int32Array, isTopic: Uint8Array, n
   }
   const make = new Set(changed);
   if (!any) return make;
-  const names = rows.names.data;
-  const tags = rows.tags.data;
+  // Rare (a name crossed the threshold): every article's names are read.
   for (let position = 0; position < rows.length; position++) {
+    if (make.has(position)) continue;
+    const { names, tags } = input.names(position);
     let hit = false;
-    for (let at = rows.names.start[position]!, end = rows.names.start[position + 1]!; at < end && !hit; at += NAME_FIELDS) hit = moved[names[at]!] === 1;
-    for (let at = rows.tags.start[position]!, end = rows.tags.start[position + 1]!; at < end && !hit; at += TAG_FIELDS) hit = moved[tags[at]!] === 1;
+    for (let at = 0; at < names.length && !hit; at += NAME_FIELDS) hit = moved[names[at]!] === 1;
+    for (let at = 0; at < tags.length && !hit; at += TAG_FIELDS) hit = moved[tags[at]!] === 1;
     if (hit) make.add(position);
   }
   return make;
@@ -234,70 +236,40 @@ function range(count: number): number[] {
   return Array.from({ length: count }, (_, index) => index);
 }
 
-/** Per-key marks reused from article to article while making topic lists. */
-class EntryScratch {
-  readonly #foundIn: Int32Array;
-  readonly #foundMentions: Int32Array;
-  readonly #foundTagged: Uint8Array;
-  readonly #entryIn: Int32Array;
-  readonly #entryAt: Int32Array;
-
-  constructor(size: number) {
-    this.#foundIn = new Int32Array(size).fill(-1);
-    this.#foundMentions = new Int32Array(size);
-    this.#foundTagged = new Uint8Array(size);
-    this.#entryIn = new Int32Array(size).fill(-1);
-    this.#entryAt = new Int32Array(size);
+/**
+ * An article's topic keys: each topic its names or tags reach (a surname reaches its person), its
+ * tags first, then the most mentioned (a tag alone counting one), then A–Z (`rank`).
+ */
+function topicsOf(article: NamedIn, into: Int32Array, isTopic: Uint8Array, rank: Int32Array): Int32Array {
+  const { names, tags } = article;
+  // Per key found in the article: its mentions, and whether it is a tag here.
+  const found = new Map<number, { mentions: number; tagged: boolean }>();
+  for (let at = 0; at < names.length; at += NAME_FIELDS) {
+    const key = names[at]!;
+    const mentions = names[at + 3]! >>> 7;
+    const seen = found.get(key);
+    if (seen) seen.mentions += mentions;
+    else found.set(key, { mentions, tagged: false });
   }
-
-  /**
-   * The article's topic keys: each topic its names or tags reach (a surname reaches its person),
-   * its tags first, then the most mentioned (a tag alone counting one), then A–Z (`rank`).
-   */
-  topicsOf(rows: ArchiveRows, position: number, into: Int32Array, isTopic: Uint8Array, rank: Int32Array): Int32Array {
-    const foundIn = this.#foundIn;
-    const foundMentions = this.#foundMentions;
-    const foundTagged = this.#foundTagged;
-    const names = rows.names.data;
-    const tags = rows.tags.data;
-    const found: number[] = [];
-    for (let at = rows.names.start[position]!, end = rows.names.start[position + 1]!; at < end; at += NAME_FIELDS) {
-      const key = names[at]!;
-      const mentions = names[at + 3]! >>> 7;
-      if (foundIn[key] !== position) {
-        foundIn[key] = position;
-        foundMentions[key] = mentions;
-        foundTagged[key] = 0;
-        found.push(key);
-      } else foundMentions[key]! += mentions;
-    }
-    for (let at = rows.tags.start[position]!, end = rows.tags.start[position + 1]!; at < end; at += TAG_FIELDS) {
-      const key = tags[at]!;
-      if (foundIn[key] !== position) {
-        foundIn[key] = position;
-        foundMentions[key] = 1;
-        found.push(key);
-      }
-      foundTagged[key] = 1;
-    }
-    const entries: { key: number; mentions: number; tagged: number }[] = [];
-    for (const key of found) {
-      const topic = into[key] === -1 ? key : into[key]!;
-      if (isTopic[topic] !== 1) continue;
-      const ownTag = topic === key && foundTagged[key] === 1 ? 1 : 0;
-      if (this.#entryIn[topic] === position) {
-        const entry = entries[this.#entryAt[topic]!]!;
-        entry.mentions += foundMentions[key]!;
-        entry.tagged |= ownTag;
-        continue;
-      }
-      this.#entryIn[topic] = position;
-      this.#entryAt[topic] = entries.length;
-      entries.push({ key: topic, mentions: foundMentions[key]!, tagged: ownTag });
-    }
-    entries.sort((a, b) => b.tagged - a.tagged || b.mentions - a.mentions || rank[a.key]! - rank[b.key]!);
-    return Int32Array.from(entries, (entry) => entry.key);
+  for (let at = 0; at < tags.length; at += TAG_FIELDS) {
+    const key = tags[at]!;
+    const seen = found.get(key);
+    if (seen) seen.tagged = true;
+    else found.set(key, { mentions: 1, tagged: true });
   }
+  const entries = new Map<number, { key: number; mentions: number; tagged: number }>();
+  for (const [key, { mentions, tagged }] of found) {
+    const topic = into[key] === -1 ? key : into[key]!;
+    if (isTopic[topic] !== 1) continue;
+    const ownTag = topic === key && tagged ? 1 : 0;
+    const entry = entries.get(topic);
+    if (entry) {
+      entry.mentions += mentions;
+      entry.tagged |= ownTag;
+    } else entries.set(topic, { key: topic, mentions, tagged: ownTag });
+  }
+  const sorted = [...entries.values()].sort((a, b) => b.tagged - a.tagged || b.mentions - a.mentions || rank[a.key]! - rank[b.key]!);
+  return Int32Array.from(sorted, (entry) => entry.key);
 }
 
 interface NamedTopic {

@@ -1,5 +1,5 @@
 import type { ArchiveRows } from '../archive/rows.ts';
-import { NameCounts } from '../corpus/name-counts.ts';
+import { NameCounts, type NamedIn } from '../corpus/name-counts.ts';
 import type { IsoDate } from '../dates.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
@@ -20,6 +20,7 @@ export class CachingStateStore implements StateStore {
   /** The name counts' chunks as stored, once read. */
   #counts: Map<number, Uint8Array> | null = null;
   readonly #labels = new Map<number, ReadonlyMap<number, number> | undefined>();
+  readonly #names = new Map<number, NamedIn | undefined>();
   readonly #records = new Map<string, ArticleRecord | undefined>();
   readonly #entries = new Map<string, ArticleEntry | undefined>();
   readonly #outputs = new Map<string, string | undefined>();
@@ -44,6 +45,10 @@ export class CachingStateStore implements StateStore {
   rows(): ArchiveRows {
     this.#rows ??= this.#store.rows();
     return this.#rows;
+  }
+
+  names(no: number): NamedIn | undefined {
+    return cached(this.#names, no, () => this.#store.names(no));
   }
 
   nameCounts(): NameCounts {
@@ -95,10 +100,12 @@ export class CachingStateStore implements StateStore {
   async commit(changes: StoreChanges): Promise<void> {
     await this.#store.commit(changes);
     if (changes.clear) {
-      for (const map of [this.#records, this.#entries, this.#outputs, this.#docs, this.#labels]) map.clear();
+      for (const map of [this.#records, this.#entries, this.#outputs, this.#docs, this.#labels, this.#names]) map.clear();
       this.#counts = new Map();
     }
     if (this.#counts) for (const [index, chunk] of changes.counts) this.#counts.set(index, chunk.slice());
+    for (const no of changes.names.remove) this.#names.set(no, undefined);
+    for (const row of changes.names.put) this.#names.set(row.no, { names: row.names, tags: row.tags });
     for (const [key, labels] of changes.labels) this.#labels.set(key, labels.size === 0 ? undefined : new Map(labels));
     this.#meta = changes.meta;
     this.#snapshot = changes.snapshot;

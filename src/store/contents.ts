@@ -1,5 +1,5 @@
 import type { ArchiveRows } from '../archive/rows.ts';
-import type { LabelCounts, NameCounts } from '../corpus/name-counts.ts';
+import type { LabelCounts, NameCounts, NamedIn } from '../corpus/name-counts.ts';
 import type { StoredTopic } from '../corpus/topics.ts';
 import type { IsoDate } from '../dates.ts';
 import type { Problem } from '../errors.ts';
@@ -69,6 +69,8 @@ export interface StoreChanges {
   clear: boolean;
   records: { put: ArticleRecord[]; remove: string[] };
   entries: { put: ArticleEntry[]; remove: string[] };
+  /** The names and tags of new or changed articles, by `no`, and the articles gone. */
+  names: { put: readonly (NamedIn & { no: number })[]; remove: number[] };
   /** The archive's rows now, in order, and the order keys of rows new, changed or gone. */
   rows: { all: ArchiveRows; changed: ReadonlySet<string> };
   words: [string, number][];
@@ -94,6 +96,8 @@ export interface StateStore {
   snapshot(): Snapshot | undefined;
   /** Every row, in archive order. */
   rows(): ArchiveRows;
+  /** The names and tags an article holds, by its `no`. */
+  names(no: number): NamedIn | undefined;
   /** The archive's name counts (a copy the caller may change). */
   nameCounts(): NameCounts;
   /** A key's label counts (not to be changed). */

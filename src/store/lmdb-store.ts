@@ -1,7 +1,7 @@
 import type { Database, RootDatabase } from 'lmdb';
-import { decodeRowGroups, encodeRows, rowGroups } from '../archive/row.ts';
+import { decodeNames, decodeRowGroups, encodeNames, encodeRows, rowGroups } from '../archive/row.ts';
 import type { ArchiveRows } from '../archive/rows.ts';
-import { NameCounts, type LabelCounts } from '../corpus/name-counts.ts';
+import { NameCounts, type LabelCounts, type NamedIn } from '../corpus/name-counts.ts';
 import type { IsoDate } from '../dates.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
@@ -35,6 +35,7 @@ export class LmdbStateStore implements StateStore {
   readonly #rows: Database<Buffer, string>;
   /** The group keys of the rows as read (see `rowGroups`), to know which to rewrite or delete. */
   #rowKeys: Set<string> | undefined;
+  readonly #names: Database<Buffer, number>;
   readonly #counts: Database<Buffer, number>;
   readonly #labels: Database<Buffer, number>;
   readonly #words: Database<number, string>;
@@ -51,6 +52,7 @@ export class LmdbStateStore implements StateStore {
     this.#records = root.openDB({ name: 'records' });
     this.#entries = root.openDB({ name: 'entries' });
     this.#rows = root.openDB({ name: 'rows', encoding: 'binary' });
+    this.#names = root.openDB({ name: 'names', encoding: 'binary', keyEncoding: 'uint32' });
     this.#counts = root.openDB({ name: 'counts', encoding: 'binary', keyEncoding: 'uint32' });
     this.#labels = root.openDB({ name: 'labels', encoding: 'binary', keyEncoding: 'uint32' });
     this.#words = root.openDB({ name: 'words' });
@@ -83,20 +85,14 @@ export class LmdbStateStore implements StateStore {
   }
 
   rows(): ArchiveRows {
-    // Each group is copied once, from the database into one buffer, at an offset that lets its numbers be read in place.
+    // Decoded straight from the database's read buffer into the archive's columns: no copy of the stored bytes.
     const keys = [...this.#rows.getKeys()] as string[];
-    const sizes = keys.map((key) => valueOf(this.#rows, key).length);
-    const aligned = (size: number) => Math.ceil(size / 8) * 8;
-    const all = new Uint8Array(sizes.reduce((sum, size) => sum + aligned(size), 0));
-    let at = 0;
-    const groups = keys.map((key, index) => {
-      const group = all.subarray(at, at + sizes[index]!);
-      group.set(valueOf(this.#rows, key));
-      at += aligned(sizes[index]!);
-      return group;
-    });
     this.#rowKeys = new Set(keys);
-    return decodeRowGroups(groups);
+    return decodeRowGroups(keys.length, (index) => valueOf(this.#rows, keys[index]!));
+  }
+
+  names(no: number): NamedIn | undefined {
+    return this.#names.doesExist(no) ? decodeNames(valueOf(this.#names, no)) : undefined;
   }
 
   nameCounts(): NameCounts {
@@ -153,13 +149,15 @@ export class LmdbStateStore implements StateStore {
   async commit(changes: StoreChanges): Promise<void> {
     this.#root.transactionSync(() => {
       if (changes.clear) {
-        for (const db of [this.#meta, this.#files, this.#records, this.#entries, this.#rows, this.#counts, this.#labels, this.#words, this.#wordsById, this.#outputs, this.#docs, this.#segments, this.#sitemaps]) db.clearSync();
+        for (const db of [this.#meta, this.#files, this.#records, this.#entries, this.#rows, this.#names, this.#counts, this.#labels, this.#words, this.#wordsById, this.#outputs, this.#docs, this.#segments, this.#sitemaps]) db.clearSync();
       }
       for (const hash of changes.records.remove) this.#records.removeSync(hash);
       for (const record of changes.records.put) this.#records.putSync(record.hash, record);
       for (const id of changes.entries.remove) this.#entries.removeSync(id);
       for (const entry of changes.entries.put) this.#entries.putSync(entry.id, entry);
       this.#writeRows(changes.rows.all, changes.rows.changed, changes.clear);
+      for (const no of changes.names.remove) this.#names.removeSync(no);
+      for (const row of changes.names.put) this.#names.putSync(row.no, encodeNames(row));
       for (const [index, chunk] of changes.counts) this.#counts.putSync(index, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
       for (const [key, labels] of changes.labels) {
         if (labels.size === 0) this.#labels.removeSync(key);
@@ -189,10 +187,7 @@ export class LmdbStateStore implements StateStore {
     const groups = rowGroups(all);
     const before = clear ? new Set<string>() : (this.#rowKeys ?? new Set(this.#rows.getKeys() as Iterable<string>));
     const dirty = new Set<string>();
-    for (const order of changed) {
-      const date = order.slice(0, 10);
-      dirty.add(date.slice(0, 7)).add(date);
-    }
+    for (const order of changed) dirty.add(order.slice(0, 10));
     for (const [key, [from, to]] of groups) if (!before.has(key) || dirty.has(key)) this.#rows.putSync(key, encodeRows(all, from, to));
     for (const key of before) if (!groups.has(key)) this.#rows.removeSync(key);
     this.#rowKeys = new Set(groups.keys());

@@ -1,5 +1,5 @@
 import { ArchiveRows } from '../archive/rows.ts';
-import { NameCounts, type LabelCounts } from '../corpus/name-counts.ts';
+import { NameCounts, type LabelCounts, type NamedIn } from '../corpus/name-counts.ts';
 import type { IsoDate } from '../dates.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
@@ -15,6 +15,7 @@ export class MemoryStateStore implements StateStore {
   #rows = ArchiveRows.empty();
   readonly #counts = new Map<number, Uint8Array>();
   readonly #labels = new Map<number, LabelCounts>();
+  readonly #names = new Map<number, NamedIn>();
   readonly #words = new Map<string, number>();
   readonly #wordsById = new Map<number, string>();
   readonly #outputs = new Map<string, string>();
@@ -32,6 +33,10 @@ export class MemoryStateStore implements StateStore {
 
   rows(): ArchiveRows {
     return this.#rows;
+  }
+
+  names(no: number): NamedIn | undefined {
+    return this.#names.get(no);
   }
 
   nameCounts(): NameCounts {
@@ -80,11 +85,13 @@ export class MemoryStateStore implements StateStore {
   }
 
   async commit(changes: StoreChanges): Promise<void> {
-    const tables = [this.#records, this.#entries, this.#counts, this.#labels, this.#words, this.#wordsById, this.#outputs, this.#docs, this.#segments, this.#sitemaps];
+    const tables = [this.#records, this.#entries, this.#names, this.#counts, this.#labels, this.#words, this.#wordsById, this.#outputs, this.#docs, this.#segments, this.#sitemaps];
     if (changes.clear) for (const table of tables) table.clear();
     apply(this.#records, changes.records.put.map((record) => [record.hash, record]), changes.records.remove);
     apply(this.#entries, changes.entries.put.map((entry) => [entry.id, entry]), changes.entries.remove);
     this.#rows = changes.rows.all;
+    for (const no of changes.names.remove) this.#names.delete(no);
+    for (const row of changes.names.put) this.#names.set(row.no, { names: Int32Array.from(row.names), tags: Int32Array.from(row.tags) });
     for (const [index, chunk] of changes.counts) this.#counts.set(index, chunk.slice());
     for (const [key, labels] of changes.labels) {
       if (labels.size === 0) this.#labels.delete(key);

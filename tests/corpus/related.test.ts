@@ -17,7 +17,7 @@ function random(seed: number): () => number {
 function rows(next: () => number, count: number, offset = 0): RowData[] {
   return Array.from({ length: count }, (_, index) => {
     const pick = (vocabulary: number, size: number) => [...new Set(Array.from({ length: size }, () => Math.floor(next() * vocabulary)))];
-    return { order: `1987-03-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}\u0000${String(offset + index).padStart(6, '0')}`, no: offset + index, rank: 0, authored: false, names: [], tags: [], terms: pick(60, 6), topics: pick(15, 2), related: [] };
+    return { order: `1987-03-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}\u0000${String(offset + index).padStart(6, '0')}`, no: offset + index, rank: 0, authored: false, terms: pick(60, 6), topics: pick(15, 2), related: [] };
   });
 }
 

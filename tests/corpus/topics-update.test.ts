@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rowOf } from '../../src/archive/row.ts';
-import { ArchiveRows, type RowData } from '../../src/archive/rows.ts';
+import { ArchiveRows, type NamedRow } from '../../src/archive/rows.ts';
 import { MemoryDictionary } from '../../src/corpus/dictionary.ts';
-import { NameCounts, type LabelCounts } from '../../src/corpus/name-counts.ts';
+import { NameCounts, type LabelCounts, type NamedIn } from '../../src/corpus/name-counts.ts';
 import { collectTopics, mergeTargets, topicsFromScratch, type StoredTopic, type Topics, type TopicSettings } from '../../src/corpus/topics.ts';
 import type { FoundName, NameKind } from '../../src/derive/names.ts';
 
@@ -36,7 +36,7 @@ const NAMES: [string, NameKind][] = [
 ];
 const TAGS = ['Energy', 'acme', 'Wu', 'Oslo'];
 
-function article(next: () => number, id: string, dictionary: MemoryDictionary, no: number): RowData {
+function article(next: () => number, id: string, dictionary: MemoryDictionary, no: number): NamedRow {
   const names: FoundName[] = [];
   const count = Math.floor(next() * 5);
   for (let n = 0; n < count; n++) {
@@ -50,6 +50,8 @@ function article(next: () => number, id: string, dictionary: MemoryDictionary, n
 
 interface State {
   rows: ArchiveRows;
+  /** Each article's names, by `no` (the store keeps them so). */
+  names: Map<number, NamedIn>;
   counts: NameCounts;
   labels: Map<number, LabelCounts>;
   stored: StoredTopic[];
@@ -68,13 +70,13 @@ describe('topics updated by what changed', () => {
       const next = random(seed);
       const dictionary = new MemoryDictionary();
       const settings: TopicSettings = seed % 2 === 0 ? { language: 'en' } : { language: 'en', minArticles: 2 };
-      let state: State = { rows: ArchiveRows.empty(), counts: NameCounts.empty(), labels: new Map(), stored: [] };
+      let state: State = { rows: ArchiveRows.empty(), names: new Map(), counts: NameCounts.empty(), labels: new Map(), stored: [] };
       let nextNo = 0;
       let made = 0;
       for (let step = 0; step < 80; step++) {
         const before = state.rows;
         const gone = new Set<number>();
-        const put: RowData[] = [];
+        const put: NamedRow[] = [];
         const changes = 1 + Math.floor(next() * 3);
         for (let change = 0; change < changes; change++) {
           const roll = next();
@@ -93,10 +95,15 @@ describe('topics updated by what changed', () => {
         const into = mergeTargets(counts);
         const overlay = new Map<number, LabelCounts>();
         const labelsOf = (key: number) => overlay.get(key) ?? overlay.set(key, new Map(state.labels.get(key) ?? [])).get(key)!;
-        for (const at of gone) counts.apply({ names: before.names.at(at), tags: before.tags.at(at) }, -1, labelsOf);
+        for (const at of gone) counts.apply(state.names.get(before.no[at]!)!, -1, labelsOf);
         for (const row of put) counts.apply(row, 1, labelsOf);
+        const names = new Map(state.names);
+        for (const at of gone) names.delete(before.no[at]!);
+        for (const row of put) names.set(row.no, row);
+        const namesAt = (position: number) => names.get(rows.no[position]!)!;
         const updated = collectTopics({
           rows,
+          names: namesAt,
           counts,
           labels: (key) => overlay.get(key) ?? state.labels.get(key) ?? new Map(),
           dictionary,
@@ -105,10 +112,10 @@ describe('topics updated by what changed', () => {
           changed: new Set(put.map((row) => rows.lowerBound(row.order))),
           relabelled: new Set(overlay.keys()),
         });
-        const clean = topicsFromScratch(rows, dictionary, settings);
+        const clean = topicsFromScratch(rows, namesAt, dictionary, settings);
         const labels = new Map(state.labels);
         for (const [key, counted] of overlay) labels.set(key, counted);
-        state = { rows: rows.with({ topics: updated.ofArticle }), counts, labels, stored: updated.stored };
+        state = { rows: rows.with({ topics: updated.ofArticle }), names, counts, labels, stored: updated.stored };
       }
       expect(state.stored.length).toBeGreaterThan(2);
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rowOf } from '../../src/archive/row.ts';
-import { ArchiveRows, Column } from '../../src/archive/rows.ts';
+import { ArchiveRows, Column, type NamedRow } from '../../src/archive/rows.ts';
 import { MemoryDictionary } from '../../src/corpus/dictionary.ts';
 import { featureIndex, relatedOf, type RelatedSettings } from '../../src/corpus/related.ts';
 import { autoMinArticles, topicsFromScratch, type Topics } from '../../src/corpus/topics.ts';
@@ -33,16 +33,16 @@ function record(id: string, date: string, names: Partial<FoundName>[], extra: Pa
 }
 
 /** The archive's rows of literal records (in order), numbered with a dictionary. */
-function archive(records: readonly PlacedRecord[]): { rows: ArchiveRows; dictionary: MemoryDictionary } {
+function archive(records: readonly PlacedRecord[]): { rows: ArchiveRows; named: NamedRow[]; dictionary: MemoryDictionary } {
   const dictionary = new MemoryDictionary();
-  const rows = ArchiveRows.of([...records].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1)).map((record, no) => rowOf(record, no, dictionary)));
-  return { rows, dictionary };
+  const named = [...records].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1)).map((record, no) => rowOf(record, no, dictionary));
+  return { rows: ArchiveRows.of(named), named, dictionary };
 }
 
 /** `collectTopics` on literal records, with members and each article's topics by id. */
 function topicsOf(records: readonly PlacedRecord[], settings: { language: string; minArticles?: number }) {
-  const { rows, dictionary } = archive(records);
-  const topics: Topics = topicsFromScratch(rows, dictionary, settings);
+  const { rows, named, dictionary } = archive(records);
+  const topics: Topics = topicsFromScratch(rows, (position) => named[position]!, dictionary, settings);
   const byArticle = new Map<string, Topics['topics']>();
   for (let position = 0; position < rows.length; position++) byArticle.set(rows.id(position), [...topics.ofArticle.at(position)].map((key) => topics.byKey.get(key)!));
   return { topics: topics.topics.map((topic) => ({ ...topic, articles: [...topic.members].reverse().map((position) => ({ id: rows.id(position) })) })), byArticle };
