@@ -21,8 +21,8 @@ export interface DeriveInput {
   /** The archive's name counts now, and a key's label counts now. */
   counts: NameCounts;
   labels: (key: number) => ReadonlyMap<number, number>;
-  /** Keys whose label counts changed. */
-  relabelled: ReadonlySet<number>;
+  /** Keys whose counts changed since the last build (see `NameCounts.settle`). */
+  touched: ReadonlySet<number>;
   dictionary: Pick<Dictionary, 'textOf'>;
   settings: TopicSettings;
   /** The last build's rows, the articles new, changed or gone since (by `no`), and its topics. Absent on a clean build. */
@@ -53,7 +53,7 @@ export function deriveArchive(input: DeriveInput): Derived {
     labels: input.labels,
     dictionary: input.dictionary,
     settings: input.settings,
-    relabelled: input.relabelled,
+    touched: input.touched,
     changed: previous ? changed : 'all',
     ...(previous ? { previous: previous.topics } : {}),
   });

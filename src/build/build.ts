@@ -5,7 +5,6 @@ import { DEFAULT_TEMPLATES } from '../build-paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { MemoryDictionary } from '../corpus/dictionary.ts';
 import { NameCounts, type LabelCounts, type NamedIn } from '../corpus/name-counts.ts';
-import { mergeTargets } from '../corpus/topics.ts';
 import { DatelineError, type Problem } from '../errors.ts';
 import { planChanges, planEverything, type OutputPlan } from '../plan/changes.ts';
 import { positionsByNo, type SiteState } from '../pages/state.ts';
@@ -167,10 +166,10 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         },
         counts: names.counts,
         labels: (key) => names.labels.get(key) ?? (previous ? store.labels(key) : undefined) ?? new Map(),
-        relabelled: new Set(names.labels.keys()),
+        touched: names.touched,
         dictionary,
         settings: topicSettings,
-        ...(previous ? { previous: { rows: beforeRows, changed: changes.changed, topics: { stored: previous.topics, into: names.intoBefore!, sameSettings: previous.site === keys.site } } } : {}),
+        ...(previous ? { previous: { rows: beforeRows, changed: changes.changed, topics: { stored: previous.topics, minArticles: previous.minArticles, sameSettings: previous.site === keys.site } } } : {}),
       });
       lap('derive');
       return { before: beforeRows, update: changes, derived, counts: names.counts, labels: names.labels };
@@ -290,12 +289,11 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
 
 /**
  * The name counts after the update: the last build's, less what the rows that went named, plus
- * what the new rows name (from nothing on a clean build); the label counts of every key those
- * rows name; and the surname merges before the update.
+ * what the new rows name (from nothing on a clean build); the keys they name; and the label
+ * counts of those keys.
  */
 function nameChanges(store: StateStore, incremental: boolean, before: ArchiveRows, update: ArchiveUpdate) {
-  const counts = incremental ? store.nameCounts() : NameCounts.empty();
-  const intoBefore = incremental ? mergeTargets(counts) : undefined;
+  const counts = new NameCounts(incremental ? { indexes: () => store.countChunks(), read: (index) => store.countChunk(index) } : undefined);
   const labels = new Map<number, LabelCounts>();
   const labelsOf = (key: number): LabelCounts => {
     let found = labels.get(key);
@@ -304,7 +302,7 @@ function nameChanges(store: StateStore, incremental: boolean, before: ArchiveRow
   };
   for (const at of update.gone) counts.apply(storedNamesOf(store, before.no[at]!), -1, labelsOf);
   for (const row of update.put) counts.apply(row, 1, labelsOf);
-  return { counts, intoBefore, labels };
+  return { counts, touched: counts.settle(), labels };
 }
 
 /** The names and tags the store keeps for an article. */

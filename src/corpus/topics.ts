@@ -60,9 +60,9 @@ const OTHER = NAME_KINDS.indexOf('other');
 export interface PreviousTopics {
   /** Its topics (see {@link StoredTopic}). */
   stored: readonly StoredTopic[];
-  /** The surname merges it made (see {@link mergeTargets}), from the counts before this update. */
-  into: Int32Array;
-  /** Whether its settings were these (the same language orders topics alike); if not, every article's list is made again. */
+  /** The threshold it applied. */
+  minArticles: number;
+  /** Whether its settings were these (the same language orders topics alike); if not, everything is decided again. */
   sameSettings: boolean;
 }
 
@@ -71,8 +71,9 @@ export interface TopicInput {
   rows: ArchiveRows;
   /** The names and tags of the article at a position (read from the store for an unchanged article). */
   names: (position: number) => NamedIn;
-  /** The name counts of the archive now. */
+  /** The name counts now (see `NameCounts.settle`), and the keys changed since the last build. */
   counts: NameCounts;
+  touched: ReadonlySet<number>;
   /** A key's label counts now. */
   labels: (key: number) => ReadonlyMap<number, number>;
   dictionary: Pick<Dictionary, 'textOf'>;
@@ -81,8 +82,6 @@ export interface TopicInput {
   previous?: PreviousTopics;
   /** Positions of the rows that are new or changed (their lists are made), or every row. */
   changed: ReadonlySet<number> | 'all';
-  /** Keys whose label counts changed since the last build. */
-  relabelled: ReadonlySet<number>;
 }
 
 /**
@@ -91,30 +90,35 @@ export interface TopicInput {
  * whose surname it is (`Zelenskyy`). A name becomes a topic when it is prominent (named twice, or
  * in the first paragraph) in at least `minArticles` articles; a tag always does.
  *
- * Decided from the archive's {@link NameCounts} (sums that an update changes by what its
- * articles name), so the choice costs a pass over the keys, not over the articles. An article's
- * list of topics is made again only when it changed, or when one of its names became or stopped
- * being a topic, joined another, or its topic was renamed; the others keep the last build's.
- * Text is looked up, slugged and collated only for topics whose label is new. The result is
- * what a clean build of the same archive computes.
+ * Decided from the archive's {@link NameCounts}, sums that an update changes by what its articles
+ * name. Only the keys whose counts changed — and the surnames and people joined to them — are
+ * decided again (all of them on a clean build or when the threshold moves); the others are the
+ * last build's topics. An article's list of topics is made again only when it changed, or when one
+ * of its names became or stopped being a topic, joined or left a person, or its topic was renamed;
+ * the others keep the last build's. The result is what a clean build of the same archive computes.
  */
 export function collectTopics(input: TopicInput): Topics {
   const { rows, counts, previous } = input;
   const minArticles = input.settings.minArticles ?? autoMinArticles(rows.length);
-  const into = mergeTargets(counts);
-  const chosen: number[] = [];
-  const isTopic = new Uint8Array(counts.size);
-  for (let key = 0; key < counts.size; key++) {
-    if (counts.present(key) > 0 && into[key] === -1 && (counts.tagged(key) > 0 || mergedProminent(counts, into, key) >= minArticles)) {
-      isTopic[key] = 1;
-      chosen.push(key);
-    }
+  const everything = previous === undefined || !previous.sameSettings || previous.minArticles !== minArticles;
+  const was = new Map((previous?.stored ?? []).map((topic) => [topic[0], topic]));
+  // The keys decided again, their merges and whether each is a topic now.
+  const decided = new Map<number, { into: number; topic: boolean }>();
+  for (const key of everything ? counts.keys() : reach(counts, input.touched)) {
+    const into = counts.mergedInto(key);
+    decided.set(key, { into, topic: counts.present(key) > 0 && into === -1 && (counts.tagged(key) > 0 || mergedProminent(counts, key) >= minArticles) });
   }
-  const named = nameTopics(chosen, counts, into, input);
-  const rank = new Int32Array(counts.size);
-  named.forEach((topic, at) => (rank[topic.key] = at));
+  const chosen = new Set(everything ? [] : was.keys());
+  for (const [key, { topic }] of decided) {
+    if (topic) chosen.add(key);
+    else chosen.delete(key);
+  }
+  const named = nameTopics([...chosen], counts, decided, input);
+  const rank = new Map(named.map((topic, at) => [topic.key, at]));
+  const into = (key: number) => decided.get(key)?.into ?? counts.recordedMerge(key);
   const lists = new Map<number, Int32Array>();
-  for (const position of listsToMake(input, into, isTopic, named)) lists.set(position, topicsOf(input.names(position), into, isTopic, rank));
+  for (const position of listsToMake(input, decided, chosen, named, was)) lists.set(position, topicsOf(input.names(position), into, chosen, rank));
+  for (const [key, { into }] of decided) counts.recordMerge(key, into);
   const ofArticle = rows.topics.patched(lists);
   const byKey = new Map<number, Topic>();
   for (const topic of named) byKey.set(topic.key, { key: topic.key, slug: topic.slug, label: topic.label, kind: topic.kind, members: [] });
@@ -132,65 +136,41 @@ export function collectTopics(input: TopicInput): Topics {
 
 /** The topics of `rows` computed from nothing: what a clean build does, and what every update must equal. */
 export function topicsFromScratch(rows: ArchiveRows, names: (position: number) => NamedIn, dictionary: Pick<Dictionary, 'textOf'>, settings: TopicSettings): Topics {
-  const counts = NameCounts.empty();
+  const counts = new NameCounts();
   const labels = new Map<number, LabelCounts>();
   const labelsOf = (key: number) => labels.get(key) ?? labels.set(key, new Map()).get(key)!;
   for (let position = 0; position < rows.length; position++) counts.apply(names(position), 1, labelsOf);
-  return collectTopics({ rows, names, counts, labels: labelsOf, dictionary, settings, changed: 'all', relabelled: new Set(labels.keys()) });
+  const touched = counts.settle();
+  return collectTopics({ rows, names, counts, touched, labels: labelsOf, dictionary, settings, changed: 'all' });
 }
 
 /**
- * The surname merges: by key, the person it joins, or -1. A one-word name, never a tag, found as a
- * person or unclassified, that is the last word of exactly one multi-word person joins that person.
+ * The keys whose merge or topic can differ after `touched` changed: those keys; the last word of
+ * each multi-word one (its people changed); and the person each one-word key joined, by the last
+ * decision or now (the surname's articles count for that person).
  */
-export function mergeTargets(counts: NameCounts): Int32Array {
-  const size = counts.size;
-  const into = new Int32Array(size).fill(-1);
-  // By last word: how many multi-word people end with it, and the one that does.
-  const owners = new Int32Array(size);
-  const owner = new Int32Array(size);
-  for (let key = 0; key < size; key++) {
-    if (counts.present(key) === 0 || counts.words(key) < 2 || kindIndex(counts, key) !== PERSON) continue;
-    owners[counts.last(key)]!++;
-    owner[counts.last(key)] = key;
+function reach(counts: NameCounts, touched: ReadonlySet<number>): Set<number> {
+  const keys = new Set(touched);
+  for (const key of touched) if (counts.words(key) >= 2) keys.add(counts.last(key));
+  for (const key of [...keys]) {
+    for (const person of [counts.recordedMerge(key), counts.mergedInto(key)]) if (person !== -1) keys.add(person);
   }
-  for (let key = 0; key < size; key++) {
-    if (owners[key] !== 1 || counts.present(key) === 0 || counts.words(key) !== 1 || counts.tagged(key) > 0) continue;
-    const kind = kindIndex(counts, key);
-    if (kind === PERSON || kind === OTHER) into[key] = owner[key]!;
-  }
-  return into;
-}
-
-/** The surname that joined a person (see {@link mergeTargets}): the person's last word, if it did. */
-function surnameOf(counts: NameCounts, into: Int32Array, key: number): number | undefined {
-  const last = counts.last(key);
-  return counts.words(key) >= 2 && into[last] === key ? last : undefined;
+  return keys;
 }
 
 /** Articles prominent for a key, counting those where its surname alone is named twice. */
-function mergedProminent(counts: NameCounts, into: Int32Array, key: number): number {
-  const surname = surnameOf(counts, into, key);
-  return counts.prominent(key) + (surname === undefined ? 0 : counts.twice(surname) - counts.both(key));
+function mergedProminent(counts: NameCounts, key: number): number {
+  const surname = counts.last(key);
+  const joined = counts.words(key) >= 2 && counts.mergedInto(surname) === key;
+  return counts.prominent(key) + (joined ? counts.twice(surname) - counts.both(key) : 0);
 }
 
 /** Mentions by kind, counting those of a joined surname as the person's. */
-function mergedKinds(counts: NameCounts, into: Int32Array, key: number): number[] {
+function mergedKinds(counts: NameCounts, key: number): number[] {
   const kinds = [0, 1, 2, 3].map((kind) => counts.kind(key, kind));
-  const surname = surnameOf(counts, into, key);
-  if (surname !== undefined) for (let kind = 0; kind < 4; kind++) kinds[PERSON]! += counts.kind(surname, kind);
+  const surname = counts.last(key);
+  if (counts.words(key) >= 2 && counts.mergedInto(surname) === key) for (let kind = 0; kind < 4; kind++) kinds[PERSON]! += counts.kind(surname, kind);
   return kinds;
-}
-
-/** {@link kindOf} of a key's own counted kinds. */
-function kindIndex(counts: NameCounts, key: number): number {
-  let best = OTHER;
-  let count = 0;
-  for (let kind = 0; kind < 4; kind++) {
-    const n = counts.kind(key, kind);
-    if (kind !== OTHER && n > count) [best, count] = [kind, n];
-  }
-  return best;
 }
 
 /**
@@ -198,35 +178,36 @@ function kindIndex(counts: NameCounts, key: number): number {
  * changed rows and every row naming a key that became or stopped being a topic, joined or left a
  * person, or whose topic was renamed.
  */
-function listsToMake(input: TopicInput, into: Int32Array, isTopic: Uint8Array, named: readonly NamedTopic[]): Iterable<number> {
-  const { rows, previous, changed } = input;
+function listsToMake(
+  input: TopicInput,
+  decided: ReadonlyMap<number, { into: number }>,
+  chosen: ReadonlySet<number>,
+  named: readonly NamedTopic[],
+  was: ReadonlyMap<number, StoredTopic>,
+): Iterable<number> {
+  const { rows, previous, changed, counts } = input;
   if (changed === 'all' || previous === undefined || !previous.sameSettings) return range(rows.length);
-  const wasTopic = new Map(previous.stored.map((topic) => [topic[0], topic]));
   const renamed = new Set<number>();
   for (const topic of named) {
-    const was = wasTopic.get(topic.key);
-    if (was !== undefined && (was[1] !== topic.slug || was[2] !== topic.label)) renamed.add(topic.key);
+    const before = was.get(topic.key);
+    if (before !== undefined && (before[1] !== topic.slug || before[2] !== topic.label)) renamed.add(topic.key);
   }
-  const topicChanged = (key: number) => (isTopic[key] === 1) !== wasTopic.has(key) || renamed.has(key);
+  const topicChanged = (key: number) => chosen.has(key) !== was.has(key) || renamed.has(key);
   // A name whose merge changed, or whose topic (its own, or its person's) came, went or was renamed.
-  const moved = new Uint8Array(Math.max(into.length, previous.into.length));
-  let any = false;
-  for (let key = 0; key < moved.length; key++) {
-    const now = into[key] ?? -1;
-    if (now !== (previous.into[key] ?? -1) || topicChanged(now === -1 ? key : now)) {
-      moved[key] = 1;
-      any = true;
-    }
+  // Every key such a topic reaches was decided again (see `reach`), so only those are looked at.
+  const moved = new Set<number>();
+  for (const [key, { into }] of decided) {
+    if (into !== counts.recordedMerge(key) || topicChanged(into === -1 ? key : into)) moved.add(key);
   }
   const make = new Set(changed);
-  if (!any) return make;
+  if (moved.size === 0) return make;
   // Rare (a name crossed the threshold): every article's names are read.
   for (let position = 0; position < rows.length; position++) {
     if (make.has(position)) continue;
     const { names, tags } = input.names(position);
     let hit = false;
-    for (let at = 0; at < names.length && !hit; at += NAME_FIELDS) hit = moved[names[at]!] === 1;
-    for (let at = 0; at < tags.length && !hit; at += TAG_FIELDS) hit = moved[tags[at]!] === 1;
+    for (let at = 0; at < names.length && !hit; at += NAME_FIELDS) hit = moved.has(names[at]!);
+    for (let at = 0; at < tags.length && !hit; at += TAG_FIELDS) hit = moved.has(tags[at]!);
     if (hit) make.add(position);
   }
   return make;
@@ -240,7 +221,7 @@ function range(count: number): number[] {
  * An article's topic keys: each topic its names or tags reach (a surname reaches its person), its
  * tags first, then the most mentioned (a tag alone counting one), then A–Z (`rank`).
  */
-function topicsOf(article: NamedIn, into: Int32Array, isTopic: Uint8Array, rank: Int32Array): Int32Array {
+function topicsOf(article: NamedIn, into: (key: number) => number, isTopic: ReadonlySet<number>, rank: ReadonlyMap<number, number>): Int32Array {
   const { names, tags } = article;
   // Per key found in the article: its mentions, and whether it is a tag here.
   const found = new Map<number, { mentions: number; tagged: boolean }>();
@@ -259,8 +240,9 @@ function topicsOf(article: NamedIn, into: Int32Array, isTopic: Uint8Array, rank:
   }
   const entries = new Map<number, { key: number; mentions: number; tagged: number }>();
   for (const [key, { mentions, tagged }] of found) {
-    const topic = into[key] === -1 ? key : into[key]!;
-    if (isTopic[topic] !== 1) continue;
+    const merged = into(key);
+    const topic = merged === -1 ? key : merged;
+    if (!isTopic.has(topic)) continue;
     const ownTag = topic === key && tagged ? 1 : 0;
     const entry = entries.get(topic);
     if (entry) {
@@ -268,7 +250,7 @@ function topicsOf(article: NamedIn, into: Int32Array, isTopic: Uint8Array, rank:
       entry.tagged |= ownTag;
     } else entries.set(topic, { key: topic, mentions, tagged: ownTag });
   }
-  const sorted = [...entries.values()].sort((a, b) => b.tagged - a.tagged || b.mentions - a.mentions || rank[a.key]! - rank[b.key]!);
+  const sorted = [...entries.values()].sort((a, b) => b.tagged - a.tagged || b.mentions - a.mentions || rank.get(a.key)! - rank.get(b.key)!);
   return Int32Array.from(sorted, (entry) => entry.key);
 }
 
@@ -288,15 +270,20 @@ interface NamedTopic {
  * topic whose label counts did not change keeps its label; when all are the last build's topics
  * with their labels, its slugs and order are kept too.
  */
-function nameTopics(chosen: readonly number[], counts: NameCounts, into: Int32Array, input: TopicInput): NamedTopic[] {
+function nameTopics(chosen: readonly number[], counts: NameCounts, decided: ReadonlyMap<number, unknown>, input: TopicInput): NamedTopic[] {
   const stored = input.previous?.stored ?? [];
   const before = new Map(stored.map((topic) => [topic[0], topic]));
   const text = (id: number) => input.dictionary.textOf(id);
   const picked = chosen.map((key) => {
     const was = before.get(key);
-    const labelId = was !== undefined && !input.relabelled.has(key) ? was[4] : mostCommon(input.labels(key), text);
-    const kinds = mergedKinds(counts, into, key);
-    const kind: TopicKind = counts.tagged(key) > 0 && kinds.every((n) => n === 0) ? 'subject' : kindOf(kinds);
+    const labelId = was !== undefined && !input.touched.has(key) ? was[4] : mostCommon(input.labels(key), text);
+    // A kind moves only with the key's counts (or its surname's): those keys were decided again.
+    let kind: TopicKind;
+    if (was !== undefined && !decided.has(key)) kind = was[3];
+    else {
+      const kinds = mergedKinds(counts, key);
+      kind = counts.tagged(key) > 0 && kinds.every((n) => n === 0) ? 'subject' : kindOf(kinds);
+    }
     return { key, labelId, kind, was };
   });
   if (input.previous?.sameSettings && picked.length === stored.length && picked.every(({ labelId, was }) => was !== undefined && was[4] === labelId)) {

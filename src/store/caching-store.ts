@@ -1,5 +1,5 @@
 import type { ArchiveRows } from '../archive/rows.ts';
-import { NameCounts, type NamedIn } from '../corpus/name-counts.ts';
+import type { NamedIn } from '../corpus/name-counts.ts';
 import type { IsoDate } from '../dates.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
@@ -17,8 +17,9 @@ export class CachingStateStore implements StateStore {
   #meta: StoredMeta | undefined | null = null;
   #snapshot: Snapshot | undefined | null = null;
   #rows: ArchiveRows | null = null;
-  /** The name counts' chunks as stored, once read. */
-  #counts: Map<number, Uint8Array> | null = null;
+  /** The name counts' chunks as stored, once read, and which chunks there are. */
+  readonly #counts = new Map<number, Uint8Array | undefined>();
+  #countChunks: number[] | undefined;
   readonly #labels = new Map<number, ReadonlyMap<number, number> | undefined>();
   readonly #names = new Map<number, NamedIn | undefined>();
   readonly #records = new Map<string, ArticleRecord | undefined>();
@@ -51,10 +52,13 @@ export class CachingStateStore implements StateStore {
     return cached(this.#names, no, () => this.#store.names(no));
   }
 
-  nameCounts(): NameCounts {
-    this.#counts ??= new Map(this.#store.nameCounts().dirtyChunks(true));
-    const chunks = this.#counts;
-    return NameCounts.read([...chunks.keys()], (index) => chunks.get(index)!);
+  countChunks(): number[] {
+    this.#countChunks ??= this.#store.countChunks();
+    return [...this.#countChunks];
+  }
+
+  countChunk(index: number): Uint8Array | undefined {
+    return cached(this.#counts, index, () => this.#store.countChunk(index)?.slice());
   }
 
   labels(key: number): ReadonlyMap<number, number> | undefined {
@@ -101,9 +105,13 @@ export class CachingStateStore implements StateStore {
     await this.#store.commit(changes);
     if (changes.clear) {
       for (const map of [this.#records, this.#entries, this.#outputs, this.#docs, this.#labels, this.#names]) map.clear();
-      this.#counts = new Map();
+      this.#counts.clear();
+      this.#countChunks = [];
     }
-    if (this.#counts) for (const [index, chunk] of changes.counts) this.#counts.set(index, chunk.slice());
+    for (const [index, chunk] of changes.counts) {
+      this.#counts.set(index, chunk.slice());
+      if (this.#countChunks && !this.#countChunks.includes(index)) this.#countChunks.push(index);
+    }
     for (const no of changes.names.remove) this.#names.set(no, undefined);
     for (const row of changes.names.put) this.#names.set(row.no, { names: row.names, tags: row.tags });
     for (const [key, labels] of changes.labels) this.#labels.set(key, labels.size === 0 ? undefined : new Map(labels));

@@ -1,5 +1,5 @@
 import type { ArchiveRows } from '../archive/rows.ts';
-import type { LabelCounts, NameCounts, NamedIn } from '../corpus/name-counts.ts';
+import type { LabelCounts, NamedIn } from '../corpus/name-counts.ts';
 import type { StoredTopic } from '../corpus/topics.ts';
 import type { IsoDate } from '../dates.ts';
 import type { Problem } from '../errors.ts';
@@ -98,8 +98,9 @@ export interface StateStore {
   rows(): ArchiveRows;
   /** The names and tags an article holds, by its `no`. */
   names(no: number): NamedIn | undefined;
-  /** The archive's name counts (a copy the caller may change). */
-  nameCounts(): NameCounts;
+  /** The stored chunks of the name counts (see `NameCounts`): their indexes, and one chunk's bytes (valid until the next read). */
+  countChunks(): number[];
+  countChunk(index: number): Uint8Array | undefined;
   /** A key's label counts (not to be changed). */
   labels(key: number): ReadonlyMap<number, number> | undefined;
   record(hash: string): ArticleRecord | undefined;

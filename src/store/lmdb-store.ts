@@ -1,7 +1,7 @@
 import type { Database, RootDatabase } from 'lmdb';
 import { decodeNames, decodeRowGroups, encodeNames, encodeRows, rowGroups } from '../archive/row.ts';
 import type { ArchiveRows } from '../archive/rows.ts';
-import { NameCounts, type LabelCounts, type NamedIn } from '../corpus/name-counts.ts';
+import type { LabelCounts, NamedIn } from '../corpus/name-counts.ts';
 import type { IsoDate } from '../dates.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
@@ -95,8 +95,12 @@ export class LmdbStateStore implements StateStore {
     return this.#names.doesExist(no) ? decodeNames(valueOf(this.#names, no)) : undefined;
   }
 
-  nameCounts(): NameCounts {
-    return NameCounts.read([...this.#counts.getKeys()] as number[], (index) => valueOf(this.#counts, index));
+  countChunks(): number[] {
+    return [...this.#counts.getKeys()] as number[];
+  }
+
+  countChunk(index: number): Uint8Array | undefined {
+    return this.#counts.doesExist(index) ? valueOf(this.#counts, index) : undefined;
   }
 
   labels(key: number): ReadonlyMap<number, number> | undefined {

@@ -1,5 +1,5 @@
 import { ArchiveRows } from '../archive/rows.ts';
-import { NameCounts, type LabelCounts, type NamedIn } from '../corpus/name-counts.ts';
+import type { LabelCounts, NamedIn } from '../corpus/name-counts.ts';
 import type { IsoDate } from '../dates.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
@@ -39,8 +39,12 @@ export class MemoryStateStore implements StateStore {
     return this.#names.get(no);
   }
 
-  nameCounts(): NameCounts {
-    return NameCounts.read([...this.#counts.keys()], (index) => this.#counts.get(index)!);
+  countChunks(): number[] {
+    return [...this.#counts.keys()];
+  }
+
+  countChunk(index: number): Uint8Array | undefined {
+    return this.#counts.get(index);
   }
 
   labels(key: number): ReadonlyMap<number, number> | undefined {
