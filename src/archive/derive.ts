@@ -36,8 +36,6 @@ export interface DeriveInput {
  */
 export function deriveArchive(input: DeriveInput): Derived {
   const { rows, previous } = input;
-  const F = () => process.resourceUsage().minorPageFault; let f0 = F(); let tt = performance.now();
-  const lap = (l: string) => { if (process.env.FAULTS) console.error('    FAULTS', l, F() - f0, (performance.now() - tt).toFixed(1)); f0 = F(); tt = performance.now(); };
   const nowAt = positionsByNo(rows);
   const changed = new Set<number>();
   if (previous) {
@@ -57,10 +55,8 @@ export function deriveArchive(input: DeriveInput): Derived {
     changed: previous ? changed : 'all',
     ...(previous ? { previous: previous.topics } : {}),
   });
-  lap('topics');
   const withTopics = rows.with({ topics: topics.ofArticle });
   const index = featureIndex(withTopics);
-  lap('featureIndex');
   let targets: Iterable<number>;
   if (previous === undefined) {
     targets = range(rows.length);
@@ -87,12 +83,10 @@ export function deriveArchive(input: DeriveInput): Derived {
       targets = affected;
     }
   }
-  lap('affected');
   const scratch = new Scratch(rows.length);
   const computed = new Map<number, Int32Array>();
   for (const position of targets) computed.set(position, Int32Array.from(relatedOf(index, position, RELATED_DEFAULTS, scratch), (other) => rows.no[other]!));
   const related = rows.related.patched(computed);
-  lap('related ' + computed.size);
   return { rows: withTopics.with({ related }), topics, relatedComputed: computed.size };
 }
 

@@ -86,9 +86,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
   const stages: StageTime[] = [];
   const timed = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
     const start = performance.now();
-    const f0 = process.resourceUsage().minorPageFault;
     const result = await work();
-    if (process.env.FAULTS) console.error('FAULTS', stage, process.resourceUsage().minorPageFault - f0, (performance.now() - start).toFixed(0), 'ms');
     stages.push({ stage, seconds: (performance.now() - start) / 1000 });
     return result;
   };
@@ -140,10 +138,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       return found;
     };
     const { before, update, derived, counts, labels } = await timed('archive and derive', () => {
-      const F = () => process.resourceUsage().minorPageFault; let f0 = F(); let tt = performance.now();
-      const lap = (l: string) => { if (process.env.FAULTS) console.error('  FAULTS', l, F() - f0, (performance.now() - tt).toFixed(1)); f0 = F(); tt = performance.now(); };
       const beforeRows = previous ? store.rows() : ArchiveRows.empty();
-      lap('rows');
       const changes = updateArchive({
         before: beforeRows,
         changes: publishedChanges(read.files, snapshot, (status) => publishes(status, options.drafts), (status) => publishes(status, previous?.drafts ?? false)),
@@ -153,9 +148,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         nextNo: previous?.nextNo ?? 0,
         displayPath: (source) => `${displayPath(config.input)}/${source}`,
       });
-      lap('update');
       const names = nameChanges(store, previous !== undefined, beforeRows, changes);
-      lap('names');
       const topicSettings = { language: site.language, ...(site.topicMinArticles === undefined ? {} : { minArticles: site.topicMinArticles }) };
       const putByNo = new Map(changes.put.map((row) => [row.no, row]));
       const derived = deriveArchive({
@@ -171,7 +164,6 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         settings: topicSettings,
         ...(previous ? { previous: { rows: beforeRows, changed: changes.changed, topics: { stored: previous.topics, minArticles: previous.minArticles, sameSettings: previous.site === keys.site } } } : {}),
       });
-      lap('derive');
       return { before: beforeRows, update: changes, derived, counts: names.counts, labels: names.labels };
     });
 

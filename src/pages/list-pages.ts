@@ -26,7 +26,7 @@ function listPages(state: SiteState, members: readonly number[], size: number): 
 }
 
 /** The name of the page starting at `members[start]`: its first article's id. */
-function pageName(state: SiteState, list: ListPages, page: number): string {
+export function pageName(state: SiteState, list: ListPages, page: number): string {
   return idSlug(state.rows.id(list.members[list.pages[page]![0]]!));
 }
 
@@ -71,11 +71,6 @@ export function archiveList(state: SiteState): ListPages {
 /** Whether the list needs pages beyond its first view (topics and the archive show their newest `pageSize` first). */
 export function hasOlderPages(state: SiteState, list: ListPages): boolean {
   return list.members.length > state.site.pageSize;
-}
-
-/** Path of each later page of the archive, in order (none when the front page holds every article). */
-export function archivePagePaths(state: SiteState, list: ListPages): string[] {
-  return hasOlderPages(state, list) ? list.pages.map((_, page) => frontPagePath(pageName(state, list, page))) : [];
 }
 
 /** `/`: the newest `pageSize` articles, newest first, linking to the page of those just older. */
@@ -175,11 +170,6 @@ export const TOPIC_KINDS: readonly { kind: TopicKind; heading: string; label: st
 
 export function topicList(state: SiteState, topic: Topic): ListPages {
   return listPages(state, topic.members, state.site.pageSize);
-}
-
-/** Path of each later page of a topic (none when its own page holds every article). */
-export function topicPagePaths(state: SiteState, topic: Topic, list: ListPages): string[] {
-  return hasOlderPages(state, list) ? list.pages.map((_, page) => topicPath(topic.slug, pageName(state, list, page))) : [];
 }
 
 function kindLabel(kind: TopicKind): string {

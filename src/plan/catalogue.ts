@@ -5,17 +5,17 @@ import { archiveIndexPage, monthPage, periodsOf, yearPage, type Periods } from '
 import {
   archiveList,
   archivePage,
-  archivePagePaths,
   dayList,
   dayPage,
   dayPagePaths,
   frontPage,
+  hasOlderPages,
   newestDate,
   pageHolding,
+  pageName,
   topicArchivePage,
   topicList,
   topicPage,
-  topicPagePaths,
   type ListPages,
 } from '../pages/list-pages.ts';
 import { notFoundPage } from '../pages/not-found-page.ts';
@@ -24,7 +24,7 @@ import type { SiteState } from '../pages/state.ts';
 import { topicIndexPage } from '../pages/topic-index-page.ts';
 import type { PageModel } from '../pages/types.ts';
 import { topicFeed } from '../outputs/feeds.ts';
-import { archivePath, monthPath, outputFileOf, topicFeedPath, topicPath, topicsPath, yearPath } from '../site/urls.ts';
+import { archivePath, frontPagePath, monthPath, outputFileOf, topicFeedPath, topicPath, topicsPath, yearPath } from '../site/urls.ts';
 import { dateParts } from '../dates.ts';
 
 /**
@@ -79,32 +79,45 @@ function topicSignature(topic: Topic): string {
   return `${topic.slug}\u0000${topic.label}`;
 }
 
-function listSignature(state: SiteState, list: ListPages, page: number, paths: readonly string[], extra: unknown): string {
+function listSignature(state: SiteState, list: ListPages, page: number, pathOf: (page: number) => string | undefined, extra: unknown): string {
   const [start, end] = list.pages[page]!;
-  return JSON.stringify([paths[page - 1], paths[page + 1], idsOf(state, list.members.slice(start, end)), extra]);
+  return JSON.stringify([pathOf(page - 1), pathOf(page + 1), idsOf(state, list.members.slice(start, end)), extra]);
 }
 
-/** The front page and the archive's pages of older articles. */
-export function archiveGroup(state: SiteState, list: ListPages = archiveList(state)): PageGroup {
-  const paths = archivePagePaths(state, list);
+/** Page indexes of a list: those given, or all. */
+function pagesOf(list: ListPages, pages: ReadonlySet<number> | undefined): number[] {
+  return pages ? [...pages].filter((page) => page < list.pages.length).sort((a, b) => a - b) : list.pages.map((_, page) => page);
+}
+
+/**
+ * The front page and the archive's pages of older articles: all of them, or only those in
+ * `pages` (what a change can reach, see `plan/changes.ts`); the front page always.
+ */
+export function archiveGroup(state: SiteState, list: ListPages = archiveList(state), pages?: ReadonlySet<number>): PageGroup {
+  const older = hasOlderPages(state, list);
+  const pathOf = (page: number) => (older && page >= 0 && page < list.pages.length ? frontPagePath(pageName(state, list, page)) : undefined);
   const newest = list.members.slice(-state.site.pageSize);
   const olderAt = list.members.length - 1 - state.site.pageSize;
   const front: Planned = {
     file: outputFileOf(''),
-    signature: JSON.stringify([idsOf(state, newest), olderAt >= 0 ? paths[pageHolding(list, olderAt)] : undefined]),
+    signature: JSON.stringify([idsOf(state, newest), olderAt >= 0 ? pathOf(pageHolding(list, olderAt)) : undefined]),
     shows: nosOf(state, newest),
     sitemap: { path: '', ...lastmod(state, newest) },
     make: { page: () => frontPage(state, list) },
   };
+  if (!older) return [front];
   return [
     front,
-    ...paths.map((path, page): Planned => ({
-      file: outputFileOf(path),
-      signature: listSignature(state, list, page, paths, undefined),
-      shows: nosOf(state, list.members.slice(...list.pages[page]!)),
-      sitemap: { path, ...optional(newestDate(state, list, page)) },
-      make: { page: () => archivePage(state, list, page) },
-    })),
+    ...pagesOf(list, pages).map((page): Planned => {
+      const path = pathOf(page)!;
+      return {
+        file: outputFileOf(path),
+        signature: listSignature(state, list, page, pathOf, undefined),
+        shows: nosOf(state, list.members.slice(...list.pages[page]!)),
+        sitemap: { path, ...optional(newestDate(state, list, page)) },
+        make: { page: () => archivePage(state, list, page) },
+      };
+    }),
   ];
 }
 
@@ -116,35 +129,38 @@ export function dayGroup(state: SiteState, date: IsoDate): PageGroup {
   const around = [state.dayDates[index - 1], state.dayDates[index + 1]];
   return paths.map((path, page): Planned => ({
     file: outputFileOf(path),
-    signature: listSignature(state, list, page, paths, [around, list.members.length]),
+    signature: listSignature(state, list, page, (other) => paths[other], [around, list.members.length]),
     shows: nosOf(state, list.members.slice(...list.pages[page]!)),
     sitemap: { path, ...optional(newestDate(state, list, page)) },
     make: { page: () => dayPage(state, date, list, page) },
   }));
 }
 
-/** A topic's pages and its feed (the feed only with a base URL). */
-export function topicGroup(state: SiteState, topic: Topic): PageGroup {
-  const list = topicList(state, topic);
-  const paths = topicPagePaths(state, topic, list);
+/** A topic's pages — its later pages all, or only those in `pages` — and its feed (the feed only with a base URL). */
+export function topicGroup(state: SiteState, topic: Topic, list: ListPages = topicList(state, topic), pages?: ReadonlySet<number>): PageGroup {
+  const older = hasOlderPages(state, list);
+  const pathOf = (page: number) => (older && page >= 0 && page < list.pages.length ? topicPath(topic.slug, pageName(state, list, page)) : undefined);
   const newest = list.members.slice(-state.site.pageSize);
   const olderAt = list.members.length - 1 - state.site.pageSize;
   const header = [topic.slug, topic.label, topic.kind];
   const group: Planned[] = [
     {
       file: outputFileOf(topicPath(topic.slug)),
-      signature: JSON.stringify([header, list.members.length, idsOf(state, newest), olderAt >= 0 ? paths[pageHolding(list, olderAt)] : undefined]),
+      signature: JSON.stringify([header, list.members.length, idsOf(state, newest), olderAt >= 0 ? pathOf(pageHolding(list, olderAt)) : undefined]),
       shows: nosOf(state, newest),
       sitemap: { path: topicPath(topic.slug), ...lastmod(state, newest) },
       make: { page: () => topicPage(state, topic, list) },
     },
-    ...paths.map((path, page): Planned => ({
-      file: outputFileOf(path),
-      signature: listSignature(state, list, page, paths, header),
-      shows: nosOf(state, list.members.slice(...list.pages[page]!)),
-      sitemap: { path, ...optional(newestDate(state, list, page)) },
-      make: { page: () => topicArchivePage(state, topic, list, page) },
-    })),
+    ...(older ? pagesOf(list, pages) : []).map((page): Planned => {
+      const path = pathOf(page)!;
+      return {
+        file: outputFileOf(path),
+        signature: listSignature(state, list, page, pathOf, header),
+        shows: nosOf(state, list.members.slice(...list.pages[page]!)),
+        sitemap: { path, ...optional(newestDate(state, list, page)) },
+        make: { page: () => topicArchivePage(state, topic, list, page) },
+      };
+    }),
   ];
   const { baseUrl } = state.site;
   if (baseUrl !== undefined) {

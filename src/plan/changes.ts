@@ -2,6 +2,8 @@ import type { Column } from '../archive/rows.ts';
 import type { IsoDate } from '../dates.ts';
 import type { SiteState } from '../pages/state.ts';
 import { archiveGroup, dayGroup, everyGroup, periodGroup, siteGroup, topicGroup, articleGroup, type PageGroup, type Planned } from './catalogue.ts';
+import { reachOf } from '../pages/chunks.ts';
+import { archiveList, hasOlderPages, pageHolding, topicList, type ListPages } from '../pages/list-pages.ts';
 
 /** How the published articles changed between two builds, by `no`. */
 export interface ArticleChanges {
@@ -80,8 +82,12 @@ export function planChanges(before: SiteState, after: SiteState, changes: Articl
   }
 
   if (changes.changed.size > 0 || changes.listed.size > 0) {
-    // The archive's list, and the days the changed articles were or are on, with the days beside new or vanished days.
-    pairs.push([archiveGroup(before), archiveGroup(after)]);
+    // The archive's list (the pages the changed articles can reach), and the days the changed
+    // articles were or are on, with the days beside new or vanished days.
+    const lists = [archiveList(before), archiveList(after)] as const;
+    const touched = new Set([...changes.changed, ...changes.listed]);
+    const [pagesBefore, pagesAfter] = reachedPages(before, lists[0], after, lists[1], touched, before.site.pageSize);
+    pairs.push([archiveGroup(before, lists[0], pagesBefore), archiveGroup(after, lists[1], pagesAfter)]);
     const days = new Set<IsoDate>();
     const dayOf = (state: SiteState, position: number | undefined) => position !== undefined && days.add(state.rows.date(position));
     for (const no of new Set([...changes.changed, ...changes.listed])) {
@@ -113,11 +119,87 @@ export function planChanges(before: SiteState, after: SiteState, changes: Articl
       old.kind === now.kind &&
       sameNumbers(oldMembers, newMembers) &&
       !newMembers.some((no) => changes.listed.has(no) || changes.changed.has(no));
-    if (!same) pairs.push([old ? topicGroup(before, old) : [], now ? topicGroup(after, now) : []]);
+    if (same) continue;
+    if (old && now && old.slug === now.slug && old.label === now.label && old.kind === now.kind) {
+      // Only its articles moved: the pages they can reach.
+      const lists = [topicList(before, old), topicList(after, now)] as const;
+      const moved = new Set(newMembers.filter((no) => changes.changed.has(no) || changes.listed.has(no)));
+      for (const no of symmetricDifference(oldMembers, newMembers)) moved.add(no);
+      const [pagesBefore, pagesAfter] = reachedPages(before, lists[0], after, lists[1], moved, before.site.pageSize);
+      pairs.push([topicGroup(before, old, lists[0], pagesBefore), topicGroup(after, now, lists[1], pagesAfter)]);
+    } else {
+      pairs.push([old ? topicGroup(before, old) : [], now ? topicGroup(after, now) : []]);
+    }
   }
 
   pairs.push([periodGroup(before), periodGroup(after)], [siteGroup(before), siteGroup(after)]);
   return comparePairs(pairs, changes);
+}
+
+/**
+ * The pages of a list, before and after, that changes to the articles `nos` can reach. Pages
+ * are cut where the articles say (see `chunks.ts`): whether an article starts a page depends only
+ * on the articles within `reach` of it, so a change moves only the pages within `reach` of it,
+ * and the pages beside those (their links). Those pages, on either side, span a few ranges of the
+ * archive's order; every page of either list that overlaps one of them is planned, so a page
+ * left out is the same page, at the same address, before and after.
+ */
+function reachedPages(before: SiteState, listBefore: ListPages, after: SiteState, listAfter: ListPages, nos: ReadonlySet<number>, size: number): [Set<number>?, Set<number>?] {
+  // A list that gains or loses its later pages has all of them made or removed.
+  if (hasOlderPages(before, listBefore) !== hasOlderPages(after, listAfter)) return [];
+  const ranges: [string, string][] = [];
+  for (const [state, list] of [[before, listBefore], [after, listAfter]] as const) {
+    const reach = reachOf(size) + 1;
+    for (const no of nos) {
+      const position = state.positionOfNo(no);
+      if (position === undefined || list.members.length === 0) continue;
+      const index = lowerBound(list.members, position);
+      const from = Math.max(0, pageHolding(list, Math.max(0, index - reach)) - 1);
+      const to = Math.min(list.pages.length - 1, pageHolding(list, Math.min(list.members.length - 1, index + reach)) + 1);
+      ranges.push([state.rows.orders[list.members[list.pages[from]![0]]!]!, state.rows.orders[list.members[list.pages[to]![1] - 1]!]!]);
+    }
+  }
+  const overlapping = (state: SiteState, list: ListPages) => {
+    const pages = new Set<number>();
+    for (const [low, high] of ranges) {
+      // Pages are in order: from the last one starting at or before `low` to the last one starting at or before `high`.
+      let page = Math.max(0, startingBefore(state, list, low));
+      for (; page < list.pages.length && state.rows.orders[list.members[list.pages[page]![0]]!]! <= high; page++) pages.add(page);
+    }
+    return pages;
+  };
+  return [overlapping(before, listBefore), overlapping(after, listAfter)];
+}
+
+/** The last page of `list` whose first article's order is at or before `order` (-1 when none is). */
+function startingBefore(state: SiteState, list: ListPages, order: string): number {
+  let low = 0;
+  let high = list.pages.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (state.rows.orders[list.members[list.pages[middle]![0]]!]! <= order) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}
+
+/** The first index of ascending `list` holding a value ≥ `value`. */
+function lowerBound(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Numbers in one of two lists and not the other. */
+function symmetricDifference(a: readonly number[], b: readonly number[]): number[] {
+  const inA = new Set(a);
+  const inB = new Set(b);
+  return [...a.filter((no) => !inB.has(no)), ...b.filter((no) => !inA.has(no))];
 }
 
 /** Within each pair of groups (before, after), the outputs to make, the files gone and the sitemap changes. */
