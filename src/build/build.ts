@@ -102,7 +102,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
 
     // Read: only files whose size, times or bytes changed since the last build.
     const snapshot = previous ? store.snapshot() : undefined;
-    const match = snapshot ? matchSnapshot(scan.files, snapshot) : undefined;
+    const match = snapshot ? matchSnapshot(scan.paths, snapshot) : undefined;
     const storedProblems = new Map(previous?.problems ?? []);
     const read = await timed('read and parse', () =>
       readArticles({

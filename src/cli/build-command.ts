@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DEFAULT_TEMPLATES } from '../build-paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError } from '../errors.ts';
-import { folderTimes, isSettled } from '../read/fingerprint.ts';
+import { allSettled, folderTimes } from '../read/fingerprint.ts';
 import { scanArticles, type ScanResult } from '../read/scan.ts';
 import type { StateStore } from '../store/contents.ts';
 import { plural } from '../site/words.ts';
@@ -67,12 +67,12 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     const scan = session ? await session.scan() : await scanArticles(config.input);
     const scanned = performance.now();
     // The stamp says "nothing changed" to a later build without reading anything; `serve` rebuilds on events instead.
-    const key = session ? '' : stampKey([CODE_KEY, JSON.stringify(config), String(flags.drafts), ...folderTimes(templatesDir)], scan.files);
+    const key = session ? '' : stampKey([CODE_KEY, JSON.stringify(config), String(flags.drafts), ...folderTimes(templatesDir)], scan);
     const identity = await outputIdentity(config.output);
     const stamp = flags.clean || session ? undefined : await loadStamp(stampFile);
     if (identity !== undefined && stamp?.key === key && stamp.output === identity) {
       for (const line of formatProblems(stamp.problems)) io.err(line);
-      io.out(`Nothing changed since the last build of ${config.output} (${plural(scan.files.length, 'file')} checked in ${((performance.now() - started) / 1000).toFixed(2)} s): ${plural(stamp.articles, 'article')}, ${plural(stamp.pages, 'file')}.`);
+      io.out(`Nothing changed since the last build of ${config.output} (${plural(scan.paths.length, 'file')} checked in ${((performance.now() - started) / 1000).toFixed(2)} s): ${plural(stamp.articles, 'article')}, ${plural(stamp.pages, 'file')}.`);
       return { code: flags.strict && stamp.skipped > 0 ? 1 : 0, changed: false };
     }
 
@@ -127,7 +127,7 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
       ).finally(() => bar.done());
       // Files changed a moment ago could change again unseen within one timestamp tick: no stamp then.
       const now = (flags.clock ?? Date.now)();
-      if (!session && scan.files.every((file) => isSettled(file, now))) {
+      if (!session && allSettled(scan.times, now)) {
         await saveStamp(stampFile, { key, output: await outputIdentity(config.output), articles: summary.articles, pages: summary.files, skipped: summary.skipped, problems: summary.problems });
       }
       summary.stages.unshift({ stage: 'scan', seconds: (scanned - started) / 1000 }, { stage: 'open state', seconds: (opened - scanned) / 1000 });

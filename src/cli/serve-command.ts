@@ -1,5 +1,4 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_TEMPLATES } from '../build-paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
@@ -44,8 +43,7 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
   const changed = new Set<string>();
   let rescan = false;
   session.scan = async () => {
-    const root = await realpath(config.input);
-    const patched = !rescan && session.last ? rescanFiles(session.last, root, changed) : undefined;
+    const patched = !rescan && session.last ? rescanFiles(session.last, changed) : undefined;
     changed.clear();
     rescan = false;
     session.last = patched ?? (await scanArticles(config.input));

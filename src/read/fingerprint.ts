@@ -28,6 +28,12 @@ export function isSettled(times: Pick<FileTimes, 'mtimeMs' | 'ctimeMs'>, now = D
   return Math.max(times.mtimeMs, times.ctimeMs) < now - SETTLE_MS;
 }
 
+/** True when every file of a times column (size, modification and change time a file) is settled. */
+export function allSettled(times: Float64Array, now = Date.now()): boolean {
+  for (let at = 0; at < times.length; at += 3) if (Math.max(times[at + 1]!, times[at + 2]!) >= now - SETTLE_MS) return false;
+  return true;
+}
+
 /** The times of every file under a folder (the templates), found recursively, as text lines. */
 export function folderTimes(folder: string): string[] {
   return readdirSync(folder, { recursive: true, withFileTypes: true })
@@ -38,15 +44,4 @@ export function folderTimes(folder: string): string[] {
       const info = statSync(file);
       return `${path.relative(folder, file)}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
     });
-}
-
-/** Paths and times of many files, as bytes to hash (no number is turned into text). */
-export function timesBytes(files: readonly (FileTimes & { relativePath: string })[]): { paths: string; times: Float64Array } {
-  const times = new Float64Array(files.length * 3);
-  files.forEach((file, index) => {
-    times[index * 3] = file.size;
-    times[index * 3 + 1] = file.mtimeMs;
-    times[index * 3 + 2] = file.ctimeMs;
-  });
-  return { paths: files.map((file) => file.relativePath).join('\0'), times };
 }

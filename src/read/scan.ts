@@ -1,4 +1,4 @@
-import { lstatSync, statSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.ts';
@@ -12,9 +12,29 @@ export interface FoundFile extends FileTimes {
   format: 'text' | 'markdown';
 }
 
+/**
+ * The input folder's article files as columns, like the snapshot a build keeps (see `Snapshot`):
+ * no object per file, so a listing of 100,000 files is two arrays. {@link foundFile} gives one file.
+ */
 export interface ScanResult {
-  files: FoundFile[];
+  /** The input folder's real path: every file is under it. */
+  root: string;
+  /** Each file's `/`-separated path relative to `root`: folder by folder, names in code unit order. */
+  paths: string[];
+  /** Each file's size, modification and change time: three numbers a file. */
+  times: Float64Array;
   problems: Problem[];
+}
+
+/** The file at `index` of a scan. */
+export function foundFile(scan: ScanResult, index: number): FoundFile {
+  const relativePath = scan.paths[index]!;
+  return { absolutePath: path.join(scan.root, relativePath), relativePath, format: formatOf(relativePath)!, ...timesAt(scan.times, index) };
+}
+
+/** The size and times at `index` of a times column (of a scan or a snapshot). */
+export function timesAt(times: Float64Array, index: number): FileTimes {
+  return { size: times[index * 3]!, mtimeMs: times[index * 3 + 1]!, ctimeMs: times[index * 3 + 2]! };
 }
 
 const EDITOR_LEFTOVER = /(?:~|\.swp|\.swo|\.swx|\.bak|\.orig|\.rej|\.tmp|\.part|\.crdownload)$|^#.*#$|^(?:Thumbs\.db|desktop\.ini|Icon\r)$/i;
@@ -27,8 +47,13 @@ const EDITOR_LEFTOVER = /(?:~|\.swp|\.swo|\.swx|\.bak|\.orig|\.rej|\.tmp|\.part|
  */
 export async function scanInput(inputDir: string, displayDir: string): Promise<ScanResult> {
   const root = await realpath(inputDir);
-  const files: FoundFile[] = [];
+  const paths: string[] = [];
+  const times: number[] = [];
   const problems: Problem[] = [];
+  const found = (relativePath: string, info: FileTimes) => {
+    paths.push(relativePath);
+    times.push(info.size, info.mtimeMs, info.ctimeMs);
+  };
   const visited = new Set<string>([root]);
 
   async function walk(dir: string, relativeDir: string): Promise<void> {
@@ -43,8 +68,7 @@ export async function scanInput(inputDir: string, displayDir: string): Promise<S
       const entry = lstatSync(absolutePath, { throwIfNoEntry: false });
       if (entry === undefined) continue; // gone since it was listed
       if (entry.isFile()) {
-        const format = formatOf(name);
-        if (format) files.push({ absolutePath, relativePath, format, size: entry.size, mtimeMs: entry.mtimeMs, ctimeMs: entry.ctimeMs });
+        if (formatOf(name)) found(relativePath, entry);
         else problems.push(notAnArticle(display()));
         continue;
       }
@@ -67,15 +91,14 @@ export async function scanInput(inputDir: string, displayDir: string): Promise<S
         visited.add(target);
         await walk(absolutePath, relativePath);
       } else if (info.isFile()) {
-        const format = formatOf(name);
-        if (format) files.push({ absolutePath, relativePath, format, size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs });
+        if (formatOf(name)) found(relativePath, info);
         else problems.push(notAnArticle(display()));
       }
     }
   }
 
   await walk(root, '');
-  return { files, problems };
+  return { root, paths, times: Float64Array.from(times), problems };
 }
 
 function notAnArticle(file: string): Problem {
@@ -127,27 +150,37 @@ export function displayPath(dir: string): string {
  * for `serve`, which is told the changed paths by its watcher. Returns undefined when the change
  * needs a full scan (a folder, a link, a file that is not an article).
  */
-export function rescanFiles(previous: ScanResult, root: string, changed: Iterable<string>): ScanResult | undefined {
-  const files = new Map(previous.files.map((file) => [file.relativePath, file]));
+export function rescanFiles(previous: ScanResult, changed: Iterable<string>): ScanResult | undefined {
+  const updates = new Map<string, FileTimes | undefined>();
   for (const relativePath of new Set(changed)) {
     const name = path.basename(relativePath);
     if (name.startsWith('.') || EDITOR_LEFTOVER.test(name) || relativePath.split('/').some((segment) => segment.startsWith('.'))) continue;
-    const absolutePath = path.join(root, ...relativePath.split('/'));
     let info;
     try {
-      info = lstatSync(absolutePath, { throwIfNoEntry: false });
+      info = lstatSync(path.join(previous.root, ...relativePath.split('/')), { throwIfNoEntry: false });
     } catch {
       return undefined;
     }
-    if (info === undefined) {
-      files.delete(relativePath);
-      continue;
-    }
-    const format = formatOf(name);
-    if (!info.isFile() || format === undefined) return undefined;
-    files.set(relativePath, { absolutePath, relativePath, format, size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs });
+    if (info !== undefined && (!info.isFile() || formatOf(name) === undefined)) return undefined;
+    updates.set(relativePath, info && { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs });
   }
-  return { files: [...files.values()].sort((a, b) => compareWalkOrder(a.relativePath, b.relativePath)), problems: previous.problems };
+  // The files kept, in order, merged with the new paths (sorted among themselves).
+  const known = new Set(previous.paths);
+  const added = [...updates.keys()].filter((relativePath) => !known.has(relativePath) && updates.get(relativePath)).sort(compareWalkOrder);
+  const paths: string[] = [];
+  const times: number[] = [];
+  const take = (relativePath: string, info: FileTimes) => {
+    paths.push(relativePath);
+    times.push(info.size, info.mtimeMs, info.ctimeMs);
+  };
+  let next = 0;
+  previous.paths.forEach((relativePath, index) => {
+    while (next < added.length && compareWalkOrder(added[next]!, relativePath) < 0) take(added[next]!, updates.get(added[next++]!)!);
+    if (!updates.has(relativePath)) take(relativePath, timesAt(previous.times, index));
+    else if (updates.get(relativePath)) take(relativePath, updates.get(relativePath)!);
+  });
+  for (; next < added.length; next++) take(added[next]!, updates.get(added[next]!)!);
+  return { root: previous.root, paths, times: Float64Array.from(times), problems: previous.problems };
 }
 
 /** The order {@link scanInput} lists paths in: folder by folder, names in code unit order. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { compileLeftoverPatterns } from '../clean/leftovers.ts';
 import { toProblem, type Problem } from '../errors.ts';
 import { readFiles } from '../read/read-sources.ts';
-import { displayPath, type FoundFile, type ScanResult } from '../read/scan.ts';
+import { displayPath, foundFile, type ScanResult } from '../read/scan.ts';
 import type { Snapshot } from '../store/contents.ts';
 import type { ArticleRecord } from './record.ts';
 import type { SourceFile } from './source-file.ts';
@@ -57,17 +57,17 @@ export interface ReadArticles {
  * first in path order is the article and the others are reported.
  */
 export async function readArticles(options: ReadOptions): Promise<ReadArticles> {
-  const found = options.scan.files;
-  const previous = options.previous;
+  const { scan, previous } = options;
+  const found = scan.paths;
   const display = displayPath(options.inputDir);
   const was = (index: number) => (previous ? previous.match[index]! : -1);
   const toRead: number[] = [];
   for (let index = 0; index < found.length; index++) {
     const at = was(index);
-    if (at === -1 || !sameTimesAt(found[index]!, previous!.snapshot.times, at)) toRead.push(index);
+    if (at === -1 || !sameTimesAt(scan.times, index, previous!.snapshot.times, at)) toRead.push(index);
   }
   const read = new Map<number, SourceFile | Problem>();
-  (await readFiles(toRead.map((index) => found[index]!), display)).forEach((result, at) => read.set(toRead[at]!, result));
+  (await readFiles(toRead.map((index) => foundFile(scan, index)), display)).forEach((result, at) => read.set(toRead[at]!, result));
   const readProblems: Problem[] = [];
   const duplicates = repeatedIds(found, read, previous, display, readProblems);
 
@@ -78,15 +78,12 @@ export async function readArticles(options: ReadOptions): Promise<ReadArticles> 
   let parsed = 0;
   let reused = 0;
   const add = (index: number, id: string, hash: string, status: FileStatus) => {
-    const file = found[index]!;
     const row = files.paths.length;
-    files.paths.push(file.relativePath);
+    files.paths.push(found[index]!);
     files.ids.push(id);
     files.hashes.push(hash);
     files.statuses.push(status);
-    files.times[row * 3] = file.size;
-    files.times[row * 3 + 1] = file.mtimeMs;
-    files.times[row * 3 + 2] = file.ctimeMs;
+    files.times.set(scan.times.subarray(index * 3, index * 3 + 3), row * 3);
     files.previous[row] = was(index);
   };
   const keepProblems = (path: string) => {
@@ -101,7 +98,7 @@ export async function readArticles(options: ReadOptions): Promise<ReadArticles> 
       // Recognised by its times: as the last build read it.
       const { snapshot } = previous!;
       add(index, snapshot.ids[at]!, snapshot.hashes[at]!, snapshot.statuses[at]!);
-      keepProblems(found[index]!.relativePath);
+      keepProblems(found[index]!);
       reused++;
       continue;
     }
@@ -131,9 +128,9 @@ export async function readArticles(options: ReadOptions): Promise<ReadArticles> 
   return { files, records, problems: sortProblems([...options.scan.problems, ...readProblems, ...[...problems.values()].flat()]), fileProblems: problems, parsed, reused };
 }
 
-/** Whether a found file has the size and times the snapshot holds for its file `at`. */
-function sameTimesAt(file: FoundFile, times: Float64Array, at: number): boolean {
-  return file.size === times[at * 3] && file.mtimeMs === times[at * 3 + 1] && file.ctimeMs === times[at * 3 + 2];
+/** Whether the found file at `index` has the size and times the snapshot holds for its file `at`. */
+function sameTimesAt(found: Float64Array, index: number, times: Float64Array, at: number): boolean {
+  return found[index * 3] === times[at * 3] && found[index * 3 + 1] === times[at * 3 + 1] && found[index * 3 + 2] === times[at * 3 + 2];
 }
 
 /**
@@ -141,7 +138,7 @@ function sameTimesAt(file: FoundFile, times: Float64Array, at: number): boolean 
  * `problems` with the files that could not be read. Files recognised from the last build hold
  * distinct ids (it left repeats out), so only the ids of files read now are looked for among them.
  */
-function repeatedIds(found: readonly FoundFile[], read: ReadonlyMap<number, SourceFile | Problem>, previous: PreviousRead | undefined, display: string, problems: Problem[]): Set<number> {
+function repeatedIds(found: readonly string[], read: ReadonlyMap<number, SourceFile | Problem>, previous: PreviousRead | undefined, display: string, problems: Problem[]): Set<number> {
   const holders = new Map<string, number[]>();
   for (const [index, source] of read) {
     if ('code' in source) problems.push(source);
@@ -164,8 +161,8 @@ function repeatedIds(found: readonly FoundFile[], read: ReadonlyMap<number, Sour
       problems.push({
         code: 'duplicate-id',
         severity: 'error',
-        file: path.join(display, found[index]!.relativePath),
-        message: `has the same id "${id}" as ${path.join(display, first.relativePath)}; skipped`,
+        file: path.join(display, found[index]!),
+        message: `has the same id "${id}" as ${path.join(display, first)}; skipped`,
         hint: 'give each file a unique id after the first "_" of its name',
       });
     }

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { digest } from '../digest.ts';
 import type { Problem } from '../errors.ts';
-import { timesBytes, type FileTimes } from '../read/fingerprint.ts';
+import type { ScanResult } from '../read/scan.ts';
 
 /**
  * A small record of the last successful build: a key made from the fingerprints of everything
@@ -24,9 +24,9 @@ export function stampFileOf(stateDir: string): string {
 }
 
 /** The stamp's key: the settings and template times in `parts`, and every input file's path and times. */
-export function stampKey(parts: readonly string[], files: readonly (FileTimes & { relativePath: string })[]): string {
-  const { paths, times } = timesBytes(files);
-  return digest(...parts, paths, new Uint8Array(times.buffer));
+export function stampKey(parts: readonly string[], files: Pick<ScanResult, 'paths' | 'times'>): string {
+  const { paths, times } = files;
+  return digest(...parts, paths.join('\0'), new Uint8Array(times.buffer, times.byteOffset, times.byteLength));
 }
 
 export async function loadStamp(file: string): Promise<BuildStamp | undefined> {

@@ -31,14 +31,14 @@ describe('readArticles', () => {
     const scan = await scanInput(work.dir, 'in');
     const { size, mtimeMs, ctimeMs } = statSync(path.join(work.dir, '002_b.txt'));
     const snapshot: Snapshot = { paths: ['002_b.txt'], times: Float64Array.from([size, mtimeMs, ctimeMs]), hashes: ['known-hash'], ids: ['b'], statuses: ['article'] };
-    const previous = (files: typeof scan.files) => ({ snapshot, match: matchSnapshot(files, snapshot), record: () => undefined, problems: () => undefined });
-    const recognised = await readArticles({ inputDir: work.dir, scan, leftoverPatterns: [], previous: previous(scan.files) });
+    const previous = (files: typeof scan.paths) => ({ snapshot, match: matchSnapshot(files, snapshot), record: () => undefined, problems: () => undefined });
+    const recognised = await readArticles({ inputDir: work.dir, scan, leftoverPatterns: [], previous: previous(scan.paths) });
     expect(recognised.files.hashes[recognised.files.paths.indexOf('002_b.txt')]).toBe('known-hash');
     expect([recognised.parsed, recognised.reused]).toEqual([1, 1]);
 
     await writeFile(path.join(work.dir, '002_b.txt'), ' date 2025-04-27 C.'); // same size, new content, new times
     const rescan = await scanInput(work.dir, 'in');
-    const reread = await readArticles({ inputDir: work.dir, scan: rescan, leftoverPatterns: [], previous: previous(rescan.files) });
+    const reread = await readArticles({ inputDir: work.dir, scan: rescan, leftoverPatterns: [], previous: previous(rescan.paths) });
     const hash = reread.files.hashes[reread.files.paths.indexOf('002_b.txt')]!;
     expect(hash).not.toBe('known-hash');
     expect(reread.records.get(hash)?.text).toContain('C.');

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchSnapshot } from '../../src/records/known-files.ts';
 
-const found = (paths: string[]) => paths.map((relativePath) => ({ relativePath }));
 /** What a lookup of every path says: the definition the two-ended comparison must equal. */
 const byLookup = (now: string[], before: string[]) => now.map((path) => before.indexOf(path));
 
@@ -17,9 +16,9 @@ describe('matchSnapshot', () => {
       ['003_c.txt', '001_a.txt'],
       [],
     ]) {
-      expect([...matchSnapshot(found(now), { paths: before })], now.join()).toEqual(byLookup(now, before));
+      expect([...matchSnapshot(now, { paths: before })], now.join()).toEqual(byLookup(now, before));
     }
-    expect([...matchSnapshot(found(['001_a.txt']), { paths: [] })]).toEqual([-1]);
+    expect([...matchSnapshot(['001_a.txt'], { paths: [] })]).toEqual([-1]);
   });
 
   it('equals a lookup by path on random histories', () => {
@@ -30,7 +29,7 @@ describe('matchSnapshot', () => {
       const now = before.filter(() => next() > 0.2);
       for (let add = Math.floor(next() * 3); add > 0; add--) now.splice(Math.floor(next() * (now.length + 1)), 0, `${Math.floor(next() * 20)}-new.txt`);
       const unique = [...new Set(now)];
-      expect([...matchSnapshot(found(unique), { paths: before })]).toEqual(byLookup(unique, before));
+      expect([...matchSnapshot(unique, { paths: before })]).toEqual(byLookup(unique, before));
     }
   });
 });
