@@ -31,10 +31,13 @@ describe('rescanFiles', () => {
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     await mkdir(path.join(work.dir, 'sub'));
     const names = Array.from({ length: 30 }, (_, index) => `${index % 3 === 0 ? 'sub/' : ''}${String(Math.floor(next() * 1000)).padStart(3, '0')}_x${index}.txt`);
+    // Paths listed before and after every other, added at the first step.
+    names.push('000_first.txt', 'sub/999_last.txt');
     for (const name of names.slice(0, 15)) await writeFile(path.join(work.dir, name), ' date 2025-01-01 A.');
     let scan = await scanInput(work.dir, 'in');
     for (let step = 0; step < 40; step++) {
-      const changed: string[] = [];
+      const changed: string[] = step === 0 ? ['000_first.txt', 'sub/999_last.txt'] : [];
+      for (const name of changed) await writeFile(path.join(work.dir, name), ' date 2025-01-01 C.');
       for (let change = Math.floor(next() * 4); change >= 0; change--) {
         const name = names[Math.floor(next() * names.length)]!;
         if (next() < 0.3) await rm(path.join(work.dir, name), { force: true });
