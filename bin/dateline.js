@@ -1,5 +1,8 @@
-#!/usr/bin/env -S node --max-old-space-size=12288
+#!/usr/bin/env -S node --max-old-space-size=12288 --max-semi-space-size=4
 // The heap limit is raised from Node's default (about 4 GB) so archives of 100,000 articles build.
+// The young generation is capped at 4 MB a semi-space (Node's default grows to 16 MB): an update
+// touches less fresh memory, which made adding one article to the Reuters archive 8% faster
+// (median of 7 paired runs, bench/run.ts) with no measurable change to a clean build.
 // Runs the compiled bundle in lib/ (made by `npm run compile`, which `npm install` runs).
 let main;
 try {

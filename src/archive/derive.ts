@@ -11,6 +11,8 @@ export interface Derived {
   topics: Topics;
   /** Articles whose related lists were computed (all of them on a clean build). */
   relatedComputed: number;
+  /** Positions of the articles that were there before with other topics (none on a clean build). */
+  topicsMoved: number[];
 }
 
 export interface DeriveInput {
@@ -58,6 +60,7 @@ export function deriveArchive(input: DeriveInput): Derived {
   const withTopics = rows.with({ topics: topics.ofArticle });
   const index = featureIndex(withTopics);
   let targets: Iterable<number>;
+  const topicsMoved: number[] = [];
   if (previous === undefined) {
     targets = range(rows.length);
   } else {
@@ -68,6 +71,7 @@ export function deriveArchive(input: DeriveInput): Derived {
       const no = rows.no[at]!;
       const was = beforeAt(no);
       if (was !== undefined && !previous.changed.has(no) && old.topics.same(was, withTopics.topics, at)) continue;
+      if (was !== undefined && !old.topics.same(was, withTopics.topics, at)) topicsMoved.push(at);
       changes.push({
         ...(was === undefined ? {} : { before: { order: old.orders[was]!, features: featuresOf(old.topics.at(was), old.terms.at(was)) } }),
         after: { order: rows.orders[at]!, features: featuresOf(withTopics.topics.at(at), rows.terms.at(at)) },
@@ -87,7 +91,7 @@ export function deriveArchive(input: DeriveInput): Derived {
   const computed = new Map<number, Int32Array>();
   for (const position of targets) computed.set(position, Int32Array.from(relatedOf(index, position, RELATED_DEFAULTS, scratch), (other) => rows.no[other]!));
   const related = rows.related.patched(computed);
-  return { rows: withTopics.with({ related }), topics, relatedComputed: computed.size };
+  return { rows: withTopics.with({ related }), topics, relatedComputed: computed.size, topicsMoved };
 }
 
 function range(count: number): number[] {

@@ -185,7 +185,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         rebuild: rebuildSearch,
         language: site.language,
         state: after,
-        candidates: rebuildSearch ? [] : searchCandidates(after, before, update.changed, previous),
+        candidates: rebuildSearch ? [] : searchCandidates(after, update.changed, derived.topicsMoved, previous),
         removed: removedIds(update),
         previous: searchMetaOf(previous),
         store,
@@ -305,18 +305,18 @@ function storedNamesOf(store: StateStore, no: number): NamedIn {
 }
 
 /** Articles whose search entry may have changed: the changed ones, those whose topics changed, and members of renamed topics. */
-function searchCandidates(after: SiteState, before: ArchiveRows, changed: ReadonlySet<number>, previous: StoredMeta | undefined): number[] {
-  const beforeAt = positionsByNo(before);
-  const oldLabels = new Map((previous?.topics ?? []).map(([key, , label]) => [key, label]));
-  const renamed = new Set(after.topics.topics.filter((topic) => oldLabels.has(topic.key) && oldLabels.get(topic.key) !== topic.label).map((topic) => topic.key));
-  const candidates: number[] = [];
-  const { rows } = after;
-  for (let position = 0; position < rows.length; position++) {
-    const no = rows.no[position]!;
-    const old = beforeAt(no);
-    if (changed.has(no) || old === undefined || !rows.topics.same(position, before.topics, old) || [...rows.topics.at(position)].some((key) => renamed.has(key))) candidates.push(position);
+function searchCandidates(after: SiteState, changed: ReadonlySet<number>, topicsMoved: readonly number[], previous: StoredMeta | undefined): number[] {
+  const candidates = new Set(topicsMoved);
+  for (const no of changed) {
+    const position = after.positionOfNo(no);
+    if (position !== undefined) candidates.add(position);
   }
-  return candidates;
+  // The articles of a topic whose name changed.
+  const oldLabels = new Map((previous?.topics ?? []).map(([key, , label]) => [key, label]));
+  for (const topic of after.topics.topics) {
+    if (oldLabels.has(topic.key) && oldLabels.get(topic.key) !== topic.label) for (const position of topic.members) candidates.add(position);
+  }
+  return [...candidates].sort((a, b) => a - b);
 }
 
 /** Whether the feeds' articles (the newest `feedSize`) are others now, or one of them changed. */

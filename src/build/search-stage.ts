@@ -65,20 +65,25 @@ export async function updateSearch(input: SearchInput): Promise<SearchResult> {
     const topics = [...state.rows.topics.at(position)].map((key) => state.topics.byKey.get(key)!.label);
     return searchEntry(entry, input.record(entry.hash).text, topics, state.site.language);
   };
-  const ids = Array.from({ length: state.rows.length }, (_, position) => state.rows.id(position));
-  const positionOf = new Map(ids.map((id, position) => [id, position]));
+  // By id, for the articles of segments merged again: made only when a merge needs it.
+  let positionOf: Map<string, number> | undefined;
+  const positionOfId = (id: string) => {
+    positionOf ??= new Map(Array.from({ length: state.rows.length }, (_, position) => [state.rows.id(position), position]));
+    return positionOf.get(id)!;
+  };
   let segments: Segment[];
   if (input.rebuild) {
     dropAll();
     segments = [];
+    const ids = Array.from({ length: state.rows.length }, (_, position) => state.rows.id(position));
     for (const segmentIds of initialSegments(ids)) {
-      segments.push(await addSegment(result, segmentIds, segmentIds.map((id) => entryOf(positionOf.get(id)!)), input.language));
+      segments.push(await addSegment(result, segmentIds, segmentIds.map((id) => entryOf(positionOfId(id))), input.language));
     }
   } else {
     const fresh: string[] = [];
     const entries = new Map<string, SearchEntry>();
     for (const position of input.candidates) {
-      const id = ids[position]!;
+      const id = state.rows.id(position);
       const entry = entryOf(position);
       if (input.store.doc(id)?.key !== searchKey(entry)) {
         fresh.push(id);
@@ -101,7 +106,7 @@ export async function updateSearch(input: SearchInput): Promise<SearchResult> {
     result.docs.remove.push(...input.removed.filter((id) => input.store.doc(id) !== undefined));
     result.merged = plan.merged;
     if (plan.segment !== undefined) {
-      segments.push(await addSegment(result, plan.index, plan.index.map((id) => entries.get(id) ?? entryOf(positionOf.get(id)!)), input.language));
+      segments.push(await addSegment(result, plan.index, plan.index.map((id) => entries.get(id) ?? entryOf(positionOfId(id))), input.language));
     }
   }
   result.meta.segments = segments;
