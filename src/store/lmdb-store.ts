@@ -7,6 +7,7 @@ import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
 import type { SearchDoc } from '../search/segments.ts';
 import type { SegmentContents, Snapshot, StateStore, StoreChanges, StoredMeta } from './contents.ts';
+import { chunkEnds, decodeSnapshot, encodeSnapshot, joinSnapshots, sameRows, type SnapshotChunk } from './snapshot-chunks.ts';
 
 /**
  * lmdb's TransactionFlags: abortable, committed before returning, but not waiting for the disk
@@ -28,8 +29,10 @@ const COMMIT_WITHOUT_WAITING_FOR_DISK = 0x1 | 0x2 | 0x10000;
 export class LmdbStateStore implements StateStore {
   readonly #root: RootDatabase;
   readonly #meta: Database;
-  /** The snapshot of the input folder (binary, see `encodeSnapshot`). */
-  readonly #files: Database<Buffer, string>;
+  /** The snapshot of the input folder: its chunks (binary, see `encodeSnapshot`) by number, and their order. */
+  readonly #files: Database<Buffer, string | number>;
+  /** The snapshot as read or last written, and its chunks, to know which to write again. */
+  #snapshot: { snapshot: Snapshot; chunks: SnapshotChunk[] } | undefined;
   readonly #records: Database<ArticleRecord, string>;
   readonly #entries: Database<ArticleEntry, string>;
   readonly #rows: Database<Buffer, string>;
@@ -81,7 +84,23 @@ export class LmdbStateStore implements StateStore {
   }
 
   snapshot(): Snapshot | undefined {
-    return this.#files.doesExist('snapshot') ? decodeSnapshot(valueOf(this.#files, 'snapshot')) : undefined;
+    const keys = this.#chunkKeys();
+    if (keys === undefined) return undefined;
+    const parts = keys.map((key) => decodeSnapshot(valueOf(this.#files, key)));
+    const chunks: SnapshotChunk[] = [];
+    let from = 0;
+    parts.forEach((part, index) => chunks.push({ key: keys[index]!, from, to: (from += part.paths.length) }));
+    const snapshot = joinSnapshots(parts);
+    this.#snapshot = { snapshot, chunks };
+    return snapshot;
+  }
+
+  #chunkKeys(): number[] | undefined {
+    const order = this.#files.getBinary('order');
+    if (order === undefined) return undefined;
+    const keys = new Int32Array(order.byteLength / 4);
+    new Uint8Array(keys.buffer).set(order);
+    return [...keys];
   }
 
   rows(): ArchiveRows {
@@ -151,6 +170,7 @@ export class LmdbStateStore implements StateStore {
   }
 
   async commit(changes: StoreChanges): Promise<void> {
+    let written: { snapshot: Snapshot; chunks: SnapshotChunk[] } | undefined;
     this.#root.transactionSync(() => {
       if (changes.clear) {
         for (const db of [this.#meta, this.#files, this.#records, this.#entries, this.#rows, this.#names, this.#counts, this.#labels, this.#words, this.#wordsById, this.#outputs, this.#docs, this.#segments, this.#sitemaps]) db.clearSync();
@@ -181,9 +201,10 @@ export class LmdbStateStore implements StateStore {
         if (entries === undefined) this.#sitemaps.removeSync(bucket);
         else this.#sitemaps.putSync(bucket, entries);
       }
-      this.#files.putSync('snapshot', encodeSnapshot(changes.snapshot));
+      written = this.#writeSnapshot(changes.snapshot, changes.clear);
       this.#meta.putSync('meta', changes.meta);
     }, COMMIT_WITHOUT_WAITING_FOR_DISK);
+    this.#snapshot = written;
   }
 
   /** Rewrites the row groups that hold a changed row (and new ones), and deletes groups that went. */
@@ -195,6 +216,35 @@ export class LmdbStateStore implements StateStore {
     for (const [key, [from, to]] of groups) if (!before.has(key) || dirty.has(key)) this.#rows.putSync(key, encodeRows(all, from, to));
     for (const key of before) if (!groups.has(key)) this.#rows.removeSync(key);
     this.#rowKeys = new Set(groups.keys());
+  }
+
+  /**
+   * Writes the chunks of the snapshot that differ from the stored ones (see `SNAPSHOT_CHUNK`):
+   * a chunk with the first path, the length and the rows of a stored one is kept as it is.
+   */
+  #writeSnapshot(snapshot: Snapshot, clear: boolean): { snapshot: Snapshot; chunks: SnapshotChunk[] } {
+    if (!clear && this.#snapshot === undefined) this.snapshot();
+    const old = clear ? undefined : this.#snapshot;
+    const byFirst = new Map((old?.chunks ?? []).map((chunk) => [old!.snapshot.paths[chunk.from]!, chunk]));
+    const kept = new Set<number>();
+    let next = Math.max(0, ...(old?.chunks ?? []).map((chunk) => chunk.key + 1));
+    const chunks: SnapshotChunk[] = [];
+    let from = 0;
+    for (const to of chunkEnds(snapshot.paths)) {
+      const stored = byFirst.get(snapshot.paths[from]!);
+      if (stored && stored.to - stored.from === to - from && sameRows(old!.snapshot, stored.from, snapshot, from, to - from)) {
+        kept.add(stored.key);
+        chunks.push({ key: stored.key, from, to });
+      } else {
+        const key = next++;
+        this.#files.putSync(key, encodeSnapshot(snapshot, from, to));
+        chunks.push({ key, from, to });
+      }
+      from = to;
+    }
+    for (const chunk of old?.chunks ?? []) if (!kept.has(chunk.key)) this.#files.removeSync(chunk.key);
+    this.#files.putSync('order', Buffer.from(Int32Array.from(chunks, (chunk) => chunk.key).buffer));
+    return { snapshot, chunks };
   }
 
   async setOutput(identity: string | null): Promise<void> {
@@ -226,34 +276,4 @@ function encodeLabels(labels: LabelCounts): Buffer {
 function valueOf<K extends string | number>(db: Database<Buffer, K>, key: K): Uint8Array {
   const bytes = db.getBinaryFast(key)!;
   return bytes.subarray(0, bytes.length);
-}
-
-const STATUSES = ['article', 'draft', 'error'] as const;
-
-/**
- * The snapshot as one binary value, read back in a few copies: four 32-bit numbers (files, and
- * the bytes of the paths, hashes and ids), the times as 64-bit floats, a byte per status, then
- * the paths, hashes and ids, each list as UTF-8 joined by NUL (which no path holds).
- */
-function encodeSnapshot(snapshot: Snapshot): Buffer {
-  const texts = [snapshot.paths, snapshot.hashes, snapshot.ids].map((list) => Buffer.from(list.join('\0'), 'utf8'));
-  const head = Int32Array.from([snapshot.paths.length, ...texts.map((text) => text.length)]);
-  const statuses = Uint8Array.from(snapshot.statuses, (status) => STATUSES.indexOf(status));
-  return Buffer.concat([new Uint8Array(head.buffer), new Uint8Array(snapshot.times.buffer, snapshot.times.byteOffset, snapshot.times.byteLength), statuses, ...texts]);
-}
-
-function decodeSnapshot(bytes: Uint8Array): Snapshot {
-  const head = new Int32Array(4);
-  new Uint8Array(head.buffer).set(bytes.subarray(0, 16));
-  const [count, ...lengths] = head as unknown as [number, number, number, number];
-  let at = 16;
-  const times = new Float64Array(count * 3);
-  new Uint8Array(times.buffer).set(bytes.subarray(at, (at += times.byteLength)));
-  const statuses = Array.from(bytes.subarray(at, (at += count)), (status) => STATUSES[status]!);
-  const [paths, hashes, ids] = lengths.map((length) => {
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset + at, length).toString('utf8');
-    at += length;
-    return count === 0 ? [] : text.split('\0');
-  }) as [string[], string[], string[]];
-  return { paths, times, hashes, ids, statuses };
 }
