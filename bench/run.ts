@@ -1,14 +1,20 @@
 /**
- * `npm run bench`: for the seeds, the full Reuters corpus and a generated corpus of 100,000
- * articles — cold build, no-op rebuild, add-one-article rebuild, edit-one rebuild, peak memory —
- * and Hugo's full build of the same articles when `hugo` is installed, in the same run.
- * Several runs; medians; ratios to Hugo are medians of runs paired in time. Prints Markdown.
+ * `npm run bench`: what an update costs against Hugo's full build of the same articles, measured
+ * in the same run (Hugo must be installed: `apt-get install hugo`).
  *
- *   npm run bench -- --runs 5 --only reuters       (corpora: seeds, reuters, generated)
- *   npm run bench -- --generated 100000 --generated-runs 1
+ * - Reuters (19,043 articles): each run builds with Hugo, then times Dateline's no-op rebuild and
+ *   the updates — add an article dated on the newest day, add a back-dated one, edit one, delete
+ *   one — and restores the corpus. Medians of the runs; each ratio is the median of the runs' own
+ *   ratios (update ÷ Hugo in that run), since this machine is shared and its speed drifts.
+ * - The first 2,000 Reuters articles: the same add, to show how an update grows with the archive.
+ * - A generated archive of 100,000 articles (Reuters' texts, dates over 1987–2025): add one, against Hugo.
+ * - `dateline serve` on Reuters: from saving a new article to the reload event (bench/serve-latency.ts).
+ *
+ *   npm run bench                        all of it (about 20 minutes here)
+ *   npm run bench -- --runs 3 --skip generated,serve
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, appendFileSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,36 +25,39 @@ const shared = path.resolve(root, '../shared');
 const reuters = path.join(shared, 'corpora/reuters21578/articles');
 const { values } = parseArgs({
   options: {
-    runs: { type: 'string', default: '3' },
-    only: { type: 'string' },
+    runs: { type: 'string', default: '5' },
     generated: { type: 'string', default: '100000' },
-    'generated-runs': { type: 'string', default: '1' },
+    skip: { type: 'string', default: '' },
   },
 });
+const runs = Number(values.runs);
+const skip = new Set(values.skip.split(',').filter(Boolean));
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-'));
+const NODE_FLAGS = ['--max-old-space-size=12288', '--max-semi-space-size=4']; // as bin/dateline.js and package.json run it
+
+if (spawnSync('hugo', ['version'], { stdio: 'ignore' }).status !== 0) {
+  console.error('bench: Hugo is not installed (apt-get install hugo); the targets are ratios to its full build');
+  process.exit(1);
+}
+
 const median = (numbers: readonly number[]) => {
   const sorted = [...numbers].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
-interface Run {
+interface Timing {
   seconds: number;
-  /** Peak resident memory of the Node process. */
+  /** Peak resident memory of the Dateline process (NaN for Hugo). */
   bytes: number;
-  /** Peak of the largest process in the build's tree (Pagefind's indexer runs as a child), from GNU time. */
-  treeBytes: number;
-  /** Seconds of the `index for search` stage, from the build's summary (0 when the index was reused). */
+  /** The build's own report of its `index for search` stage. */
   searchSeconds: number;
 }
 
-function timed(command: string, args: readonly string[]): Run {
+function run(command: string, args: readonly string[]): Timing {
   const rssFile = path.join(scratch, 'rss');
   rmSync(rssFile, { force: true });
   const started = performance.now();
-  const gnuTime = existsSync('/usr/bin/time');
-  const timeFile = path.join(scratch, 'time');
-  if (gnuTime) [command, args] = ['/usr/bin/time', ['-f', '%M', '-o', timeFile, command, ...args]];
   const result = spawnSync(command, args, { cwd: root, env: { ...process.env, DATELINE_BENCH_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 2 ** 20 });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
@@ -56,85 +65,143 @@ function timed(command: string, args: readonly string[]): Run {
   try {
     bytes = Number(readFileSync(rssFile, 'utf8'));
   } catch {
-    // Hugo is not a Node process: no figure
+    // not a Node process
   }
-  const treeBytes = gnuTime ? Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) * 1024 : Number.NaN;
-  const searchSeconds = Number(/index for search (\d+\.\d+) s/.exec(String(result.stdout))?.[1] ?? 0);
-  return { seconds, bytes, treeBytes, searchSeconds };
+  return { seconds, bytes, searchSeconds: Number(/index for search (\d+\.\d+) s/.exec(String(result.stdout))?.[1] ?? 0) };
 }
 
+/** Dateline's compiled command, as `npm run build` runs it, with search and a base URL (so feeds and sitemaps are made too). */
 const dateline = (input: string, output: string, ...extra: string[]) =>
-  timed(process.execPath, ['--max-old-space-size=12288', '--require', path.join(root, 'bench/max-rss.cjs'), 'bin/dateline.js', 'build', '--input', input, '--output', output, '--base-url', 'https://example.org/', ...extra]);
-const hugoInstalled = spawnSync('hugo', ['version'], { stdio: 'ignore' }).status === 0;
+  run(process.execPath, [...NODE_FLAGS, '--require', path.join(root, 'bench/max-rss.cjs'), 'bin/dateline.js', 'build', '--input', input, '--output', output, '--base-url', 'https://example.org/', ...extra]);
 
-interface Corpus {
-  name: string;
-  make: (target: string) => void;
-  runs: number;
+function hugo(input: string, name: string): () => Timing {
+  const site = path.join(scratch, `hugo-${name}`);
+  execFileSync(process.execPath, [path.join(shared, 'anchors/prepare-hugo.mjs'), input, site], { stdio: 'ignore' });
+  return () => {
+    rmSync(path.join(scratch, 'hugo-out'), { recursive: true, force: true });
+    return run('hugo', ['--quiet', '-s', site, '-d', path.join(scratch, 'hugo-out')]);
+  };
 }
 
-const allCorpora: Corpus[] = [
-  { name: 'seeds (1 article)', make: (target) => copyAll(path.join(root, 'seeds'), target), runs: Number(values.runs) },
-  { name: 'Reuters (19,043 articles)', make: (target) => copyAll(reuters, target), runs: Number(values.runs) },
-  {
-    name: `generated (${Number(values.generated).toLocaleString('en')} articles)`,
-    make: (target) => generateCorpus(reuters, target, Number(values.generated)),
-    runs: Number(values['generated-runs']),
-  },
-];
-const corpora = allCorpora.filter((corpus) => values.only === undefined || corpus.name.toLowerCase().startsWith(values.only.toLowerCase()));
-
-function copyAll(from: string, to: string): void {
+function copyCorpus(from: string, to: string, count = Infinity): void {
   mkdirSync(to, { recursive: true });
-  for (const name of readdirSync(from)) copyFileSync(path.join(from, name), path.join(to, name));
+  for (const name of readdirSync(from).sort().slice(0, count)) copyFileSync(path.join(from, name), path.join(to, name));
 }
 
-const rows: string[] = [];
-for (const corpus of corpora) {
-  const input = path.join(scratch, 'input');
-  const output = path.join(scratch, 'site');
-  rmSync(input, { recursive: true, force: true });
-  corpus.make(input);
-  let hugoSite: string | undefined;
-  if (hugoInstalled) {
-    hugoSite = path.join(scratch, 'hugo-site');
-    execFileSync(process.execPath, [path.join(shared, 'anchors/prepare-hugo.mjs'), input, hugoSite], { stdio: 'ignore' });
-  }
-  const results: Record<'cold' | 'noop' | 'add' | 'edit' | 'hugo', Run[]> = { cold: [], noop: [], add: [], edit: [], hugo: [] };
-  const names = readdirSync(input).sort();
-  const last = readFileSync(path.join(input, names.at(-1) as string), 'utf8');
-  const lastDate = /date (\S+)/.exec(last)?.[1] ?? '2025-04-27';
-  for (let run = 0; run < corpus.runs; run++) {
-    rmSync(output, { recursive: true, force: true });
-    results.cold.push(dateline(input, output, '--clean'));
-    if (hugoSite) {
-      rmSync(path.join(scratch, 'hugo-out'), { recursive: true, force: true });
-      results.hugo.push(timed('hugo', ['--quiet', '-s', hugoSite, '-d', path.join(scratch, 'hugo-out')]));
-    }
-    results.noop.push(dateline(input, output));
-    const added = path.join(input, `999999_bench${String(run).padStart(11, '0')}.txt`);
-    writeFileSync(added, ` date ${lastDate} Benchmark run ${run} adds this article.\n\nIt has a second paragraph.`);
-    results.add.push(dateline(input, output));
-    appendFileSync(path.join(input, names[Math.floor(names.length / 2)] as string), `\n\nEdited in benchmark run ${run}.`);
-    results.edit.push(dateline(input, output));
+const dateOf = (file: string) => /date (\d{4}-\d{2}-\d{2})/.exec(readFileSync(file, 'utf8'))?.[1] ?? '2000-01-01';
+const article = (date: string, text: string) => ` date ${date} ${text}\n\nIt has a second paragraph, about grain exports and the weather.\n`;
+
+const lines: string[] = [];
+const report = (line: string) => {
+  lines.push(line);
+  process.stderr.write(`${line}\n`);
+};
+const row = (what: string, times: readonly Timing[], hugoTimes?: readonly Timing[], target?: string) => {
+  const ratio = hugoTimes ? median(times.map((time, index) => time.seconds / hugoTimes[index]!.seconds)) : undefined;
+  const memory = median(times.map((time) => time.bytes)) / 2 ** 20;
+  return `| ${what} | ${median(times.map((time) => time.seconds)).toFixed(2)} s | ${median(times.map((time) => time.searchSeconds)).toFixed(2)} s | ${Number.isNaN(memory) ? '–' : `${memory.toFixed(0)} MiB`} | ${hugoTimes ? `${median(hugoTimes.map((time) => time.seconds)).toFixed(2)} s` : '–'} | ${ratio === undefined ? '–' : ratio.toFixed(3)} | ${target ?? ''} |`;
+};
+const table: string[] = ['| what | Dateline (median) | of which search index | Node peak memory | Hugo full build (median) | Dateline ÷ Hugo (median of runs) | target |', '|---|---|---|---|---|---|---|'];
+
+// Reuters: every update against Hugo, run by run.
+const input = path.join(scratch, 'reuters');
+const output = path.join(scratch, 'reuters-site');
+copyCorpus(reuters, input);
+const names = readdirSync(input).sort();
+const newest = dateOf(path.join(input, names.at(-1)!));
+const backDated = dateOf(path.join(input, names[Math.floor(names.length / 4)]!));
+const hugoReuters = hugo(input, 'reuters');
+const cold = [dateline(input, output, '--clean')];
+const times = { hugo: [] as Timing[], noop: [] as Timing[], newest: [] as Timing[], backDated: [] as Timing[], edit: [] as Timing[], remove: [] as Timing[] };
+for (let index = 0; index < runs; index++) {
+  times.hugo.push(hugoReuters());
+  dateline(input, output); // the first build once the last changes settled: it records that nothing changed
+  times.noop.push(dateline(input, output));
+  const added = path.join(input, `99999_bench${String(index).padStart(11, '0')}.txt`);
+  writeFileSync(added, article(newest, `Benchmark run ${index} adds this article on the newest day.`));
+  times.newest.push(dateline(input, output));
+  const old = path.join(input, `0_bench${String(index).padStart(11, '0')}.txt`);
+  writeFileSync(old, article(backDated, `Benchmark run ${index} adds this back-dated article.`));
+  times.backDated.push(dateline(input, output));
+  const edited = path.join(input, names[1000 + index]!);
+  const text = readFileSync(edited, 'utf8');
+  appendFileSync(edited, `\n\nEdited in benchmark run ${index}: the Canadian Wheat Board said exports rose.`);
+  times.edit.push(dateline(input, output));
+  const removed = path.join(input, names[2000 + index]!);
+  const removedText = readFileSync(removed, 'utf8');
+  rmSync(removed);
+  times.remove.push(dateline(input, output));
+  // Back to the corpus as it was.
+  rmSync(added);
+  rmSync(old);
+  writeFileSync(edited, text);
+  writeFileSync(removed, removedText);
+  dateline(input, output);
+  report(`Reuters run ${index + 1}/${runs}: Hugo ${times.hugo.at(-1)!.seconds.toFixed(2)} s; no-op ${times.noop.at(-1)!.seconds.toFixed(2)} s, add newest ${times.newest.at(-1)!.seconds.toFixed(2)} s, add back-dated ${times.backDated.at(-1)!.seconds.toFixed(2)} s, edit ${times.edit.at(-1)!.seconds.toFixed(2)} s, delete ${times.remove.at(-1)!.seconds.toFixed(2)} s`);
+}
+table.push(
+  row('Reuters 19,043: clean build', cold, [times.hugo[0]!]),
+  row('Reuters 19,043: no-op rebuild', times.noop, times.hugo, '≤ 0.03'),
+  row('Reuters 19,043: add one, newest day', times.newest, times.hugo, '≤ 0.10'),
+  row('Reuters 19,043: add one, back-dated', times.backDated, times.hugo, '≤ 0.10'),
+  row('Reuters 19,043: edit one', times.edit, times.hugo, '≤ 0.10'),
+  row('Reuters 19,043: delete one', times.remove, times.hugo, '≤ 0.10'),
+);
+
+// The same add on 2,000 articles, alternating with the add on 19,043, for the ratio.
+const small = path.join(scratch, 'small');
+const smallOutput = path.join(scratch, 'small-site');
+copyCorpus(reuters, small, 2000);
+dateline(small, smallOutput, '--clean');
+const smallNewest = dateOf(path.join(small, readdirSync(small).sort().at(-1)!));
+const growth = { small: [] as Timing[], large: [] as Timing[] };
+for (let index = 0; index < runs; index++) {
+  for (const [folder, site, date, into] of [[small, smallOutput, smallNewest, growth.small], [input, output, newest, growth.large]] as const) {
+    const added = path.join(folder, `99999_grow${String(index).padStart(11, '0')}.txt`);
+    writeFileSync(added, article(date, `Benchmark run ${index} adds this article to measure growth.`));
+    into.push(dateline(folder, site));
     rmSync(added);
-    dateline(input, output); // back to the corpus as it was, for the next cold build
-    process.stderr.write(`${corpus.name} run ${run + 1}/${corpus.runs}: cold ${results.cold.at(-1)?.seconds.toFixed(2)} s, no-op ${results.noop.at(-1)?.seconds.toFixed(2)} s, add ${results.add.at(-1)?.seconds.toFixed(2)} s, edit ${results.edit.at(-1)?.seconds.toFixed(2)} s${hugoSite ? `, hugo ${results.hugo.at(-1)?.seconds.toFixed(2)} s` : ''}\n`);
+    dateline(folder, site);
   }
-  const hugoSeconds = results.hugo.length ? median(results.hugo.map((run) => run.seconds)) : undefined;
-  for (const [what, key] of [['cold build', 'cold'], ['no-op rebuild', 'noop'], ['add one article', 'add'], ['edit one article', 'edit']] as const) {
-    const runs = results[key];
-    const seconds = median(runs.map((run) => run.seconds));
-    const memory = median(runs.map((run) => run.bytes)) / 2 ** 20;
-    const tree = median(runs.map((run) => run.treeBytes)) / 2 ** 20;
-    const search = median(runs.map((run) => run.searchSeconds));
-    const ratio = hugoSeconds === undefined ? 'n/a' : median(runs.map((run, index) => run.seconds / (results.hugo[index] as Run).seconds)).toFixed(3);
-    rows.push(`| ${corpus.name} | ${what} | ${seconds.toFixed(2)} s | ${search.toFixed(2)} s | ${memory.toFixed(0)} MiB | ${Number.isNaN(tree) ? 'n/a' : `${tree.toFixed(0)} MiB`} | ${hugoSeconds === undefined ? 'not installed' : `${hugoSeconds.toFixed(2)} s`} | ${ratio} |`);
+}
+const growthRatio = median(growth.large.map((time, index) => time.seconds / growth.small[index]!.seconds));
+table.push(row('Reuters first 2,000: add one, newest day', growth.small), row('Reuters 19,043: add one, newest day (paired with the row above)', growth.large));
+report(`add at 19,043 ÷ add at 2,000 (median of ${runs} paired runs): ${growthRatio.toFixed(2)} (target ≤ 1.5)`);
+
+// 100,000 generated articles.
+if (!skip.has('generated')) {
+  const count = Number(values.generated);
+  const big = path.join(scratch, 'generated');
+  const bigOutput = path.join(scratch, 'generated-site');
+  generateCorpus(reuters, big, count);
+  const hugoBig = hugo(big, 'generated');
+  const bigCold = [dateline(big, bigOutput, '--clean')];
+  const bigNewest = dateOf(path.join(big, readdirSync(big).sort().at(-1)!));
+  const bigTimes = { hugo: [] as Timing[], add: [] as Timing[] };
+  for (let index = 0; index < Math.max(1, Math.ceil(runs / 2)); index++) {
+    bigTimes.hugo.push(hugoBig());
+    const added = path.join(big, `999999_bench${String(index).padStart(11, '0')}.txt`);
+    writeFileSync(added, article(bigNewest, `Benchmark run ${index} adds this article to the large archive.`));
+    bigTimes.add.push(dateline(big, bigOutput));
+    rmSync(added);
+    dateline(big, bigOutput);
+    report(`generated run ${index + 1}: Hugo ${bigTimes.hugo.at(-1)!.seconds.toFixed(2)} s, add ${bigTimes.add.at(-1)!.seconds.toFixed(2)} s`);
   }
+  const label = count.toLocaleString('en');
+  table.push(row(`generated ${label}: clean build`, bigCold, [bigTimes.hugo[0]!]), row(`generated ${label}: add one, newest day`, bigTimes.add, bigTimes.hugo, '≤ 0.05'));
+}
+
+// serve: save → reload event, on the Reuters site.
+let serveLine = '';
+if (!skip.has('serve')) {
+  const latency = spawnSync(process.execPath, [...NODE_FLAGS, '--import', 'tsx', 'bench/serve-latency.ts', input, output, String(Math.max(5, runs))], { cwd: root, encoding: 'utf8' });
+  if (latency.status !== 0) throw new Error(`serve latency failed: ${latency.stderr}`);
+  const seconds = latency.stdout.trim().split('\n').map(Number);
+  serveLine = `dateline serve on Reuters, save → reload event: median ${median(seconds).toFixed(3)} s over ${seconds.length} saves (${seconds.map((value) => value.toFixed(3)).join(', ')}; target ≤ 0.3 s)`;
 }
 
 rmSync(scratch, { recursive: true, force: true });
-console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}.\n`);
-console.log('| corpus | what | Dateline (median) | of which search index | Node peak memory | largest process (Pagefind) | Hugo full build (median) | Dateline / Hugo (median of paired runs) |');
-console.log('|---|---|---|---|---|---|---|---|');
-for (const row of rows) console.log(row);
+console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${runs} runs.\n`);
+console.log(table.join('\n'));
+console.log(`\n${lines.filter((line) => line.startsWith('add at')).join('\n')}`);
+if (serveLine) console.log(serveLine);

@@ -46,7 +46,8 @@ export class LmdbStateStore implements StateStore {
   readonly #outputs: Database<string, string>;
   readonly #docs: Database<SearchDoc, string>;
   readonly #segments: Database<SegmentContents, string>;
-  readonly #sitemaps: Database<[string, IsoDate | null][], string>;
+  /** Each sitemap bucket's pages and dates, as lines of text (see `encodeSitemap`). */
+  readonly #sitemaps: Database<Buffer, string>;
 
   private constructor(root: RootDatabase) {
     this.#root = root;
@@ -63,7 +64,7 @@ export class LmdbStateStore implements StateStore {
     this.#outputs = root.openDB({ name: 'outputs', encoding: 'string' });
     this.#docs = root.openDB({ name: 'docs' });
     this.#segments = root.openDB({ name: 'segments' });
-    this.#sitemaps = root.openDB({ name: 'sitemaps' });
+    this.#sitemaps = root.openDB({ name: 'sitemaps', encoding: 'binary' });
   }
 
   /** Opens (or makes) the state in `dir`. A state that cannot be opened is deleted and made anew: it is only a cache. */
@@ -157,8 +158,7 @@ export class LmdbStateStore implements StateStore {
   }
 
   sitemap(bucket: string): Map<string, IsoDate | undefined> | undefined {
-    const entries = this.#sitemaps.get(bucket);
-    return entries && new Map(entries.map(([path, lastmod]) => [path, lastmod ?? undefined]));
+    return this.#sitemaps.doesExist(bucket) ? decodeSitemap(valueOf(this.#sitemaps, bucket)) : undefined;
   }
 
   wordId(text: string): number | undefined {
@@ -199,7 +199,7 @@ export class LmdbStateStore implements StateStore {
       for (const [id, contents] of changes.segments.put) this.#segments.putSync(id, contents);
       for (const [bucket, entries] of changes.sitemaps) {
         if (entries === undefined) this.#sitemaps.removeSync(bucket);
-        else this.#sitemaps.putSync(bucket, entries);
+        else this.#sitemaps.putSync(bucket, encodeSitemap(entries));
       }
       written = this.#writeSnapshot(changes.snapshot, changes.clear);
       this.#meta.putSync('meta', changes.meta);
@@ -256,6 +256,24 @@ export class LmdbStateStore implements StateStore {
   async close(): Promise<void> {
     await this.#root.close();
   }
+}
+
+/**
+ * A sitemap bucket as UTF-8 text: path, date (empty when unknown), path, date…, joined by NUL,
+ * which no path holds. Thousands of pages a month, encoded and decoded in one pass each, where a
+ * list of pairs took 25 ms.
+ */
+function encodeSitemap(entries: readonly [string, IsoDate | null][]): Buffer {
+  return Buffer.from(entries.map(([path, lastmod]) => `${path}\0${lastmod ?? ''}`).join('\0'), 'utf8');
+}
+
+function decodeSitemap(bytes: Uint8Array): Map<string, IsoDate | undefined> {
+  const entries = new Map<string, IsoDate | undefined>();
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (text === '') return entries;
+  const fields = text.split('\0');
+  for (let at = 0; at < fields.length; at += 2) entries.set(fields[at]!, fields[at + 1] === '' ? undefined : (fields[at + 1] as IsoDate));
+  return entries;
 }
 
 /** Label counts as pairs of 32-bit numbers: label id, count. */

@@ -59,14 +59,17 @@ async function searchPage(form) {
     const described = [term && `“${term}”`, chosen.year, chosen.topic].filter(Boolean).join(', ');
     status(`${found.count === 1 ? '1 article' : `${found.count} articles`} found for ${described}.`);
     let shown = 0;
+    const button = more.querySelector('button');
     const showMore = async () => {
+      button.disabled = true;
       const page = await found.next(PAGE_SIZE);
       if (mine !== latest) return;
       shown += page.length;
       for (const data of page) results.append(resultItem(data));
       more.hidden = shown >= found.count;
+      button.disabled = false;
     };
-    more.querySelector('button').onclick = () => showMore().catch(failed);
+    button.onclick = () => showMore().catch(failed);
     await showMore();
   };
 

@@ -80,21 +80,28 @@ export async function openIndex(pagefind, folder, baseUrl) {
         }
         return heads[list];
       };
+      // Pages are taken one after another, even when asked for at once (a double click on "More").
+      let taking = Promise.resolve();
+      const take = async (size) => {
+        const page = [];
+        while (page.length < size) {
+          let best;
+          for (let list = 0; list < lists.length; list++) {
+            const candidate = await head(list);
+            if (candidate && (best === undefined || candidate.key > heads[best].key)) best = list;
+          }
+          if (best === undefined) break;
+          page.push(heads[best].data);
+          heads[best] = undefined;
+          at[best]++;
+        }
+        return page;
+      };
       return {
         count: lists.reduce((sum, list) => sum + list.length, 0),
-        async next(size) {
-          const page = [];
-          while (page.length < size) {
-            let best;
-            for (let list = 0; list < lists.length; list++) {
-              const candidate = await head(list);
-              if (candidate && (best === undefined || candidate.key > heads[best].key)) best = list;
-            }
-            if (best === undefined) break;
-            page.push(heads[best].data);
-            heads[best] = undefined;
-            at[best]++;
-          }
+        next(size) {
+          const page = taking.then(() => take(size));
+          taking = page.catch(() => undefined);
           return page;
         },
       };

@@ -47,6 +47,13 @@ export async function searchSite(site: string, queries: readonly Query[]): Promi
       const found = query.term ? await index.search(query.term, query.filters ?? {}) : await index.newestFirst(query.filters ?? {});
       const page = await found.next(found.count);
       if (page.length !== found.count) throw new Error(`the index counted ${found.count} results but gave ${page.length}`);
+      if (!query.term) {
+        // Pages asked for at once (a double click on "More") come in order, each result once.
+        const again = await index.newestFirst(query.filters ?? {});
+        const pages = await Promise.all(Array.from({ length: Math.ceil(again.count / 7) + 1 }, () => again.next(7)));
+        const urls = pages.flat().map((data) => data.url);
+        if (urls.join() !== page.map((data) => data.url).join()) throw new Error(`pages taken at once gave another order: ${urls.join(' ')}`);
+      }
       results.push(page.map((data) => data.url));
     }
     return { results, filters: await index.filters() };
