@@ -6,6 +6,7 @@ import { DatelineError, formatProblem } from '../errors.ts';
 import { rescanFiles, scanArticles, type ScanResult } from '../read/scan.ts';
 import { closeSearchService } from '../search/pagefind.ts';
 import { previewServer } from '../serve/static-server.ts';
+import { watchFolder } from '../serve/watch-folder.ts';
 import { CachingStateStore } from '../store/caching-store.ts';
 import type { StateStore } from '../store/contents.ts';
 import { stateDir } from '../store/state-dir.ts';
@@ -94,13 +95,13 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
     clearTimeout(timer);
     timer = setTimeout(() => void rebuild(), SETTLE_MS);
   };
+  const input = watchFolder(config.input, (name) => {
+    // Without a name the watcher lost track: list the folder again.
+    if (name === null) rescan = true;
+    else changed.add(name);
+    schedule();
+  });
   const watchers: FSWatcher[] = [
-    watch(config.input, { recursive: true }, (_event, name) => {
-      // Without a name the watcher lost track: list the folder again.
-      if (name === null) rescan = true;
-      else changed.add(String(name).split(path.sep).join('/'));
-      schedule();
-    }),
     watch(config.templates ?? DEFAULT_TEMPLATES, { recursive: true }, schedule),
     watch(path.dirname(path.resolve(options.configFile)), (_event, name) => {
       if (name === path.basename(options.configFile)) schedule();
@@ -112,6 +113,7 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
     address: typeof address === 'object' && address ? address.address : options.host,
     async stop() {
       clearTimeout(timer);
+      input.close();
       for (const watcher of watchers) watcher.close();
       await preview.close();
       await session.store.close();

@@ -151,7 +151,8 @@ export function displayPath(dir: string): string {
  * needs a full scan (a folder, a link, a file that is not an article).
  */
 export function rescanFiles(previous: ScanResult, changed: Iterable<string>): ScanResult | undefined {
-  const updates = new Map<string, FileTimes | undefined>();
+  // Each changed path: where it is in the listing (or would go), and its times now (none: it went).
+  const updates: { at: number; known: boolean; relativePath: string; info: FileTimes | undefined }[] = [];
   for (const relativePath of new Set(changed)) {
     const name = path.basename(relativePath);
     if (name.startsWith('.') || EDITOR_LEFTOVER.test(name) || relativePath.split('/').some((segment) => segment.startsWith('.'))) continue;
@@ -162,25 +163,44 @@ export function rescanFiles(previous: ScanResult, changed: Iterable<string>): Sc
       return undefined;
     }
     if (info !== undefined && (!info.isFile() || formatOf(name) === undefined)) return undefined;
-    updates.set(relativePath, info && { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs });
+    const at = walkOrderIndex(previous.paths, relativePath);
+    const known = previous.paths[at] === relativePath;
+    // Something unknown went: perhaps a folder, and the files in it with it.
+    if (info === undefined && !known && formatOf(name) === undefined) return undefined;
+    updates.push({ at, known, relativePath, info: info && { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs } });
   }
-  // The files kept, in order, merged with the new paths (sorted among themselves).
-  const known = new Set(previous.paths);
-  const added = [...updates.keys()].filter((relativePath) => !known.has(relativePath) && updates.get(relativePath)).sort(compareWalkOrder);
+  // The listing copied in runs between the changed paths.
+  updates.sort((a, b) => a.at - b.at || (a.known === b.known ? 0 : a.known ? 1 : -1) || compareWalkOrder(a.relativePath, b.relativePath));
   const paths: string[] = [];
-  const times: number[] = [];
-  const take = (relativePath: string, info: FileTimes) => {
-    paths.push(relativePath);
-    times.push(info.size, info.mtimeMs, info.ctimeMs);
+  const times = new Float64Array((previous.paths.length + updates.length) * 3);
+  let from = 0;
+  const copy = (to: number) => {
+    times.set(previous.times.subarray(from * 3, to * 3), paths.length * 3);
+    for (let index = from; index < to; index++) paths.push(previous.paths[index]!);
+    from = to;
   };
-  let next = 0;
-  previous.paths.forEach((relativePath, index) => {
-    while (next < added.length && compareWalkOrder(added[next]!, relativePath) < 0) take(added[next]!, updates.get(added[next++]!)!);
-    if (!updates.has(relativePath)) take(relativePath, timesAt(previous.times, index));
-    else if (updates.get(relativePath)) take(relativePath, updates.get(relativePath)!);
-  });
-  for (; next < added.length; next++) take(added[next]!, updates.get(added[next]!)!);
-  return { root: previous.root, paths, times: Float64Array.from(times), problems: previous.problems };
+  for (const { at, known, relativePath, info } of updates) {
+    copy(at);
+    if (info) {
+      times.set([info.size, info.mtimeMs, info.ctimeMs], paths.length * 3);
+      paths.push(relativePath);
+    }
+    if (known) from = at + 1;
+  }
+  copy(previous.paths.length);
+  return { root: previous.root, paths, times: times.slice(0, paths.length * 3), problems: previous.problems };
+}
+
+/** The index of the first path of a listing (in walk order) at or after `relativePath`. */
+function walkOrderIndex(paths: readonly string[], relativePath: string): number {
+  let low = 0;
+  let high = paths.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compareWalkOrder(paths[middle]!, relativePath) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The order {@link scanInput} lists paths in: folder by folder, names in code unit order. */

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe } from '../../src/cli/serve-command.ts';
@@ -113,6 +113,17 @@ describe('dateline serve', () => {
     const home = await get('/');
     expect(home.status).toBe(200);
     expect(home.body).toContain('Second story');
+
+    // A new folder is watched from then on: an article saved in it, then another.
+    await mkdir(path.join(work.dir, 'site/in/sub'));
+    const third = new Promise<void>((resolve) => (wake = () => received.split('event: reload').length > 2 && resolve()));
+    await writeFile(path.join(work.dir, 'site/in/sub/004_d.txt'), ' date 2025-04-29 Third story.');
+    await third;
+    await expect.poll(async () => (await get('/')).body).toContain('Third story');
+    const fourth = new Promise<void>((resolve) => (wake = () => received.split('event: reload').length > 3 && resolve()));
+    await writeFile(path.join(work.dir, 'site/in/sub/005_e.txt'), ' date 2025-04-30 Fourth story.');
+    await fourth;
+    await expect.poll(async () => (await get('/')).body).toContain('Fourth story');
     stream.destroy();
   });
 });
