@@ -5,18 +5,29 @@ import { absoluteUrl, SITEMAP_PATH } from '../site/urls.ts';
 /** The protocol's limit of URLs in one sitemap file; a bucket past it is split in parts of about half. */
 export const URLS_PER_SITEMAP = 50_000;
 
+/** Parts the topics and the archive's older pages are spread over, by a hash of the topic or the page. */
+const SPREAD = 8;
+
 /**
  * Which sitemap file lists a page, so that adding an article rewrites only the files that list
  * what it changed: an article and its day's pages are listed by month (`sitemap-1987-03.xml`),
- * topics in `sitemap-topics.xml`, years and months in `sitemap-archive.xml`, the rest in
- * `sitemap-pages.xml`. `sitemap.xml` is the index of them all.
+ * years and months in `sitemap-archive.xml`, topics in eight parts by their slug
+ * (`sitemap-topics-3.xml`), the archive's older pages in eight parts (`sitemap-older-5.xml`), the
+ * rest in `sitemap-pages.xml`. `sitemap.xml` is the index of them all.
  */
 export function sitemapBucket(path: string): string {
   const dated = /^(\d{4})\/(\d{2})\/(?:\d{2}\/|$)/.exec(path);
   if (dated) return path.length > 8 ? `${dated[1]}-${dated[2]}` : 'archive';
   if (/^\d{4}\/$/.test(path)) return 'archive';
-  if (path.startsWith('topics/')) return 'topics';
+  const topic = /^topics\/([^/]+)\//.exec(path);
+  if (topic) return `topics-${spreadPart(topic[1]!)}`;
+  if (path === 'topics/') return 'topics-0';
+  if (path.startsWith('page/')) return `older-${spreadPart(path)}`;
   return 'pages';
+}
+
+function spreadPart(key: string): number {
+  return createHash('sha256').update(key).digest().readUInt32BE(0) % SPREAD;
 }
 
 /**

@@ -72,18 +72,22 @@ export async function readArticles(options: ReadOptions): Promise<ReadArticles> 
   const duplicates = repeatedIds(found, read, previous, display, readProblems);
 
   const leftovers = compileLeftoverPatterns(options.leftoverPatterns);
-  const files: FileTable = { paths: [], ids: [], hashes: [], statuses: [], times: new Float64Array(found.length * 3), previous: new Int32Array(found.length) };
+  // Columns made at their full length and cut to the rows filled: no growing of 100,000-row arrays.
+  const files: FileTable = { paths: new Array(found.length), ids: new Array(found.length), hashes: new Array(found.length), statuses: new Array(found.length), times: new Float64Array(found.length * 3), previous: new Int32Array(found.length) };
+  let rows = 0;
   const problems = new Map<string, Problem[]>();
   const records = new Map<string, ArticleRecord>();
   let parsed = 0;
   let reused = 0;
   const add = (index: number, id: string, hash: string, status: FileStatus) => {
-    const row = files.paths.length;
-    files.paths.push(found[index]!);
-    files.ids.push(id);
-    files.hashes.push(hash);
-    files.statuses.push(status);
-    files.times.set(scan.times.subarray(index * 3, index * 3 + 3), row * 3);
+    const row = rows++;
+    files.paths[row] = found[index]!;
+    files.ids[row] = id;
+    files.hashes[row] = hash;
+    files.statuses[row] = status;
+    files.times[row * 3] = scan.times[index * 3]!;
+    files.times[row * 3 + 1] = scan.times[index * 3 + 1]!;
+    files.times[row * 3 + 2] = scan.times[index * 3 + 2]!;
     files.previous[row] = was(index);
   };
   const keepProblems = (path: string) => {
@@ -123,8 +127,11 @@ export async function readArticles(options: ReadOptions): Promise<ReadArticles> 
     if (result.warnings.length > 0) problems.set(source.relativePath, [...result.warnings]);
     add(index, source.id, source.hash, result.draft ? 'draft' : 'article');
   }
-  files.times = files.times.slice(0, files.paths.length * 3);
-  files.previous = files.previous.slice(0, files.paths.length);
+  for (const column of [files.paths, files.ids, files.hashes, files.statuses]) column.length = rows;
+  if (rows < found.length) {
+    files.times = files.times.slice(0, rows * 3);
+    files.previous = files.previous.slice(0, rows);
+  }
   return { files, records, problems: sortProblems([...options.scan.problems, ...readProblems, ...[...problems.values()].flat()]), fileProblems: problems, parsed, reused };
 }
 

@@ -42,21 +42,21 @@ export function sameRows(a: Snapshot, aFrom: number, b: Snapshot, bFrom: number,
   return true;
 }
 
-/** The chunks' rows as one snapshot, in order. */
+/** The chunks' rows as one snapshot, in order (each list made at its full length, then filled). */
 export function joinSnapshots(parts: readonly Snapshot[]): Snapshot {
-  const times = new Float64Array(parts.reduce((sum, part) => sum + part.times.length, 0));
-  let at = 0;
+  const count = parts.reduce((sum, part) => sum + part.paths.length, 0);
+  const joined: Snapshot = { paths: new Array<string>(count), times: new Float64Array(count * 3), hashes: new Array<string>(count), ids: new Array<string>(count), statuses: new Array<Snapshot['statuses'][number]>(count) };
+  let row = 0;
   for (const part of parts) {
-    times.set(part.times, at);
-    at += part.times.length;
+    joined.times.set(part.times, row * 3);
+    for (let at = 0; at < part.paths.length; at++, row++) {
+      joined.paths[row] = part.paths[at]!;
+      joined.hashes[row] = part.hashes[at]!;
+      joined.ids[row] = part.ids[at]!;
+      joined.statuses[row] = part.statuses[at]!;
+    }
   }
-  return {
-    paths: parts.flatMap((part) => part.paths),
-    times,
-    hashes: parts.flatMap((part) => part.hashes),
-    ids: parts.flatMap((part) => part.ids),
-    statuses: parts.flatMap((part) => part.statuses),
-  };
+  return joined;
 }
 
 const STATUSES = ['article', 'draft', 'error'] as const;

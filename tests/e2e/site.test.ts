@@ -68,7 +68,7 @@ describe('a site built from the seeds and 500 Reuters articles', () => {
   it('lists every page once in the sitemaps the sitemap index names, with absolute URLs', async () => {
     const index = await readFile(path.join(output, 'sitemap.xml'), 'utf8');
     const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);
-    expect(sitemaps).toEqual(expect.arrayContaining([`${BASE_URL}sitemap-1987-03.xml`, `${BASE_URL}sitemap-topics.xml`, `${BASE_URL}sitemap-pages.xml`]));
+    expect(sitemaps).toEqual(expect.arrayContaining([`${BASE_URL}sitemap-1987-03.xml`, `${BASE_URL}sitemap-pages.xml`, expect.stringMatching(/sitemap-topics-\d\.xml$/)]));
     const urls: string[] = [];
     for (const sitemap of sitemaps) urls.push(...[...(await readFile(path.join(output, sitemap.slice(BASE_URL.length)), 'utf8')).matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!));
     expect(new Set(urls).size).toBe(urls.length);

@@ -1,6 +1,6 @@
 import { parseDocument, DomUtils } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { bucketSitemaps, sitemapIndex, URLS_PER_SITEMAP } from '../../src/outputs/sitemap.ts';
+import { bucketSitemaps, sitemapBucket, sitemapIndex, URLS_PER_SITEMAP } from '../../src/outputs/sitemap.ts';
 
 /** The document's root element name and, for each of its entries, the text of its child elements (read by a real XML parser). */
 function read(xml: string): { root: string; namespace: string | undefined; entries: Record<string, string>[] } {
@@ -37,5 +37,21 @@ describe('sitemaps', () => {
     const index = read(await sitemapIndex(['sitemap-pages.xml', 'sitemap-1987-03.xml'], 'https://example.org/'));
     expect(index.root).toBe('sitemapindex');
     expect(index.entries).toEqual([{ loc: 'https://example.org/sitemap-1987-03.xml' }, { loc: 'https://example.org/sitemap-pages.xml' }]);
+  });
+
+  it('list a page in the bucket of its month, its topic, or a part of the older pages; no bucket name starts another', () => {
+    expect(sitemapBucket('1987/03/16/a-b/')).toBe('1987-03');
+    expect(sitemapBucket('1987/03/16/')).toBe('1987-03');
+    expect(sitemapBucket('1987/03/')).toBe('archive');
+    expect(sitemapBucket('1987/')).toBe('archive');
+    expect(sitemapBucket('topics/kim-jong-un/')).toBe(sitemapBucket('topics/kim-jong-un/page/abc/'));
+    expect(sitemapBucket('topics/kim-jong-un/')).toMatch(/^topics-[0-7]$/);
+    expect(sitemapBucket('page/abc/')).toMatch(/^older-[0-7]$/);
+    expect(new Set(Array.from({ length: 200 }, (_, index) => sitemapBucket(`page/p${index}/`))).size).toBe(8);
+    expect(sitemapBucket('')).toBe('pages');
+    expect(sitemapBucket('search/')).toBe('pages');
+    // A bucket's files are `sitemap-<name>.xml` or `sitemap-<name>-<part>.xml`: no name may be another's prefix followed by "-".
+    const names = new Set(['1987-03', 'archive', 'pages', ...Array.from({ length: 8 }, (_, part) => [`topics-${part}`, `older-${part}`]).flat()]);
+    for (const name of names) for (const other of names) if (name !== other) expect(other.startsWith(`${name}-`), `${other} after ${name}`).toBe(false);
   });
 });
