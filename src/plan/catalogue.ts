@@ -84,6 +84,18 @@ function listSignature(state: SiteState, list: ListPages, page: number, pathOf: 
   return JSON.stringify([pathOf(page - 1), pathOf(page + 1), idsOf(state, list.members.slice(start, end)), extra]);
 }
 
+/** Page `page` of a list, at `pathOf(page)`: what it shows, and its neighbours' addresses and `extra` in its signature. */
+function listPage(state: SiteState, list: ListPages, page: number, pathOf: (page: number) => string | undefined, extra: unknown, make: () => PageModel): Planned {
+  const path = pathOf(page)!;
+  return {
+    file: outputFileOf(path),
+    signature: listSignature(state, list, page, pathOf, extra),
+    shows: nosOf(state, list.members.slice(...list.pages[page]!)),
+    sitemap: { path, ...optional(newestDate(state, list, page)) },
+    make: { page: make },
+  };
+}
+
 /** Page indexes of a list: those given, or all. */
 function pagesOf(list: ListPages, pages: ReadonlySet<number> | undefined): number[] {
   return pages ? [...pages].filter((page) => page < list.pages.length).sort((a, b) => a - b) : list.pages.map((_, page) => page);
@@ -108,16 +120,7 @@ export function archiveGroup(state: SiteState, list: ListPages = archiveList(sta
   if (!older) return [front];
   return [
     front,
-    ...pagesOf(list, pages).map((page): Planned => {
-      const path = pathOf(page)!;
-      return {
-        file: outputFileOf(path),
-        signature: listSignature(state, list, page, pathOf, undefined),
-        shows: nosOf(state, list.members.slice(...list.pages[page]!)),
-        sitemap: { path, ...optional(newestDate(state, list, page)) },
-        make: { page: () => archivePage(state, list, page) },
-      };
-    }),
+    ...pagesOf(list, pages).map((page) => listPage(state, list, page, pathOf, undefined, () => archivePage(state, list, page))),
   ];
 }
 
@@ -127,13 +130,7 @@ export function dayGroup(state: SiteState, date: IsoDate): PageGroup {
   const paths = dayPagePaths(state, date, list);
   const index = state.days.get(date)!.index;
   const around = [state.dayDates[index - 1], state.dayDates[index + 1]];
-  return paths.map((path, page): Planned => ({
-    file: outputFileOf(path),
-    signature: listSignature(state, list, page, (other) => paths[other], [around, list.members.length]),
-    shows: nosOf(state, list.members.slice(...list.pages[page]!)),
-    sitemap: { path, ...optional(newestDate(state, list, page)) },
-    make: { page: () => dayPage(state, date, list, page) },
-  }));
+  return paths.map((_, page) => listPage(state, list, page, (other) => paths[other], [around, list.members.length], () => dayPage(state, date, list, page)));
 }
 
 /** A topic's pages — its later pages all, or only those in `pages` — and its feed (the feed only with a base URL). */
@@ -151,16 +148,7 @@ export function topicGroup(state: SiteState, topic: Topic, list: ListPages = top
       sitemap: { path: topicPath(topic.slug), ...lastmod(state, newest) },
       make: { page: () => topicPage(state, topic, list) },
     },
-    ...(older ? pagesOf(list, pages) : []).map((page): Planned => {
-      const path = pathOf(page)!;
-      return {
-        file: outputFileOf(path),
-        signature: listSignature(state, list, page, pathOf, header),
-        shows: nosOf(state, list.members.slice(...list.pages[page]!)),
-        sitemap: { path, ...optional(newestDate(state, list, page)) },
-        make: { page: () => topicArchivePage(state, topic, list, page) },
-      };
-    }),
+    ...(older ? pagesOf(list, pages) : []).map((page) => listPage(state, list, page, pathOf, header, () => topicArchivePage(state, topic, list, page))),
   ];
   const { baseUrl } = state.site;
   if (baseUrl !== undefined) {
