@@ -70,8 +70,9 @@ export function deriveArchive(input: DeriveInput): Derived {
     for (let at = 0; at < rows.length; at++) {
       const no = rows.no[at]!;
       const was = beforeAt(no);
-      if (was !== undefined && !previous.changed.has(no) && old.topics.same(was, withTopics.topics, at)) continue;
-      if (was !== undefined && !old.topics.same(was, withTopics.topics, at)) topicsMoved.push(at);
+      const sameTopics = was !== undefined && old.topics.same(was, withTopics.topics, at);
+      if (was !== undefined && !sameTopics) topicsMoved.push(at);
+      if (sameTopics && !previous.changed.has(no)) continue;
       changes.push({
         ...(was === undefined ? {} : { before: { order: old.orders[was]!, features: featuresOf(old.topics.at(was), old.terms.at(was)) } }),
         after: { order: rows.orders[at]!, features: featuresOf(withTopics.topics.at(at), rows.terms.at(at)) },

@@ -25,13 +25,17 @@ const SETTLE_MS = 2000;
 
 /** True when the times are old enough to vouch for the file next time. */
 export function isSettled(times: Pick<FileTimes, 'mtimeMs' | 'ctimeMs'>, now = Date.now()): boolean {
-  return Math.max(times.mtimeMs, times.ctimeMs) < now - SETTLE_MS;
+  return settled(times.mtimeMs, times.ctimeMs, now);
 }
 
 /** True when every file of a times column (size, modification and change time a file) is settled. */
 export function allSettled(times: Float64Array, now = Date.now()): boolean {
-  for (let at = 0; at < times.length; at += 3) if (Math.max(times[at + 1]!, times[at + 2]!) >= now - SETTLE_MS) return false;
+  for (let at = 0; at < times.length; at += 3) if (!settled(times[at + 1]!, times[at + 2]!, now)) return false;
   return true;
+}
+
+function settled(mtimeMs: number, ctimeMs: number, now: number): boolean {
+  return Math.max(mtimeMs, ctimeMs) < now - SETTLE_MS;
 }
 
 /** The times of every file under a folder (the templates), found recursively, as text lines. */

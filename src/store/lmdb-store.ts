@@ -46,7 +46,7 @@ export class LmdbStateStore implements StateStore {
   readonly #outputs: Database<string, string>;
   readonly #docs: Database<SearchDoc, string>;
   readonly #segments: Database<SegmentContents, string>;
-  /** Each sitemap bucket's pages and dates, as lines of text (see `encodeSitemap`). */
+  /** Each sitemap bucket's pages and dates, as text (see `encodeSitemap`). */
   readonly #sitemaps: Database<Buffer, string>;
 
   private constructor(root: RootDatabase) {
@@ -260,8 +260,7 @@ export class LmdbStateStore implements StateStore {
 
 /**
  * A sitemap bucket as UTF-8 text: path, date (empty when unknown), path, date…, joined by NUL,
- * which no path holds. Thousands of pages a month, encoded and decoded in one pass each, where a
- * list of pairs took 25 ms.
+ * which no path holds: thousands of pages a month, encoded and decoded in one pass each.
  */
 function encodeSitemap(entries: readonly [string, IsoDate | null][]): Buffer {
   return Buffer.from(entries.map(([path, lastmod]) => `${path}\0${lastmod ?? ''}`).join('\0'), 'utf8');
