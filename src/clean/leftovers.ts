@@ -16,10 +16,15 @@ export const DEFAULT_LEFTOVER_PATTERNS: readonly RegExp[] = [
   /^(?:image|photo|picture) (?:credit|source)\s*:.{0,80}$/i,
 ];
 
-/** The wire sign-off that ends most agency copy (`Reuter`, `REUTER...`), or the `MORE` continuation line. */
-const SIGN_OFF = /^(?:reuters?(?:\.{2,3})?|ap|afp|ani|ians|more)$/i;
-/** The same glued to the end of the last sentence: `... not available. Reuter`, `... financing.  More`. */
-const TRAILING_SIGN_OFF = /([.!?"”)\]])\s+(reuters?(?:\.{2,3})?|more)\s*$/i;
+/** The wire sign-off that ends most agency copy (`Reuter`, `REUTER...`, `reuter^M`), or the `MORE` continuation line. */
+const SIGN_OFF = /^(?:reuters?(?:\.{2,3})?|ap|afp|ani|ians|more)(?:\^M)?$/i;
+/**
+ * The same glued to the end of the last line, however it is glued: after a sentence
+ * (`… not available. Reuter`), after a table row (`… Record March 31 Reuter`), or after a cut-off
+ * word (`… the summe REUTER`). `Reuters` and `More` count only after a full stop: "… worked for
+ * Reuters" and "… and more" are text.
+ */
+const TRAILING_SIGN_OFF = /(?:(?<=\S)\s+(?:Reuter|reuter|REUTERS?)(?:\.{2,3})?|(?<=[.!?"”)\]>])\s+(?:reuters?|REUTERS?|Reuters)(?:\.{2,3})?|(?<=[.!?"”)\]>])\s+(?:more|MORE|More))(?:\^M)?\s*$/u;
 
 export interface CleanedParagraphs {
   paragraphs: string[];
@@ -51,10 +56,13 @@ function stripSignOff(kept: string[], removed: string[]): void {
     kept.pop();
     return;
   }
-  const trailing = TRAILING_SIGN_OFF.exec(last);
-  if (trailing) {
-    removed.push(trailing[2] ?? '');
-    kept[kept.length - 1] = last.slice(0, trailing.index) + (trailing[1] ?? '');
+  // Twice at most: some copy was signed off twice (`… he said. REUTER Reuter`).
+  for (let times = 0; times < 2; times++) {
+    const text = kept[kept.length - 1]!;
+    const trailing = TRAILING_SIGN_OFF.exec(text);
+    if (!trailing) break;
+    removed.push(trailing[0].trim());
+    kept[kept.length - 1] = text.slice(0, trailing.index);
   }
 }
 

@@ -101,7 +101,12 @@ function buildGazetteer(): Gazetteer {
     if (key !== '' && !places.has(key)) places.set(key, name);
   };
   // Cities keep the spelling the article uses (`Los Angeles`, not GeoNames' `Los Ángeles`): no canonical name.
-  for (const city of cities) if (city.population >= MIN_CITY_POPULATION) add(city.name, '');
+  for (const city of cities) {
+    if (city.population < MIN_CITY_POPULATION) continue;
+    add(city.name, '');
+    // `Washington, D.C.` is written `Washington`.
+    if (city.name.includes(',')) add(city.name.slice(0, city.name.indexOf(',')), '');
+  }
   for (const region of REGIONS) add(region, '');
   // Countries last and overriding cities, so `Georgia` or `Mexico` are countries.
   for (const country of countries) {

@@ -73,12 +73,10 @@ export function findNames(paragraphs: readonly string[], places: Gazetteer = gaz
   const paragraphWords = paragraphs.map((paragraph, index) => {
     let text = paragraph;
     if (index === 0) {
-      // A wire dateline names the place the story was filed from, in capitals: `IRVINE, Calif., March 16 - `.
+      // A wire dateline names where the story was filed (`IRVINE, Calif., March 16 - `), not what it is about:
+      // the place is the record's `place`, and a topic only if the text names it too.
       const dateline = splitWireDateline(text);
-      if (dateline) {
-        add(placeMention(titleCase(dateline.place), places), 0);
-        text = dateline.rest;
-      }
+      if (dateline) text = dateline.rest;
     }
     const words = tokenize(text);
     return { words: isShouted(words) ? [] : words, paragraph: index };

@@ -15,6 +15,8 @@ export interface ArticleEntry {
   date: IsoDate;
   headline: string;
   summary: string;
+  /** See `ArticleRecord.place`. */
+  place?: string;
   readingMinutes: number;
   wordCount: number;
   tags: string[];
@@ -36,6 +38,7 @@ export function entryOf(record: ArticleRecord, path: string, no: number): Articl
     date: record.date,
     headline: record.headline,
     summary: record.summary,
+    ...(record.place === undefined ? {} : { place: record.place }),
     readingMinutes: record.readingMinutes,
     wordCount: record.wordCount,
     tags: record.tags,
@@ -50,5 +53,5 @@ export function entryOf(record: ArticleRecord, path: string, no: number): Articl
 
 /** Whether a list item, link or feed entry showing the article would show it differently. */
 export function listedDifferently(a: ArticleEntry, b: ArticleEntry): boolean {
-  return a.path !== b.path || a.date !== b.date || a.headline !== b.headline || a.summary !== b.summary || a.readingMinutes !== b.readingMinutes;
+  return a.path !== b.path || a.date !== b.date || a.headline !== b.headline || a.summary !== b.summary || a.place !== b.place || a.readingMinutes !== b.readingMinutes;
 }

@@ -45,7 +45,7 @@ export function markdownRecord(source: SourceFile): ArticleRecord {
     format: 'markdown',
     date: fields.date,
     headline: fields.title,
-    summary: fields.summary ?? deriveSummary(paragraphs),
+    summary: fields.summary ?? deriveSummary(paragraphs, fields.title),
     slug: fields.slug ?? deriveSlug(source.id, fields.title),
     bodyHtml: toSafeHtml(tree),
     text: plain,

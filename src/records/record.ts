@@ -17,6 +17,8 @@ export interface ArticleRecord {
   /** The front-matter title, or the headline derived from the lede. */
   headline: string;
   summary: string;
+  /** Where the story was filed: the wire dateline's place as a reader reads it ("Salvador", "Woodbridge, N.J."), when the lede has one. */
+  place?: string;
   /** URL-safe slug (`[a-z0-9-]`), before any clash is settled. */
   slug: string;
   /** Sanitized body HTML: the only article text a template marks safe. */

@@ -1,11 +1,10 @@
 import { stripControlCharacters } from '../clean/control-characters.ts';
 import { stripLeftovers } from '../clean/leftovers.ts';
-import { deriveHeadline } from '../derive/headline.ts';
+import { deriveLede } from '../derive/lede.ts';
 import { countWords, readingMinutes } from '../derive/reading.ts';
 import { findNames } from '../derive/names.ts';
 import { keyTerms } from '../derive/terms.ts';
 import { deriveSlug } from '../derive/slug.ts';
-import { deriveSummary } from '../derive/summary.ts';
 import { plainTextTree } from '../body/plain-text.ts';
 import { toSafeHtml } from '../body/to-html.ts';
 import { DatelineError } from '../errors.ts';
@@ -27,7 +26,7 @@ export function textRecord(source: SourceFile, leftovers: readonly RegExp[]): Ar
     });
   }
   const text = paragraphs.join('\n\n');
-  const headline = deriveHeadline(paragraphs, `Article ${source.id}`);
+  const { headline, summary, place } = deriveLede(paragraphs, `Article ${source.id}`);
   const wordCount = countWords(text);
   return {
     id: source.id,
@@ -35,7 +34,8 @@ export function textRecord(source: SourceFile, leftovers: readonly RegExp[]): Ar
     format: 'text',
     date,
     headline,
-    summary: deriveSummary(paragraphs),
+    summary,
+    ...(place === undefined ? {} : { place }),
     slug: deriveSlug(headline, source.id),
     bodyHtml: toSafeHtml(plainTextTree(paragraphs)),
     text,

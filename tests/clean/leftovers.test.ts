@@ -29,6 +29,14 @@ describe('stripLeftovers', () => {
     expect(stripLeftovers(['Lede.', 'dealers said. REUTER...']).paragraphs).toEqual(['Lede.', 'dealers said.']);
     expect(stripLeftovers(['Lede.', 'subject to financing.  More']).removed).toEqual(['More']);
     expect(stripLeftovers(['He worked for Reuters']).paragraphs).toEqual(['He worked for Reuters']);
+    expect(stripLeftovers(['He wants more']).paragraphs).toEqual(['He wants more']);
+  });
+
+  it('removes a sign-off glued to a table row or a cut-off word, however it is glued', () => {
+    expect(stripLeftovers(['Shr 16 cts vs 13 cts', 'Pay April 15', 'Record March 31 Reuter']).paragraphs).toEqual(['Shr 16 cts vs 13 cts', 'Pay April 15', 'Record March 31']);
+    expect(stripLeftovers(['Lede.', 'growth had been slowing since the summe REUTER']).paragraphs).toEqual(['Lede.', 'growth had been slowing since the summe']);
+    expect(stripLeftovers(['Lede.', 'Ford Motor Co <F> Reuter']).paragraphs).toEqual(['Lede.', 'Ford Motor Co <F>']);
+    expect(stripLeftovers(['Lede.', 'REUTER^M']).paragraphs).toEqual(['Lede.']);
   });
 
   it('applies extra patterns from the config to whole paragraphs only', () => {

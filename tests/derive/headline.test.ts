@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { deriveHeadline, MAX_HEADLINE_LENGTH, truncateAtWord } from '../../src/derive/headline.ts';
-import { stripWireDateline } from '../../src/derive/wire-dateline.ts';
+import { MAX_HEADLINE_LENGTH, truncateAtWord } from '../../src/derive/headline.ts';
+import { deriveLede } from '../../src/derive/lede.ts';
+import { startsWithWords } from '../../src/derive/summary.ts';
+import { placeName, splitWireDateline, stripWireDateline } from '../../src/derive/wire-dateline.ts';
 import { splitSentences } from '../../src/derive/sentences.ts';
 
 describe('stripWireDateline', () => {
@@ -14,14 +16,38 @@ describe('stripWireDateline', () => {
     ['MONTREAL, Feb 26- Shr 1.11 dlrs.', 'Shr 1.11 dlrs.'],
     ['KYIV (Reuters) - Ukraine said.', 'Ukraine said.'],
     ['LONDON, April 7 (Reuters) — Prices fell.', 'Prices fell.'],
+    ['New York, March 3 - Shares rose.', 'Shares rose.'],
+    ['CHICAGO, March 4, - Futures fell.', 'Futures fell.'],
+    ['****RIO DE JANEIRO, March 5 - Brazil said.', 'Brazil said.'],
+    ['WOODBRIDGE, N.J. - Hovnanian said.', 'Hovnanian said.'],
+    ['ME}LBOURNE, March 3 - CRA Ltd said.', 'CRA Ltd said.'],
+    ['Scarborough, Ontario, Feb 26 - Shr 45 cts.', 'Shr 45 cts.'],
+    ['OAKLAND , N.J., March 2 - Diagnostic Retrieval said.', 'Diagnostic Retrieval said.'],
+    ['WASHINGTON, March 12, Reuter - A judge said.', 'A judge said.'],
+    ['BELGRADE, March 2O - The government said.', 'The government said.'],
+    ['GRONINGEN March 31 - European countries must.', 'European countries must.'],
+    ['BEIRUT - Rescue workers planned to leave.', 'Rescue workers planned to leave.'],
   ])('removes the dateline of "%s"', (lede, expected) => {
     expect(stripWireDateline(lede)).toBe(expected);
   });
 
   it('leaves a lede without a dateline alone', () => {
-    for (const lede of ['U.S. - Soviet talks resumed.', 'North Korea has officially confirmed it.', 'NATO said on Friday - officials agreed.']) {
+    for (const lede of ['U.S. - Soviet talks resumed.', 'North Korea has officially confirmed it.', 'NATO said on Friday - officials agreed.', 'WHEAT - No Two Soft Red Winter 129.50 up 1.50.', 'Apple, Google - the two giants agreed.']) {
       expect(stripWireDateline(lede)).toBe(lede);
     }
+  });
+});
+
+describe('placeName', () => {
+  it.each([
+    ['SALVADOR', 'Salvador'],
+    ['RIO DE JANEIRO', 'Rio de Janeiro'],
+    ['WOODBRIDGE, N.J.', 'Woodbridge, N.J.'],
+    ['ME}LBOURNE', 'Melbourne'],
+    ['WINSTON-SALEM, N.C.', 'Winston-Salem, N.C.'],
+    ['Scarborough, Ontario', 'Scarborough, Ontario'],
+  ])('reads %s as %s', (raw, expected) => {
+    expect(placeName(splitWireDateline(`${raw}, March 3 - Text follows.`)?.place ?? '')).toBe(expected);
   });
 });
 
@@ -45,27 +71,71 @@ describe('splitSentences', () => {
   });
 });
 
-describe('deriveHeadline', () => {
-  it('takes the first sentence of the lede without its dateline and final full stop', () => {
-    expect(deriveHeadline(['SALVADOR, Feb 26 - Showers continued in the Bahia cocoa zone. More text follows.', 'Second.'], 'x')).toBe('Showers continued in the Bahia cocoa zone');
+describe('deriveLede', () => {
+  const lede = (...paragraphs: string[]) => deriveLede(paragraphs, 'Article x');
+
+  it('takes the whole first sentence when it fits, without dateline or final full stop, and continues the standfirst after it', () => {
+    expect(lede('SALVADOR, Feb 26 - Showers continued in the Bahia cocoa zone. Farmers were relieved.', 'Second paragraph.')).toEqual({
+      headline: 'Showers continued in the Bahia cocoa zone',
+      summary: 'Farmers were relieved. Second paragraph.',
+      place: 'Salvador',
+    });
   });
 
-  it('cuts a long first sentence at a word boundary with an ellipsis, within the limit', () => {
-    const lede = 'North Korea has officially confirmed that it deployed combat units to Russia to assist in military operations against Ukraine, declaring the move as a “fulfillment” of the new partnership between the two countries.';
-    const headline = deriveHeadline([lede], 'x');
-    expect(headline).toBe('North Korea has officially confirmed that it deployed combat units to Russia to assist in military…');
+  it('compresses a long sentence at a clause boundary, with no ellipsis and at most 90 characters', () => {
+    const { headline, summary } = lede('SALVADOR, Feb 26 - Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought since early January and improving prospects for the coming temporao.');
+    expect(headline).toBe('Showers continued throughout the week in the Bahia cocoa zone');
     expect(Array.from(headline).length).toBeLessThanOrEqual(MAX_HEADLINE_LENGTH);
+    // The headline is the sentence's start, so the standfirst does not repeat it: nothing else is left.
+    expect(summary).toBe('');
+  });
+
+  it('drops asides, company suffixes, "said it" and attribution tails before cutting', () => {
+    expect(lede('Standard Oil Co and BP North America Inc said they plan to form a venture to manage the money market borrowing and investment activities of both companies.').headline).toBe(
+      'Standard Oil and BP North America plan to form a venture',
+    );
+    expect(lede('The International Coffee Organization (ICO) council failed to agree on export quotas for the coming season after ten days of talks, delegates said.').headline).toBe(
+      'The International Coffee Organization council failed to agree on export quotas',
+    );
+  });
+
+  it('gives the full first sentence as the standfirst when the headline rewords it', () => {
+    const { headline, summary } = lede('Standard Oil Co and BP North America Inc said they plan to form a venture to manage the money market borrowing and investment activities of both companies.');
+    expect(summary.startsWith('Standard Oil Co and BP North America Inc said they plan')).toBe(true);
+    expect(startsWithWords(summary, headline)).toBe(false);
+  });
+
+  it('unwraps company names in ticker brackets and drops bare tickers', () => {
+    expect(lede('LONDON, March 3 - <Sale Tilney Plc> said it bought Birmingham Bank <BHAM.L> for 12 mln stg.').headline).toBe('Sale Tilney Plc said it bought Birmingham Bank for 12 mln stg');
+  });
+
+  it('never gives a bare list marker: a numbered opening keeps its sentence', () => {
+    expect(lede('1. This is not a list of anything at all, it is the opening of a story.').headline).toBe('This is not a list of anything at all, it is the opening of a story');
+  });
+
+  it('takes the first prose sentence when the article opens with a table row', () => {
+    expect(lede('NEW YORK, March 4 - Qtr ended Jan 31', 'Shr 10 cts vs 12 cts', 'The company said sales of its heating products rose sharply in the quarter.').headline).toBe(
+      'The company said sales of its heating products rose sharply in the quarter',
+    );
+  });
+
+  it('names a table by its rows, and by its company when a note gives the full name', () => {
+    expect(lede('MONTVALE, N.J., March 18 - Qtly div 17-1/2 cts vs 17-1/4 cts', 'Pay April 15', 'Record March 31', 'NOTE: Full name Federal Paper Board Co.')).toEqual({
+      headline: 'Federal Paper Board Co: Qtly div 17-1/2 cts vs 17-1/4 cts; Pay April 15; Record March 31',
+      summary: '',
+      place: 'Montvale, N.J.',
+    });
+    expect(lede('Shr 45 cts vs 58 cts', 'Net 1.2 mln vs 1.5 mln').headline).toBe('Shr 45 cts vs 58 cts; Net 1.2 mln vs 1.5 mln');
   });
 
   it('handles non-Latin ledes and long words without spaces', () => {
-    expect(deriveHeadline(['朝鲜正式确认向俄罗斯派兵。第二句。'], 'x')).toBe('朝鲜正式确认向俄罗斯派兵。');
-    const unbroken = 'あ'.repeat(300);
-    expect(Array.from(deriveHeadline([unbroken], 'x')).length).toBe(MAX_HEADLINE_LENGTH);
+    expect(lede('朝鲜正式确认向俄罗斯派兵。第二句。').headline).toBe('朝鲜正式确认向俄罗斯派兵。');
+    expect(Array.from(lede('あ'.repeat(300)).headline).length).toBeLessThanOrEqual(MAX_HEADLINE_LENGTH);
   });
 
   it('is never empty: falls back to the next paragraph, then to the fallback', () => {
-    expect(deriveHeadline(['* * *', 'Real text here.'], 'x')).toBe('Real text here');
-    expect(deriveHeadline(['---', '...'], 'Article 8e7b')).toBe('Article 8e7b');
+    expect(lede('* * *', 'Real text here.').headline).toBe('Real text here');
+    expect(lede('---', '...').headline).toBe('Article x');
   });
 });
 

@@ -40,8 +40,9 @@ describe('findNames', () => {
     ]);
   });
 
-  it('takes the place of a wire dateline, and company forms off organisations', () => {
-    expect(names('IRVINE, Calif., March 16 - Ultrasystems Inc said it won.', 'Analysts expect Ultrasystems to win more.')).toEqual(['Ultrasystems (organisation)', 'Irvine (place)']);
+  it('leaves out a place named only in the wire dateline, and takes company forms off organisations', () => {
+    expect(names('IRVINE, Calif., March 16 - Ultrasystems Inc said it won.', 'Analysts expect Ultrasystems to win more.')).toEqual(['Ultrasystems (organisation)']);
+    expect(names('IRVINE, Calif., March 16 - Ultrasystems Inc said it won.', 'It will move from Irvine.')).toEqual(['Ultrasystems (organisation)', 'Irvine (place)']);
   });
 
   it('reads nothing from shouted paragraphs and joins `and` only inside organisations', () => {
