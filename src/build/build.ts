@@ -16,7 +16,9 @@ import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
 import type { Snapshot, StateStore, StoreChanges, StoredMeta } from '../store/contents.ts';
 import type { Writer } from '../write/writer.ts';
+import { countFurniture, removeFoundFurniture, sameFurniture } from './furniture-stage.ts';
 import { writeOutputs } from './outputs.ts';
+import { foldParagraph, type FoundFurniture } from '../clean/boilerplate.ts';
 import { updateSearch, type SearchMeta } from './search-stage.ts';
 import { startSearchService } from '../search/pagefind.ts';
 import { digest, siteSettings, stateKeys, type StateKeys } from './settings.ts';
@@ -30,6 +32,8 @@ export interface BuildOptions {
   store: StateStore;
   /** Ignore what the store holds: read, make and index everything. */
   clean?: boolean;
+  /** Files of the output a clean build replaces through an updating writer: those it does not make again go. */
+  replacing?: readonly string[];
   /** The input folder's listing, when the caller already made it. */
   scan?: ScanResult;
   /** Told how far a stage has got. */
@@ -68,6 +72,8 @@ export interface BuildSummary {
   removed: number;
   /** Related-article lists computed (all of them on a clean build). */
   related: number;
+  /** Page furniture the archive revealed and removed, with counts and an example file each. */
+  furniture: FoundFurniture[];
   /** The search index: articles indexed now, segments merged, segments in all, its files written and removed (absent without search). */
   search?: { indexed: number; merged: number; segments: number; written: number; removed: number };
   stages: StageTime[];
@@ -109,9 +115,15 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         inputDir: config.input,
         scan,
         leftoverPatterns: config.leftoverPatterns,
+        furniture: new Set(previous?.furniture?.removed ?? []),
         ...(snapshot && match ? { previous: { snapshot, match, record: (hash: string) => store.record(hash), problems: (path: string) => storedProblems.get(path) } } : {}),
       }),
     );
+    // Page furniture the archive reveals: counted over every article; when what is found changes, every article is cleaned again.
+    const furnitureCounts = countFurniture(previous?.furniture, read, snapshot, (hash) => read.records.get(hash) ?? store.record(hash));
+    const furniture = config.discoverLeftovers ? furnitureCounts.found(new Set(config.keepParagraphs.map(foldParagraph))) : [];
+    if (previous && !sameFurniture(furniture, previous.furniture?.removed ?? [])) return build({ ...options, clean: true, scan, replacing: store.outputFiles() }, writer);
+    if (!previous) await removeFoundFurniture(read, config.input, config.leftoverPatterns, furniture);
     const publishes = (status: FileStatus, drafts: boolean) => status === 'article' || (status === 'draft' && drafts);
     let published = 0;
     let drafts = 0;
@@ -222,6 +234,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         sitemapFiles: written.sitemapFiles,
         clashes: mergeClashes(previous?.clashes, update.clashes),
         files: written.files,
+        furniture: { counts: furnitureCounts.stored(), removed: furniture.map((line) => line.text) },
       },
       snapshot: snapshotOf(read.files, (options.clock ?? Date.now)()),
       records: { put: [...read.records.values()], remove: staleHashes(snapshot, read.files) },
@@ -249,6 +262,10 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       }
       for (const file of search.remove) await writer.remove(file);
       changes.outputs.remove.push(...search.remove);
+      if (options.replacing) {
+        const made = new Set(changes.outputs.put.map(([file]) => file));
+        for (const file of options.replacing) if (!made.has(file) && !search.write.has(file) && !search.remove.includes(file)) await writer.remove(file);
+      }
       const identity = await writer.seal();
       const retained = await options.publishing?.retained?.();
       await store.commit({ ...changes, meta: { ...changes.meta, output: identity ?? null, ...(retained ? { retained } : {}) } });
@@ -269,6 +286,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       unchanged: written.unchanged,
       removed: written.removed,
       related: derived.relatedComputed,
+      furniture,
       ...(site.search ? { search: { indexed: search.indexed, merged: search.merged.length, segments: search.meta.segments.length, written: search.write.size, removed: search.remove.length } } : {}),
       stages,
       seconds: (performance.now() - started) / 1000,

@@ -39,7 +39,7 @@ export interface StateKeys {
 export async function stateKeys(config: SiteConfig, templatesDir: string): Promise<StateKeys> {
   return {
     code: CODE_KEY,
-    records: digest(CODE_KEY, JSON.stringify(config.leftoverPatterns)),
+    records: digest(CODE_KEY, JSON.stringify(config.leftoverPatterns), String(config.discoverLeftovers), JSON.stringify(config.keepParagraphs)),
     site: digest(await templatesFingerprint(templatesDir), JSON.stringify(siteSettings(config)), JSON.stringify(templateSite(config))),
     search: digest(SEARCH_INDEX_VERSION, config.language, String(config.search)),
   };

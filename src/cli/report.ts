@@ -1,4 +1,5 @@
 import type { BuildSummary } from '../build/build.ts';
+import type { FoundFurniture } from '../clean/boilerplate.ts';
 import { formatProblem, type Problem } from '../errors.ts';
 import { plural } from '../site/words.ts';
 
@@ -20,9 +21,19 @@ export function formatSummary(summary: BuildSummary, output: string): string[] {
       `Search: ${plural(indexed, 'article')} indexed${merged > 0 ? `, merging ${plural(merged, 'segment')}` : ''}; ${plural(segments, 'segment')} in the index; ${plural(written, 'file')} written, ${removed} removed.`,
     );
   }
+  lines.push(...formatFurniture(summary.furniture));
   if (summary.skipped > 0) lines.push(`Skipped ${plural(summary.skipped, 'file')} with errors (listed above).`);
   if (warnings > 0) lines.push(`${plural(warnings, 'warning')} (listed above).`);
   if (summary.drafts > 0) lines.push(`${plural(summary.drafts, 'draft')} not published (use --drafts to include them).`);
   lines.push(`Stages: ${summary.stages.map((stage) => `${stage.stage} ${stage.seconds.toFixed(2)} s`).join(', ')}.`);
   return lines;
+}
+
+/** The page furniture found and removed, a line each with its count and an example file, and how to keep one. */
+export function formatFurniture(furniture: readonly FoundFurniture[], verb = 'Removed'): string[] {
+  if (furniture.length === 0) return [];
+  return [
+    `${verb} ${plural(furniture.length, 'line')} of page furniture the archive repeats (to keep one as text, add it to "keepParagraphs" in dateline.config.json):`,
+    ...furniture.map((line) => `  "${line.text}": ${plural(line.articles, 'article')} over ${plural(line.days, 'day')}, e.g. ${line.example}`),
+  ];
 }

@@ -40,6 +40,10 @@ export const configSchema = z.strictObject({
   /** Articles a name must be prominent in to get a topic page; unset, it grows with the archive. */
   topicMinArticles: z.optional(z.int().check(z.minimum(1), z.maximum(100_000))),
   leftoverPatterns: z._default(z.array(pattern), []),
+  /** Find the page furniture the archive repeats (short lines in many articles on many days) and remove it. */
+  discoverLeftovers: z._default(z.boolean(), true),
+  /** Lines the discovery found that are text after all: kept (compared with case and trailing numbers folded). */
+  keepParagraphs: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(200))), []),
 });
 
 export type SiteConfig = z.output<typeof configSchema>;

@@ -105,7 +105,7 @@ function notAnArticle(file: string): Problem {
   return { code: 'not-an-article', severity: 'warning', file, message: 'is not an article (expected a .txt or .md file); ignored' };
 }
 
-function formatOf(name: string): FoundFile['format'] | undefined {
+export function formatOf(name: string): FoundFile['format'] | undefined {
   const extension = path.extname(name).toLowerCase();
   if (extension === '.txt') return 'text';
   if (extension === '.md' || extension === '.markdown') return 'markdown';

@@ -33,6 +33,8 @@ export interface ReadOptions {
   scan: ScanResult;
   /** Extra leftover patterns from the config. */
   leftoverPatterns: readonly string[];
+  /** Page furniture the archive revealed (folded keys, see `src/clean/boilerplate.ts`), removed from new records. */
+  furniture?: ReadonlySet<string>;
   /** Absent: read everything. */
   previous?: PreviousRead;
 }
@@ -117,7 +119,7 @@ export async function readArticles(options: ReadOptions): Promise<ReadArticles> 
     const stored = previous?.record(source.hash);
     if (stored) reused++;
     else parsed++;
-    const result = stored ?? (await buildRecord(source, leftovers));
+    const result = stored ?? (await buildRecord(source, leftovers, options.furniture));
     if ('code' in result) {
       problems.set(source.relativePath, [result]);
       add(index, source.id, source.hash, 'error');
@@ -181,9 +183,9 @@ function repeatedIds(found: readonly string[], read: ReadonlyMap<number, SourceF
  * One file to one record, or the problem that stopped it. The parsers are loaded when first
  * needed: an update that parses one scraped article never loads the Markdown and YAML parsers.
  */
-export async function buildRecord(source: SourceFile, leftovers: readonly RegExp[]): Promise<ArticleRecord | Problem> {
+export async function buildRecord(source: SourceFile, leftovers: readonly RegExp[], furniture?: ReadonlySet<string>): Promise<ArticleRecord | Problem> {
   try {
-    if (source.format === 'text') return (await import('./text-record.ts')).textRecord(source, leftovers);
+    if (source.format === 'text') return (await import('./text-record.ts')).textRecord(source, leftovers, furniture);
     return (await import('./markdown-record.ts')).markdownRecord(source);
   } catch (error) {
     return toProblem(error, source.displayPath);

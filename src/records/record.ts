@@ -1,4 +1,5 @@
 import type { IsoDate } from '../dates.ts';
+import type { ShortParagraph } from '../clean/boilerplate.ts';
 import type { FoundName } from '../derive/names.ts';
 import type { Problem } from '../errors.ts';
 
@@ -35,6 +36,8 @@ export interface ArticleRecord {
   author?: string;
   sourceUrl?: string;
   draft: boolean;
+  /** Short unpunctuated paragraphs that could be page furniture (see `src/clean/boilerplate.ts`): counted over the archive. */
+  short?: ShortParagraph[];
   /** Leftover paragraphs removed while cleaning, in order. */
   removed: string[];
   /** Things the reader should know that did not stop the article (e.g. dropped raw HTML). */

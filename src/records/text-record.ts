@@ -1,4 +1,5 @@
 import { stripControlCharacters } from '../clean/control-characters.ts';
+import { removeFurniture, shortParagraphs } from '../clean/boilerplate.ts';
 import { stripLeftovers } from '../clean/leftovers.ts';
 import { deriveLede } from '../derive/lede.ts';
 import { countWords, readingMinutes } from '../derive/reading.ts';
@@ -14,9 +15,13 @@ import type { ArticleRecord } from './record.ts';
 import type { SourceFile } from './source-file.ts';
 
 /** Turns a `.txt` article in the seed format into a record: parse → clean → derive. */
-export function textRecord(source: SourceFile, leftovers: readonly RegExp[]): ArticleRecord {
+export function textRecord(source: SourceFile, leftovers: readonly RegExp[], furniture: ReadonlySet<string> = new Set()): ArticleRecord {
   const { date, body, bodyLine } = parseSeedText(source.text, source.displayPath);
-  const { paragraphs, removed } = stripLeftovers(splitParagraphs(stripControlCharacters(body)), leftovers);
+  const cleaned = stripLeftovers(splitParagraphs(stripControlCharacters(body)), leftovers);
+  // Counted before the archive's furniture goes, so the counts do not depend on what they found.
+  const short = shortParagraphs(cleaned.paragraphs);
+  const { kept: paragraphs, removed: furnitureRemoved } = removeFurniture(cleaned.paragraphs, furniture);
+  const removed = [...cleaned.removed, ...furnitureRemoved];
   if (paragraphs.length === 0) {
     throw new DatelineError({
       code: 'empty-body',
@@ -45,6 +50,7 @@ export function textRecord(source: SourceFile, leftovers: readonly RegExp[]): Ar
     names: findNames(paragraphs),
     terms: keyTerms(text),
     draft: false,
+    ...(short.length === 0 ? {} : { short }),
     removed,
     warnings: [],
     hash: source.hash,

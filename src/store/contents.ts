@@ -1,3 +1,4 @@
+import type { StoredFurniture } from '../build/furniture-stage.ts';
 import type { ArchiveRows } from '../archive/rows.ts';
 import type { LabelCounts, NamedIn } from '../corpus/name-counts.ts';
 import type { StoredTopic } from '../corpus/topics.ts';
@@ -53,6 +54,8 @@ export interface StoredMeta {
   clashes: [string, Problem[]][];
   /** Output files of the site (for the summary). */
   files: number;
+  /** The archive's page furniture: counts, and the lines the stored records were cleaned of. */
+  furniture?: StoredFurniture;
 }
 
 /** What a search segment holds: its files under the output, and the articles indexed in it (live or not). */
