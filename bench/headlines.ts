@@ -23,7 +23,7 @@ const folder = args.find((arg, index) => !arg.startsWith('--') && index !== show
 
 /** A wire dateline left at the start: a place in capitals then a date, an agency or a dash. */
 const DATELINE_LEFT = /^[^\p{Ll}]{0,6}\p{Lu}[\p{Lu}\p{M}.'’&/}{ -]{2,}(?:,|\s[-–—]|\s\()|^[\p{Lu}][\p{L}. ,'-]{0,40},? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{L}*\.? \d{1,2},? [-–—]/u;
-const SIGN_OFF_LEFT = /\b(?:reuters?|REUTER)\W*$/;
+const SIGN_OFF_LEFT = /\b(?:reuters?)\W*$/i;
 
 const files = readdirSync(folder).filter((name) => name.endsWith('.txt')).sort();
 const records: ArticleRecord[] = [];
@@ -39,6 +39,11 @@ for (const name of files) {
   }
 }
 const seconds = (performance.now() - start) / 1000;
+
+function repeatsEarly(summary: string, headline: string): boolean {
+  const at = summary.toLowerCase().indexOf(headline.toLowerCase());
+  return headline.length > 0 && at !== -1 && at <= 60;
+}
 
 const share = (test: (record: ArticleRecord) => boolean) => {
   const hits = records.filter(test);
@@ -60,8 +65,9 @@ const figures = {
   'bare number or list marker': share((record) => /^[\p{N}\p{P}\s]*$/u.test(record.headline) || /^\d+[.)]?$/.test(record.headline)),
   'wire dateline left': share((record) => DATELINE_LEFT.test(record.headline)),
   'ticker bracket left': share((record) => /[<>]/.test(record.headline)),
-  'summary repeats headline': share((record) => startsWithWords(record.summary, record.headline.replace(/…$/, ''))),
-  'sign-off left in body': share((record) => SIGN_OFF_LEFT.test(record.text)),
+  // Word for word at the start, or the whole headline within the summary's first words (after a dateline, say).
+  'summary repeats headline': share((record) => startsWithWords(record.summary, record.headline.replace(/…$/, '')) || repeatsEarly(record.summary, record.headline.replace(/…$/, ''))),
+  'sign-off left in body': share((record) => SIGN_OFF_LEFT.test(record.text) && !/\btold reuters\W*$/i.test(record.text)),
   'with a place': share((record) => record.place !== undefined),
 };
 console.log(`${records.length} articles from ${folder} in ${seconds.toFixed(1)} s (${failed.length} not built)`);

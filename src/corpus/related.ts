@@ -1,28 +1,59 @@
 import type { ArchiveRows } from '../archive/rows.ts';
 
 export interface RelatedSettings {
-  /** Related articles per article. */
+  /** Related articles per article, at most. */
   limit: number;
   /** Neighbours looked at on either side in each feature's list (see {@link relatedOf}). */
   window: number;
+  /**
+   * The level (log₂(N′ / df), see {@link featureWeight}) up to which a feature is common and counts
+   * for nothing: with 5, a term or topic that more than 1 article in 32 has (`board`, `dividend`,
+   * `shr`, a month, `United States`); see {@link commonLevelOf} for small archives. Above it, a
+   * shared feature scores its level less this.
+   */
+  commonLevel: number;
+  /** Shared features that score (rarer than `commonLevel`) two articles must have, at least. */
+  minShared: number;
+  /**
+   * What they score together must be at least this many times what one feature that only the two
+   * of them have scores (log₂ N′ − 1 − `commonLevel`): so the bar moves with the archive's size,
+   * 12 at 19,043 articles (N′ = 32,768), 4 at 301, 14⅔ at 100,000 — see {@link scoreNeeded}.
+   */
+  minScore: number;
+  /**
+   * A topic scores this many times what a term of the same rarity does. 1: an article's topics are
+   * every site topic it names, even once, so a shared topic is no stronger a sign than a rare word
+   * (with 2, a Dutch company's outlook was related to five stories naming the same countries;
+   * judged over 50 articles, see `bench/related-judgements.md`).
+   */
+  topicFactor: number;
 }
 
-export const RELATED_DEFAULTS: RelatedSettings = { limit: 5, window: 30 };
-
-/** Fewer shared features than this is chance, not relatedness. */
-const MIN_SHARED = 2;
+export const RELATED_DEFAULTS: RelatedSettings = { limit: 5, window: 30, commonLevel: 5, minShared: 2, minScore: 4 / 3, topicFactor: 1 };
 
 /**
- * A feature's weight: its rarity, log₂(N′ / df), in steps of half a bit, twice that for a topic.
- * N′ is the article count rounded up to a power of two. The steps keep weights — and so every
- * article's related list — from moving each time one article is added: a weight changes only when
- * its feature's article count crosses a step (every ~40% more articles) or the archive doubles,
- * and only then are the lists of the articles that have it computed again.
+ * The level up to which a feature is common in an archive of `articles`: `commonLevel`, or lower
+ * in an archive of under 256, where a feature that at most 8 articles have is still rare.
  */
-export function featureWeight(df: number, articles: number, topic: boolean): number {
+export function commonLevelOf(articles: number, settings: RelatedSettings = RELATED_DEFAULTS): number {
+  return Math.min(settings.commonLevel, Math.log2(archiveScale(articles)) - 3);
+}
+
+/** The score two articles of an archive of `articles` must reach to be related (see {@link RelatedSettings.minScore}). */
+export function scoreNeeded(articles: number, settings: RelatedSettings = RELATED_DEFAULTS): number {
+  return settings.minScore * Math.max(1, Math.log2(archiveScale(articles)) - 1 - commonLevelOf(articles, settings));
+}
+
+/**
+ * A feature's weight (its level): its rarity, log₂(N′ / df), in steps of half a bit. N′ is the
+ * article count rounded up to a power of two. The steps keep weights — and so every article's
+ * related list — from moving each time one article is added: a weight changes only when its
+ * feature's article count crosses a step (every ~40% more articles) or the archive doubles, and
+ * only then are the lists of the articles that have it computed again.
+ */
+export function featureWeight(df: number, articles: number): number {
   const scale = archiveScale(articles);
-  const level = Math.floor(2 * Math.log2(scale / df)) / 2;
-  return topic ? 2 * level : level;
+  return Math.floor(2 * Math.log2(scale / df)) / 2;
 }
 
 /** N′ of {@link featureWeight}: the article count rounded up to a power of two. */
@@ -45,14 +76,16 @@ export function featuresOf(topics: ArrayLike<number>, terms: ArrayLike<number>):
  */
 export interface FeatureIndex {
   rows: ArchiveRows;
-  /** Feature → its index in `start`/`weights`, or -1 when no article has it. */
+  /** Feature → its index in `start`/`levels`, or -1 when no article has it. */
   slot: Int32Array;
   /** Features with a slot. */
   slots: number;
   /** Postings of slot s: `postings[start[s] .. start[s + 1])`, positions ascending. */
   start: Int32Array;
   postings: Int32Array;
-  weights: Float64Array;
+  /** Each slot's level (its feature's rarity, {@link featureWeight}), and whether it is a topic (1). */
+  levels: Float64Array;
+  topic: Uint8Array;
   /** Each article's feature slots: article i's are `own[ownStart[i] .. ownStart[i + 1])`. */
   own: Int32Array;
   ownStart: Int32Array;
@@ -101,28 +134,43 @@ export function featureIndex(rows: ArchiveRows): FeatureIndex {
   for (let position = 0; position < count; position++) {
     for (let at = ownStart[position]!, end = ownStart[position + 1]!; at < end; at++) postings[next[own[at]!]!++] = position;
   }
-  const weights = new Float64Array(slots);
-  for (let s = 0; s < slots; s++) weights[s] = featureWeight(start[s + 1]! - start[s]!, count, features[s]! % 2 === 1);
-  return { rows, slot, slots, start, postings, weights, own, ownStart };
+  const levels = new Float64Array(slots);
+  const topic = new Uint8Array(slots);
+  for (let s = 0; s < slots; s++) {
+    topic[s] = features[s]! % 2;
+    levels[s] = featureWeight(start[s + 1]! - start[s]!, count);
+  }
+  return { rows, slot, slots, start, postings, levels, topic, own, ownStart };
 }
 
 /**
- * Up to `limit` related articles of the article at `position`, best first, by shared topics and
- * key terms, each weighted by its rarity ({@link featureWeight}); newer articles first on equal
- * scores, at least {@link MIN_SHARED} features shared.
+ * Up to `limit` related articles of the article at `position`, best first, newer first on equal
+ * scores; fewer, or none, rather than unrelated ones. Two articles are related when they share
+ * rare features — topics (names the site has a page for) and key terms — and enough of them: at
+ * least `minShared` features rarer than `commonLevel`, each scoring its level above it (a topic
+ * `topicFactor` times that), together at least {@link scoreNeeded}. At 19,043 articles that is 12:
+ * a company's name and its town (`armtek`, `armstrong`), a topic and two uncommon words
+ * (`Richard Lyng`, `lyng`, `soybean`), or four fairly rare words. Words that more than 1 article
+ * in 32 has count for nothing, however many two articles share, so dividend notices and earnings
+ * tables are not related by their form, a lone article matches nothing, and a topic named in
+ * passing by very many articles (`United States`) relates none of them.
  *
- * The article is compared only with the `window` articles nearest to it in each of its features'
- * lists: a rare feature's list is read whole, a common one (`company`, `United States`) only near
- * the article's own date, which in a news archive is where related stories are. So the work is
- * O(F · W) per article and O(N · F · W) for the archive, linear in its size. Pure.
+ * The article is compared only with the `window` articles nearest to it in each of its rare
+ * features' lists: a rare feature's list is read (nearly) whole, a longer one only near the
+ * article's own date, which in a news archive is where related stories are. So the work is
+ * O(F · W) per article and O(N · F · W) for the archive, linear in its size; F is at most its 16
+ * terms and its topics, and the common ones, often most of them, are skipped. Pure.
  */
 export function relatedOf(index: FeatureIndex, position: number, settings: RelatedSettings = RELATED_DEFAULTS, scratch = new Scratch(index.rows.length)): number[] {
-  const { start, postings, weights, own, ownStart } = index;
+  const { start, postings, levels, topic, own, ownStart } = index;
   const { scores, shared, touched } = scratch;
+  const common = commonLevelOf(index.rows.length, settings);
+  const needed = scoreNeeded(index.rows.length, settings);
   for (let slotAt = ownStart[position]!, slotEnd = ownStart[position + 1]!; slotAt < slotEnd; slotAt++) {
     const s = own[slotAt]!;
-    const weight = weights[s]!;
-    if (weight <= 0) continue;
+    const excess = levels[s]! - common;
+    if (excess <= 0) continue;
+    const weight = topic[s] === 1 ? excess * settings.topicFactor : excess;
     const from = start[s]!;
     const to = start[s + 1]!;
     const at = lowerBound(postings, from, to, position);
@@ -138,7 +186,7 @@ export function relatedOf(index: FeatureIndex, position: number, settings: Relat
   const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a > b);
   const best: number[] = [];
   for (const other of touched) {
-    if (shared[other]! >= MIN_SHARED && (best.length < settings.limit || before(other, best.at(-1)!))) {
+    if (shared[other]! >= settings.minShared && scores[other]! >= needed && (best.length < settings.limit || before(other, best.at(-1)!))) {
       let at = best.length;
       while (at > 0 && before(other, best[at - 1]!)) at--;
       best.splice(at, 0, other);
@@ -202,8 +250,7 @@ export function affectedByChanges(
     const s = feature < slot.length ? slot[feature]! : -1;
     if (s === -1 || delta === 0) continue;
     const df = start[s + 1]! - start[s]!;
-    const topic = feature % 2 === 1;
-    if (featureWeight(df, rows.length, topic) !== featureWeight(df - delta, articlesBefore, topic)) {
+    if (featureWeight(df, rows.length) !== featureWeight(df - delta, articlesBefore)) {
       for (let i = start[s]!; i < start[s + 1]!; i++) affected.add(postings[i]!);
     }
   }

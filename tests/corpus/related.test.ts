@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ArchiveRows, type RowData } from '../../src/archive/rows.ts';
-import { affectedByChanges, archiveScale, featureIndex, featuresOf, featureWeight, relatedOf } from '../../src/corpus/related.ts';
+import { affectedByChanges, archiveScale, featureIndex, featuresOf, featureWeight, RELATED_DEFAULTS, relatedOf, scoreNeeded, type RelatedSettings } from '../../src/corpus/related.ts';
 
 /** A seeded generator (mulberry32). */
 function random(seed: number): () => number {
@@ -17,7 +17,7 @@ function random(seed: number): () => number {
 function rows(next: () => number, count: number, offset = 0): RowData[] {
   return Array.from({ length: count }, (_, index) => {
     const pick = (vocabulary: number, size: number) => [...new Set(Array.from({ length: size }, () => Math.floor(next() * vocabulary)))];
-    return { order: `1987-03-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}\u0000${String(offset + index).padStart(6, '0')}`, no: offset + index, rank: 0, authored: false, terms: pick(60, 6), topics: pick(15, 2), related: [] };
+    return { order: `1987-03-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}\u0000${String(offset + index).padStart(6, '0')}`, no: offset + index, rank: 0, authored: false, terms: pick(400, 6), topics: pick(40, 2), related: [] };
   });
 }
 
@@ -27,12 +27,11 @@ function relatedAll(archive: ArchiveRows): string[] {
 }
 
 describe('related articles, updated', () => {
-  it('weighs a feature by its rarity in half-bit steps, twice for a topic, so one more article rarely moves a weight', () => {
+  it('weighs a feature by its rarity in half-bit steps, so one more article rarely moves a weight', () => {
     expect(archiveScale(19_043)).toBe(32_768);
-    expect(featureWeight(2, 19_043, false)).toBe(14);
-    expect(featureWeight(2, 19_043, true)).toBe(28);
-    expect(featureWeight(5000, 19_043, false)).toBe(2.5);
-    expect(featureWeight(5001, 19_044, false)).toBe(featureWeight(5000, 19_043, false));
+    expect(featureWeight(2, 19_043)).toBe(14);
+    expect(featureWeight(5000, 19_043)).toBe(2.5);
+    expect(featureWeight(5001, 19_044)).toBe(featureWeight(5000, 19_043));
   });
 
   it('recomputes exactly the lists that change: after random adds, removals and edits, the affected lists are all that differ', () => {
@@ -71,5 +70,115 @@ describe('related articles, updated', () => {
     const next = random(3);
     expect(affectedByChanges(featureIndex(ArchiveRows.of(rows(next, 129))), [], 128)).toBe('all');
     expect(affectedByChanges(featureIndex(ArchiveRows.of(rows(next, 127))), [], 126)).not.toBe('all');
+  });
+});
+
+/**
+ * An archive of literal articles: each a date, its key terms and its topics, as words. Before
+ * them, `background.count` articles of 1987 with common words, and with the `words` and `topics`
+ * given in as many of them as given, so that the words are as rare as in a real archive (the
+ * Reuters corpus's counts, where they matter).
+ */
+function archiveOf(articles: readonly { id: string; date: string; terms: string; topics?: string }[], background: { count: number; words?: Record<string, number>; topics?: Record<string, number> } = { count: 0 }) {
+  const ids = new Map<string, number>();
+  const idOf = (word: string) => ids.get(word) ?? ids.set(word, ids.size).get(word)!;
+  const common = 'company said market pct year share price dlr mln official week'.split(' ');
+  // Each word in its own spread of the background articles, so that rare words do not meet by design.
+  const sprinkle = (counts: Record<string, number> | undefined, at: number) => Object.entries(counts ?? {}).flatMap(([word, count], nth) => (((at + nth * 4001) * 7919) % background.count < count ? [word] : []));
+  const all = [
+    ...Array.from({ length: background.count }, (_, at) => ({
+      id: `bg${at}`,
+      date: `1987-0${1 + (at % 9)}-${String(1 + (at % 28)).padStart(2, '0')}`,
+      terms: [...common.filter((_, word) => (at + word) % 3 !== 0), ...sprinkle(background.words, at)].join(' '),
+      topics: [...(at % 2 === 0 ? ['United States'] : []), ...sprinkle(background.topics, at)].join(', '),
+    })),
+    ...articles,
+  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+  const split = (words: string | undefined, by: RegExp) => (words ? words.split(by).filter(Boolean) : []);
+  const rows = ArchiveRows.of(
+    all.map((article, no) => ({
+      order: `${article.date}\u0000${article.id}`,
+      no,
+      rank: 0,
+      authored: false,
+      terms: split(article.terms, / +/).map(idOf),
+      topics: split(article.topics, /, */).map((topic) => idOf(`topic:${topic}`)),
+      related: [],
+    })),
+  );
+  const index = featureIndex(rows);
+  const relatedTo = (id: string, settings?: RelatedSettings) => relatedOf(index, all.findIndex((article) => article.id === id), settings).map((other) => all[other]!.id);
+  return { rows, relatedTo };
+}
+
+/** About the Reuters corpus's size and counts (articles with the word among their key terms, or naming the topic). */
+const REUTERS = {
+  count: 19_000,
+  words: { military: 90, force: 120, korea: 90, korean: 30, tire: 45, rubber: 80, producer: 500, export: 1200, stock: 1500, buffer: 40, delegate: 100, rule: 150, council: 120, cocoa: 90, price: 3000, board: 700, declared: 180, dividend: 600, payable: 250, holder: 180, record: 1000, qtly: 700 },
+  topics: { Western: 120, London: 500 },
+};
+
+describe('related articles that relate', () => {
+  // 1987 news on the Gulf war and South Korea's trade, as the Reuters corpus has.
+  const gulf = Array.from({ length: 30 }, (_, at) => ({ id: `gulf${at}`, date: `1987-10-${String(1 + (at % 28)).padStart(2, '0')}`, terms: 'gulf iran tanker military attack platform', topics: 'Western' }));
+  const korea = Array.from({ length: 10 }, (_, at) => ({ id: `korea${at}`, date: `1987-04-${String(1 + at).padStart(2, '0')}`, terms: 'korea korean south seoul trade surplus' }));
+
+  it('lists nothing for a lone modern article that shares only a few fairly common words and a topic with old ones', () => {
+    const northKorea = { id: 'north-korea', date: '2025-04-27', terms: 'north korean korea russia ukrainian kursk troop military force operation pyongyang zelenskyy soldier', topics: 'Western' };
+    const { relatedTo } = archiveOf([...gulf, ...korea, northKorea], REUTERS);
+    expect(relatedTo('north-korea')).toEqual([]);
+    // The old rule, any two features shared, listed the Gulf war and South Korea's trade.
+    expect(relatedTo('north-korea', { ...RELATED_DEFAULTS, commonLevel: 0, minScore: 0 })).toHaveLength(5);
+  });
+
+  it('relates articles that share a topic and uncommon words, best first', () => {
+    const cocoa = [
+      { id: 'cocoa-talks', date: '1987-03-16', terms: 'cocoa buffer stock delegate producer rule', topics: 'International Cocoa Organization, London' },
+      { id: 'cocoa-rules', date: '1987-03-25', terms: 'cocoa buffer stock rule council', topics: 'International Cocoa Organization' },
+      { id: 'cocoa-price', date: '1987-03-27', terms: 'cocoa buffer price differential', topics: 'International Cocoa Organization' },
+      { id: 'coffee', date: '1987-03-20', terms: 'coffee quota producer export', topics: 'International Coffee Organization, London' },
+    ];
+    const { relatedTo } = archiveOf([...cocoa, ...gulf], REUTERS);
+    expect(relatedTo('cocoa-talks')).toEqual(['cocoa-rules', 'cocoa-price']);
+    expect(relatedTo('coffee')).toEqual([]);
+  });
+
+  it('does not relate articles that share only common words, however many', () => {
+    const dividends = Array.from({ length: 100 }, (_, at) => ({ id: `dividend${at}`, date: `1987-03-${String(1 + (at % 28)).padStart(2, '0')}`, terms: `board declared dividend payable holder record qtly company${at}` }));
+    const { relatedTo } = archiveOf(dividends, REUTERS);
+    for (const { id } of dividends) expect(relatedTo(id)).toEqual([]);
+  });
+
+  it('relates articles that share a strong set of rare terms, with no topic, and not for two fairly common ones', () => {
+    const armtek = [
+      { id: 'armtek-sells', date: '1987-03-02', terms: 'armtek armstrong rubber tire division dyneer sell' },
+      { id: 'armtek-done', date: '1987-03-16', terms: 'armtek armstrong rubber tire natchez condere sale' },
+      { id: 'tyre-maker', date: '1987-03-10', terms: 'tire goodyear rubber plant' },
+    ];
+    const { relatedTo } = archiveOf([...armtek, ...gulf], REUTERS);
+    expect(relatedTo('armtek-sells')).toEqual(['armtek-done']);
+  });
+
+  it('asks a score that grows with the archive, from a few shared words in a small one', () => {
+    expect(scoreNeeded(301)).toBe(4);
+    expect(scoreNeeded(19_043)).toBe(12);
+    expect(scoreNeeded(100_000)).toBeCloseTo(14.67, 2);
+    const story = [
+      { id: 'old', date: '2025-01-01', terms: 'drone strike kursk' },
+      { id: 'new', date: '2025-01-05', terms: 'drone strike kursk' },
+      { id: 'one', date: '2025-01-06', terms: 'drone weather' },
+      { id: 'me', date: '2025-01-03', terms: 'drone strike kursk border' },
+      { id: 'far', date: '2025-01-04', terms: 'weather rain' },
+    ];
+    const { relatedTo } = archiveOf(story);
+    // Newer first on equal scores; one shared word is not enough.
+    expect(relatedTo('me')).toEqual(['new', 'old']);
+    expect(relatedTo('far')).toEqual([]);
+  });
+
+  it('returns at most `limit` articles and looks only `window` articles either way in a feature list', () => {
+    const story = Array.from({ length: 30 }, (_, at) => ({ id: `r${String(at).padStart(2, '0')}`, date: `1987-01-${String(at + 1).padStart(2, '0')}`, terms: 'flood dam yangtze levee' }));
+    const { relatedTo } = archiveOf(story, REUTERS);
+    expect(relatedTo('r10', { ...RELATED_DEFAULTS, limit: 3, window: 2 })).toEqual(['r12', 'r11', 'r09']);
   });
 });

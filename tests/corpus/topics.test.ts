@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rowOf } from '../../src/archive/row.ts';
-import { ArchiveRows, Column, type NamedRow } from '../../src/archive/rows.ts';
+import { ArchiveRows, type NamedRow } from '../../src/archive/rows.ts';
 import { MemoryDictionary } from '../../src/corpus/dictionary.ts';
-import { featureIndex, relatedOf, type RelatedSettings } from '../../src/corpus/related.ts';
 import { autoMinArticles, topicsFromScratch, type Topics } from '../../src/corpus/topics.ts';
 import type { FoundName } from '../../src/derive/names.ts';
 import type { PlacedRecord } from '../../src/records/record.ts';
@@ -46,19 +45,6 @@ function topicsOf(records: readonly PlacedRecord[], settings: { language: string
   const byArticle = new Map<string, Topics['topics']>();
   for (let position = 0; position < rows.length; position++) byArticle.set(rows.id(position), [...topics.ofArticle.at(position)].map((key) => topics.byKey.get(key)!));
   return { topics: topics.topics.map((topic) => ({ ...topic, articles: [...topic.members].reverse().map((position) => ({ id: rows.id(position) })) })), byArticle };
-}
-
-/** Related articles on literal records, by id (records' names play no part; their terms do). */
-function relatedOfRecords(records: readonly PlacedRecord[], settings?: RelatedSettings): Map<string, string[]> {
-  const { rows } = archive(records);
-  const withTopics = rows.with({ topics: Column.of(Array.from({ length: rows.length }, () => [])) });
-  const index = featureIndex(withTopics);
-  const related = new Map<string, string[]>();
-  for (let position = 0; position < rows.length; position++) {
-    const found = relatedOf(index, position, settings).map((other) => rows.id(other));
-    if (found.length > 0) related.set(rows.id(position), found);
-  }
-  return related;
 }
 
 describe('collectTopics', () => {
@@ -106,30 +92,5 @@ describe('collectTopics', () => {
       ['Sao-Paulo!', 'sao-paulo-2'],
       ['Zürich', 'zuerich'],
     ]);
-  });
-});
-
-describe('related articles', () => {
-  it('ranks by shared rare topics and terms, needs two shared features, and favours newer articles on ties', () => {
-    const terms = (...words: string[]) => ({ terms: words });
-    const records = [
-      record('old', '2025-01-01', [], terms('drone', 'strike', 'kursk')),
-      record('new', '2025-01-05', [], terms('drone', 'strike', 'kursk')),
-      record('one', '2025-01-06', [], terms('drone', 'weather')),
-      record('me', '2025-01-03', [], terms('drone', 'strike', 'kursk', 'border')),
-      record('far', '2025-01-04', [], terms('weather', 'rain')),
-    ].sort((a, b) => (a.date < b.date ? -1 : 1));
-    const related = relatedOfRecords(records);
-    expect(related.get('me')).toEqual(['new', 'old']);
-    expect(related.has('far')).toBe(false);
-  });
-
-  it('returns at most `limit` articles and looks only `window` articles either way in a feature list', () => {
-    // Thirty articles on one story in January, and thirty on others in February (so the story's words are rare).
-    const story = Array.from({ length: 30 }, (_, index) => record(`r${String(index).padStart(2, '0')}`, `2025-01-${String(index + 1).padStart(2, '0')}`, [], { terms: ['flood', 'dam'] }));
-    const others = Array.from({ length: 30 }, (_, index) => record(`o${index}`, `2025-02-${String((index % 28) + 1).padStart(2, '0')}`, [], { terms: [`other${index}`] }));
-    const records = [...story, ...others];
-    const related = relatedOfRecords(records, { limit: 3, window: 2 });
-    expect(related.get('r10')).toEqual(['r12', 'r11', 'r09']);
   });
 });
