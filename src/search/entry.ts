@@ -1,13 +1,22 @@
 import { createHash } from 'node:crypto';
 import { dateParts, formatDate } from '../dates.ts';
 import type { ArticleEntry } from '../records/entry.ts';
+import { splitProse } from './prose.ts';
 
-/** What Pagefind indexes of one article: its body text, headline and date, and its filters. */
+/**
+ * What Pagefind indexes of one article: its prose as the content (what results quote and what
+ * the ranking counts), headline and date, its tables as a field of their own, and its filters.
+ */
 export interface SearchEntry {
   /** Relative to the site root; the search page gives Pagefind the root as its base URL. */
   url: string;
   content: string;
-  meta: { title: string; date: string; dateLabel: string };
+  /**
+   * Pagefind searches every field: a word only in the headline or only in a table still finds
+   * the article, and the search page reads which field held it (see search-index.js).
+   * `tables` is absent when the article has none; it is never shown.
+   */
+  meta: { title: string; date: string; dateLabel: string; tables?: string };
   filters: { year: string[]; topic: string[] };
   /**
    * `date`: the date, then the URL, so that no two articles tie: results sorted by date come in
@@ -20,10 +29,11 @@ export interface SearchEntry {
 /** The search entry of one article. Pure. `topics` are the labels of its topics. */
 export function searchEntry(entry: ArticleEntry, text: string, topics: readonly string[], language: string): SearchEntry {
   const url = `${entry.path}index.html`;
+  const { prose, tables } = splitProse(text);
   return {
     url,
-    content: text,
-    meta: { title: entry.headline, date: entry.date, dateLabel: formatDate(entry.date, language) },
+    content: prose.join('\n\n'),
+    meta: { title: entry.headline, date: entry.date, dateLabel: formatDate(entry.date, language), ...(tables.length > 0 ? { tables: tables.join('\n') } : {}) },
     filters: { year: [dateParts(entry.date).year], topic: [...topics] },
     sort: { date: `${entry.date} ${url}` },
   };

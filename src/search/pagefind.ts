@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import type { SearchEntry } from './entry.ts';
 
 /** Part of every search key: another Pagefind or other settings give other files. */
-export const SEARCH_INDEX_VERSION = 'pagefind 1.6, maxFragments 1000, segments 1';
+export const SEARCH_INDEX_VERSION = 'pagefind 1.6, maxFragments 1000, segments 1, prose and tables 1';
 /**
  * Fragment files per language: past this many articles Pagefind bundles fragments into shared
  * files, so a 19,043-article segment writes 1,000 fragment files instead of 19,043.

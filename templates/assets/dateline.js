@@ -24,6 +24,13 @@ function status(text) {
 
 async function searchPage(form) {
   form.hidden = false;
+  // The header's box says what is being searched, as the page's own form does, from the start.
+  const params = new URLSearchParams(location.search);
+  const headerQuery = document.querySelector('[data-search-box] input[name="q"]');
+  const showQuery = (value) => {
+    if (headerQuery) headerQuery.value = value;
+  };
+  showQuery((params.get('q') ?? '').trim());
   // Results are linked from the site root, wherever the site is served from.
   const root = new URL(form.dataset.root, location.href);
   const script = new URL(form.dataset.pagefind, location.href);
@@ -31,11 +38,13 @@ async function searchPage(form) {
   const query = form.elements.namedItem('q');
   const year = form.elements.namedItem('year');
   const topic = form.elements.namedItem('topic');
-  const params = new URLSearchParams(location.search);
   query.value = params.get('q') ?? '';
   const filters = await index.filters();
   fillSelect(year, Object.keys(filters.year ?? {}).sort().reverse(), filters.year ?? {}, params.get('year'));
-  fillSelect(topic, Object.keys(filters.topic ?? {}).sort((a, b) => a.localeCompare(b)), filters.topic ?? {}, params.get('topic'));
+  // Topics alphabetically, not by count: a reader looks for a name they know among hundreds, and
+  // a list box jumps to the letters typed; the count is in each label. Case and accents aside.
+  const collator = new Intl.Collator(document.documentElement.lang || undefined, { sensitivity: 'base', numeric: true });
+  fillSelect(topic, Object.keys(filters.topic ?? {}).sort(collator.compare), filters.topic ?? {}, params.get('topic'));
 
   let latest = 0;
   const run = async () => {
@@ -81,6 +90,7 @@ async function searchPage(form) {
     if (topic.value) next.set('topic', topic.value);
     // The address always holds the search, so a search is a link that can be shared.
     history.replaceState(null, '', `${location.pathname}${next.size ? `?${next}` : ''}`);
+    showQuery(query.value.trim());
     run().catch(failed);
   });
   await run();

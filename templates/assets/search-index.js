@@ -32,9 +32,9 @@ export async function openIndex(pagefind, folder, baseUrl) {
      * matched whole, by their stem (`prices` finds `price`), never as word beginnings: Pagefind's
      * prefix matching falls back, in an index that lacks a word, to a shorter word the query starts
      * with, so a segmented index would find other articles than a whole one. Each word is searched
-     * as an exact phrase and the results joined here; they are ranked here by BM25 (without the
-     * length of the article), from each article's own count of the word and the whole archive's
-     * count of articles holding it — so the order does not depend on how the index is segmented.
+     * as an exact phrase and the results joined here, and ranked here (see {@link termScore}) from
+     * what each article's result says before its text is loaded — so the order does not depend on
+     * how the index is segmented, and Pagefind's own ranking (per segment) is not used.
      */
     async search(query, filters) {
       const phrases = phrasesOf(query);
@@ -43,21 +43,21 @@ export async function openIndex(pagefind, folder, baseUrl) {
       const lists = await Promise.all(phrases.map(async (phrase) => live((await pagefind.search(`"${phrase}"`, { filters })).results)));
       let members = new Set(lists[0].map((result) => result.id));
       for (const list of lists.slice(1)) members = new Set(list.filter((result) => members.has(result.id)).map((result) => result.id));
-      // How often each article says each word: Pagefind's locations from its ordinary search, read for members only.
+      // How often each article's prose says each word: Pagefind's locations from its ordinary search, read for members only.
       const frequencies = await Promise.all(
-        phrases.map(async (phrase) => (phrase.includes(' ') ? new Map() : new Map((await pagefind.search(phrase, { filters })).results.filter((result) => members.has(result.id)).map((result) => [result.id, result.words?.length ?? 1])))),
+        phrases.map(async (phrase) => (phrase.includes(' ') ? new Map() : new Map((await pagefind.search(phrase, { filters })).results.filter((result) => members.has(result.id)).map((result) => [result.id, result.words?.length ?? 0])))),
       );
       const articles = Math.max(1, manifest.articles ?? 1);
+      const exact = lists.map((list) => new Map(list.map((result) => [result.id, result])));
       const scored = [...members].map((id) => {
         let score = 0;
         lists.forEach((list, index) => {
           const idf = Math.log(1 + (articles - list.length + 0.5) / (list.length + 0.5));
-          const frequency = Math.max(1, frequencies[index].get(id) ?? 1);
-          score += idf * ((frequency * 2.2) / (frequency + 1.2));
+          score += idf * termScore(exact[index].get(id), frequencies[index].get(id) ?? 0);
         });
         return { id, score };
       });
-      const byId = new Map(lists[0].map((result) => [result.id, result]));
+      const byId = exact[0];
       const found = scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).map(({ id }) => byId.get(id));
       let at = 0;
       return { count: found.length, next: (size) => Promise.all(found.slice(at, (at += size)).map((result) => result.data())) };
@@ -107,6 +107,33 @@ export async function openIndex(pagefind, folder, baseUrl) {
       };
     },
   };
+}
+
+/** BM25's saturation: the tenth mention of a word adds little to the ninth. */
+const K1 = 1.2;
+/** What a match in the lede adds, at most: about as much as any number of mentions can. */
+const LEAD = K1 + 1;
+/** A first match within this many words of the prose has the whole lead: a wire dateline and a lede sentence. */
+const LEDE_WORDS = 40;
+/** A word found only in an article's tables (or its date) counts as half a mention in its prose. */
+const TABLE = 0.5;
+
+/**
+ * How much one word or phrase of the query says an article is about it, from its exact result
+ * (where the article first says it) and how often its prose says it (`frequency`, from Pagefind's
+ * ordinary search; a phrase counts once). BM25's saturating count, plus a lead for a match early
+ * in the prose: a story says what it is about in its headline and first sentence, and a table that
+ * repeats "oil" on every row is not about oil the way a story on oil prices is. The build indexes
+ * an article's prose as Pagefind's content and its tables as a field apart (src/search/prose.ts),
+ * so repeated table rows are neither counted here nor quoted in excerpts; Pagefind reports a match
+ * found only in a field (`matchedMetaFields`): the headline leads, a table or the date barely counts.
+ */
+export function termScore(result, frequency) {
+  const saturated = (count) => (count * (K1 + 1)) / (count + K1);
+  const first = result?.words?.[0];
+  if (first !== undefined) return saturated(Math.max(1, frequency)) + LEAD * Math.min(1, LEDE_WORDS / (first + 1));
+  if (result?.matchedMetaFields?.includes('title')) return saturated(1) + LEAD;
+  return TABLE * saturated(1);
 }
 
 /** The quoted phrases of a query, and each other word as a phrase of its own. */

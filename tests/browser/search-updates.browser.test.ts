@@ -36,6 +36,10 @@ beforeAll(async () => {
   for (const name of await reutersSample(30)) await copyFile(path.join(REUTERS, name), path.join(input, name));
   await writeFile(path.join(input, '500_keep.txt'), article('1987-05-05', 'The wombatword report was published in May, officials said.'));
   await writeFile(path.join(input, '501_gone.txt'), article('1987-05-06', 'The bilbyword survey counted many farms, officials said.'));
+  // A topic with a long name, as Reuters has ("Federal Reserve Board Chairman Paul Volcker"): the topic list box must still fit a phone.
+  for (const [name, date] of [['503_tanker.txt', '1987-06-01'], ['504_charter.txt', '1987-06-02']] as const) {
+    await writeFile(path.join(input, name), article(date, 'The International Association of Independent Tanker Owners and Charterers said tanker rates rose, officials said.'));
+  }
   await writeFile(path.join(work.dir, 'dateline.config.json'), JSON.stringify({ input: 'input', output: 'site', pageSize: 5 }));
   await build();
   // Three updates, each a new segment: an add, an edit that takes a word out and puts another in, a deletion.
@@ -58,8 +62,8 @@ afterAll(async () => {
 });
 
 /** The search page for `query`, once it says what it found; its status line and result links. */
-async function search(query: string): Promise<{ page: Page; status: string; links: string[] }> {
-  const page = await browser.newPage();
+async function search(query: string, viewport?: { width: number; height: number }): Promise<{ page: Page; status: string; links: string[] }> {
+  const page = await browser.newPage(viewport ? { viewport } : {});
   await page.goto(new URL(`search/index.html?${query}`, base).href);
   await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/found for/);
   const status = (await page.locator('[data-search-status]').textContent())!;
@@ -112,5 +116,34 @@ describe('search after incremental builds', () => {
     expect(links.some((link) => link.includes('-gone/'))).toBe(false);
     expect(links.filter((link) => link.includes('-keep/'))).toHaveLength(1);
     await listed.page.close();
+  });
+
+  it('fits a 390-pixel phone: the header box shows the query, the topics are sorted, nothing is wider than the screen', async () => {
+    const phone = { width: 390, height: 844 };
+    const found = await search('q=tanker', phone);
+    expect(found.status).toMatch(/^2 articles found/);
+    await expect.poll(() => found.page.locator('[data-search-results] li').count()).toBe(2);
+    expect(await found.page.locator('#site-search').inputValue()).toBe('tanker');
+    const topics = await found.page.locator('#search-topic option').evaluateAll((options) => options.slice(1).map((option) => (option as HTMLOptionElement).value));
+    const language = await found.page.locator('html').getAttribute('lang');
+    expect(topics).toEqual([...topics].sort(new Intl.Collator(language ?? undefined, { sensitivity: 'base', numeric: true }).compare));
+    expect(topics.some((topic) => topic.length >= 40), topics.join(', ')).toBe(true);
+    // The search page, and the pages it leads to, at the phone's width.
+    const pages = [found.page];
+    for (const url of ['index.html', 'archive/index.html', 'topics/index.html', found.links[0]!.slice(1)]) {
+      const page = await browser.newPage({ viewport: phone });
+      await page.goto(new URL(url, base).href);
+      pages.push(page);
+    }
+    for (const page of pages) {
+      const wider = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const over = [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > width + 0.5);
+        return { scroll: document.documentElement.scrollWidth, width, over: over.map((element) => `<${element.tagName.toLowerCase()} class="${element.className}">`) };
+      });
+      expect(wider.over, page.url()).toEqual([]);
+      expect(wider.scroll, page.url()).toBeLessThanOrEqual(wider.width);
+      await page.close();
+    }
   });
 });

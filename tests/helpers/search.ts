@@ -11,9 +11,19 @@ export interface Query {
   filters?: Record<string, string>;
 }
 
+/** A result as the search page shows it: Pagefind's data of the article. */
+export interface ResultData {
+  url: string;
+  meta: { title: string; date: string; dateLabel?: string };
+  /** HTML: the indexed text, escaped, with the matches in <mark>. */
+  excerpt: string;
+  /** The indexed text (the article's prose). */
+  content: string;
+}
+
 interface Found {
   count: number;
-  next(size: number): Promise<{ url: string }[]>;
+  next(size: number): Promise<ResultData[]>;
 }
 
 interface SearchIndex {
@@ -26,9 +36,10 @@ interface SearchIndex {
  * Runs queries against a built site's search index the way its search page does — Pagefind's own
  * browser module and Dateline's `search-index.js`, run in Node, reading the index over HTTP from
  * Dateline's preview server — and returns each query's result URLs, in the order the page shows
- * them, and the filter counts the page offers.
+ * them (with the results themselves in `found`), and the filter counts the page offers. With
+ * `limit`, only the first results of each query are loaded.
  */
-export async function searchSite(site: string, queries: readonly Query[]): Promise<{ results: string[][]; filters: Record<string, Record<string, number>> }> {
+export async function searchSite(site: string, queries: readonly Query[], { limit }: { limit?: number } = {}): Promise<{ results: string[][]; found: ResultData[][]; filters: Record<string, Record<string, number>> }> {
   const server = previewServer(site);
   await new Promise<void>((resolve) => server.server.listen(0, '127.0.0.1', resolve));
   const work = await tempDir('dateline-search-');
@@ -43,11 +54,12 @@ export async function searchSite(site: string, queries: readonly Query[]): Promi
     };
     const index = await openIndex(pagefind, new URL('pagefind/', base), '/');
     const results: string[][] = [];
+    const shown: ResultData[][] = [];
     for (const query of queries) {
       const found = query.term ? await index.search(query.term, query.filters ?? {}) : await index.newestFirst(query.filters ?? {});
-      const page = await found.next(found.count);
-      if (page.length !== found.count) throw new Error(`the index counted ${found.count} results but gave ${page.length}`);
-      if (!query.term) {
+      const page = await found.next(Math.min(found.count, limit ?? found.count));
+      if (limit === undefined && page.length !== found.count) throw new Error(`the index counted ${found.count} results but gave ${page.length}`);
+      if (!query.term && limit === undefined) {
         // Pages asked for at once (a double click on "More") come in order, each result once.
         const again = await index.newestFirst(query.filters ?? {});
         const pages = await Promise.all(Array.from({ length: Math.ceil(again.count / 7) + 1 }, () => again.next(7)));
@@ -55,8 +67,9 @@ export async function searchSite(site: string, queries: readonly Query[]): Promi
         if (urls.join() !== page.map((data) => data.url).join()) throw new Error(`pages taken at once gave another order: ${urls.join(' ')}`);
       }
       results.push(page.map((data) => data.url));
+      shown.push(page);
     }
-    return { results, filters: await index.filters() };
+    return { results, found: shown, filters: await index.filters() };
   } finally {
     await server.close();
     await work.cleanup();
