@@ -55,11 +55,11 @@ export function deriveLede(paragraphs: readonly string[], fallback: string): Led
   return { headline: headline.text, summary: standfirst(summaryText.join(' ')), ...place };
 }
 
-/** Ticker brackets unwrapped: `<Sale Tilney Plc>` → `Sale Tilney Plc`; bare tickers (`<BHAM.L>`, `<F>`) dropped. */
+/** Ticker brackets unwrapped: `<Sale Tilney Plc>` → `Sale Tilney Plc`; bare tickers (`<BHAM.L>`, `<F>`) dropped. Brackets around lower case (`<script>`) are text, and stay. */
 export function unwrapTickers(text: string): string {
   return text
     .replace(/\s*<[\p{Lu}\d.&/-]{1,12}>/gu, '')
-    .replace(/<([^<>]{1,80})>/g, '$1')
+    .replace(/<([\p{Lu}\d][^<>]{0,79})>/gu, '$1')
     .replace(/^\s*[*#=~_]+\s*/, '');
 }
 
@@ -67,7 +67,7 @@ export function unwrapTickers(text: string): string {
 const FULL_NAME = /^note\s*[-:]\s*(?:the\s+)?(?:company's\s+)?full\s+name\s+(?:of\s+(?:the\s+)?company\s+)?(?:is\s+)?(.{3,80}?)\.?$/i;
 
 /**
- * A sentence a reader reads as prose, not a table row: six words or more, few of them figures,
+ * A sentence a reader reads as prose, not a table row: three words or more, few of them figures,
  * ending like a sentence (or, unpunctuated as scraped text can be, eight words with fewer figures).
  */
 export function isProse(sentence: string): boolean {
@@ -78,7 +78,7 @@ export function isProse(sentence: string): boolean {
   const words = sentence.split(/\s+/);
   const lower = words.filter((word) => /^\p{Ll}{2,}/u.test(word)).length;
   const figures = words.filter((word) => /\d/.test(word)).length;
-  if (/[.!?]["'”’)]?$/.test(sentence)) return words.length >= 6 && lower >= 3 && figures * 4 <= words.length;
+  if (/[.!?]["'”’)]?$/.test(sentence)) return words.length >= 3 && lower >= Math.min(3, words.length - 1) - 1 && figures * 4 <= words.length;
   return words.length >= 8 && lower >= 4 && figures * 6 <= words.length;
 }
 

@@ -5,6 +5,7 @@ import { deriveLede } from '../derive/lede.ts';
 import { countWords, readingMinutes } from '../derive/reading.ts';
 import { findNames } from '../derive/names.ts';
 import { keyTerms } from '../derive/terms.ts';
+import { stripWireDateline } from '../derive/wire-dateline.ts';
 import { deriveSlug } from '../derive/slug.ts';
 import { plainTextTree } from '../body/plain-text.ts';
 import { toSafeHtml } from '../body/to-html.ts';
@@ -48,7 +49,8 @@ export function textRecord(source: SourceFile, leftovers: readonly RegExp[], fur
     readingMinutes: readingMinutes(wordCount),
     tags: [],
     names: findNames(paragraphs),
-    terms: keyTerms(text),
+    // Where the story was filed is not what it is about: the dateline's words are not terms.
+    terms: keyTerms(place === undefined ? text : [stripWireDateline(paragraphs[0]!), ...paragraphs.slice(1)].join('\n\n')),
     draft: false,
     ...(short.length === 0 ? {} : { short }),
     removed,
