@@ -1,6 +1,6 @@
 import { NAME_FIELDS, NAME_KINDS, TAG_FIELDS } from '../archive/row.ts';
 import type { ArchiveRows, Column } from '../archive/rows.ts';
-import type { NameKind } from '../derive/names.ts';
+import { isGenericInstitution, type NameKind } from '../derive/names.ts';
 import { deriveSlug } from '../derive/slug.ts';
 import type { Dictionary } from './dictionary.ts';
 import { NameCounts, type LabelCounts, type NamedIn } from './name-counts.ts';
@@ -88,7 +88,8 @@ export interface TopicInput {
  * Topics from the names found in each article and the front-matter tags. Names are merged by
  * key across articles (`Russia.`/`Russia`, `U.S.`/`US`) and a one-word name into the one person
  * whose surname it is (`Zelenskyy`). A name becomes a topic when it is prominent (named twice, or
- * in the first paragraph) in at least `minArticles` articles; a tag always does.
+ * in the first paragraph) in at least `minArticles` articles; a tag always does. A body every
+ * country has, named without its country (`Finance Ministry`), does not (see {@link isGeneric}).
  *
  * Decided from the archive's {@link NameCounts}, sums that an update changes by what its articles
  * name. Only the keys whose counts changed — and the surnames and people joined to them — are
@@ -106,7 +107,8 @@ export function collectTopics(input: TopicInput): Topics {
   const decided = new Map<number, { into: number; topic: boolean }>();
   for (const key of everything ? counts.keys() : reach(counts, input.touched)) {
     const into = counts.mergedInto(key);
-    decided.set(key, { into, topic: counts.present(key) > 0 && into === -1 && (counts.tagged(key) > 0 || mergedProminent(counts, key) >= minArticles) });
+    const prominent = counts.present(key) > 0 && into === -1 && (counts.tagged(key) > 0 || mergedProminent(counts, key) >= minArticles);
+    decided.set(key, { into, topic: prominent && (counts.tagged(key) > 0 || !isGeneric(key, input.dictionary)) });
   }
   const chosen = new Set(everything ? [] : was.keys());
   for (const [key, { topic }] of decided) {
@@ -156,6 +158,15 @@ function reach(counts: NameCounts, touched: ReadonlySet<number>): Set<number> {
     for (const person of [counts.recordedMerge(key), counts.mergedInto(key)]) if (person !== -1) keys.add(person);
   }
   return keys;
+}
+
+/**
+ * Whether a key names a body every country has without its country (`Finance Ministry`, `Reserve
+ * Bank`): one topic for it would lump the countries' together. Named with its country
+ * (`Finance Ministry (Japan)`, see `findNames`), it is a topic like any other; a tag always is.
+ */
+function isGeneric(key: number, dictionary: Pick<Dictionary, 'textOf'>): boolean {
+  return isGenericInstitution(dictionary.textOf(key).split(' ').map((lower) => ({ lower })));
 }
 
 /** Articles prominent for a key, counting those where its surname alone is named twice. */
@@ -302,15 +313,23 @@ function nameTopics(chosen: readonly number[], counts: NameCounts, decided: Read
   return named.sort((a, b) => collator.compare(a.label, b.label) || (a.slug < b.slug ? -1 : 1));
 }
 
-/** The kind a name was found as most often, a specific kind winning over `other`; ties go to the earlier of {@link NAME_KINDS}. */
+/**
+ * The kind a name was found as most often, a specific kind winning over `other` unless it was
+ * found so in fewer than {@link MIN_KIND_SHARE} of the mentions (`White House` taken for a person
+ * twice in 90 is not a person); ties go to the earlier of {@link NAME_KINDS}.
+ */
 function kindOf(kinds: readonly number[]): NameKind {
   let best: NameKind = 'other';
   let count = 0;
+  let total = 0;
   kinds.forEach((n, kind) => {
+    total += n;
     if (kind !== OTHER && n > count) [best, count] = [NAME_KINDS[kind]!, n];
   });
-  return best;
+  return count >= total * MIN_KIND_SHARE ? best : 'other';
 }
+
+const MIN_KIND_SHARE = 0.2;
 
 /** The label used most; ties go to the longer (fuller) form, then the alphabetically first. Text is read only to break a tie. */
 function mostCommon(labels: ReadonlyMap<number, number>, text: (id: number) => string): number {

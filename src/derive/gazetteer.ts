@@ -23,6 +23,7 @@ export const MIN_CITY_POPULATION = 100_000;
 
 interface Country {
   name: { common: string; official: string };
+  independent?: boolean | null;
   altSpellings: string[];
   capital: string[];
   demonyms?: { eng?: { m: string; f: string } };
@@ -118,7 +119,10 @@ function buildGazetteer(): Gazetteer {
     }
     for (const capital of country.capital) add(capital, '');
     const demonym = country.demonyms?.eng;
-    if (demonym) for (const form of new Set([demonym.m, demonym.f])) demonyms.set(placeKey(form), name);
+    // A country's demonym wins over a territory's (`Indian` is India, not the British Indian Ocean Territory).
+    if (demonym) {
+      for (const form of new Set([demonym.m, demonym.f])) if (country.independent || !demonyms.has(placeKey(form))) demonyms.set(placeKey(form), name);
+    }
   }
   // The usual English spellings world-countries leaves out.
   for (const [spelling, name] of EXTRA_SPELLINGS) {
@@ -154,9 +158,16 @@ const EXTRA_SPELLINGS: readonly (readonly [string, string])[] = [
   ['Britain', 'United Kingdom'],
   ['Great Britain', 'United Kingdom'],
   ['Holland', 'Netherlands'],
+  ['Turkey', 'Turkey'],
   ['Soviet Union', 'Soviet Union'],
   ['West Germany', 'West Germany'],
   ['East Germany', 'East Germany'],
+  // Countries of the archive's past that world-countries, a list of today's, leaves out.
+  ['Yugoslavia', 'Yugoslavia'],
+  ['Czechoslovakia', 'Czechoslovakia'],
+  ['Zaire', 'Zaire'],
+  ['USSR', 'Soviet Union'],
+  ['U.S.S.R.', 'Soviet Union'],
 ];
 
 const EXTRA_DEMONYMS: readonly (readonly [string, string])[] = [
@@ -165,4 +176,10 @@ const EXTRA_DEMONYMS: readonly (readonly [string, string])[] = [
   ['West German', 'West Germany'],
   ['East German', 'East Germany'],
   ['Arab', 'Middle East'],
+  ['Yugoslav', 'Yugoslavia'],
+  ['Czechoslovak', 'Czechoslovakia'],
+  ['Zairean', 'Zaire'],
+  ['African', 'Africa'],
+  ['Asian', 'Asia'],
+  ['Latin American', 'Latin America'],
 ];

@@ -77,6 +77,28 @@ describe('collectTopics', () => {
     ]);
   });
 
+  it('makes no topic of a body every country has named without its country, unless tagged', () => {
+    const records = ['a', 'b'].map((id, day) =>
+      record(id, `2025-01-0${day + 1}`, [
+        { name: 'Finance Ministry', kind: 'organisation' },
+        { name: 'Finance Ministry (Japan)', kind: 'organisation' },
+        { name: 'Reserve Bank', kind: 'organisation' },
+      ]),
+    );
+    records.push(record('c', '2025-01-03', [], { tags: ['Reserve Bank'] }));
+    const { topics } = topicsOf(records, { language: 'en', minArticles: 2 });
+    expect(topics.map((topic) => topic.label)).toEqual(['Finance Ministry (Japan)', 'Reserve Bank']);
+  });
+
+  it('gives a topic the kind it was seldom found as only when that is a fair share of its mentions', () => {
+    const records = [
+      record('a', '2025-01-01', [{ name: 'White House', kind: 'person', mentions: 1, lede: true }]),
+      ...['b', 'c', 'd', 'e', 'f'].map((id, day) => record(id, `2025-01-0${day + 2}`, [{ name: 'White House', kind: 'other', mentions: 2 }])),
+    ];
+    const { topics } = topicsOf(records, { language: 'en', minArticles: 2 });
+    expect(topics.map((topic) => [topic.label, topic.kind])).toEqual([['White House', 'other']]);
+  });
+
   it("lists an article's tags before the names it mentions most", () => {
     const cities = Array.from({ length: 13 }, (_, index) => ({ name: `City ${index}`, kind: 'place' as const, mentions: 3 }));
     const { byArticle } = topicsOf([record('a', '2025-01-01', cities, { tags: ['Energy policy'] })], { language: 'en', minArticles: 1 });

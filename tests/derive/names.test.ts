@@ -73,3 +73,28 @@ describe('findNames on names that look like something else', () => {
     expect(findNames(['Shares of Hewlett-Packard rose; analysts like Hewlett Packard.']).map((name) => [name.name, name.mentions])).toEqual([['Hewlett-Packard', 2]]);
   });
 });
+
+describe('findNames on what issue 9 found among the topics', () => {
+  it.each([
+    ['the wire itself is never a name', 'Officials told Reuters the talks failed. Reuters reported more.', []],
+    ['a demonym before a company is part of its name (`Express` was a piece of American Express)', 'American Express said it would. American Express shares rose.', ['American Express (other)']],
+    ['party words are nobody', 'Republicans and Democrats agreed. Senator Robert Dole, a Kansas Republican, spoke.', ['Robert Dole (person)', 'Kansas (place)']],
+    ['a demonym alone makes no name', 'The French government said the Italian group had control.', []],
+    ['a widely known short name joins its full name', 'The Federal Reserve met. The Fed said rates would hold.', ['Federal Reserve (organisation)']],
+    ['an abbreviation the article defines joins its full name', 'The International Coffee Organization (ICO) met. The ICO failed.', ['International Coffee Organization (organisation)']],
+    ['a company shortened to its first words joins its full name', 'Shearson Lehman Brothers Inc said it grew. Shearson had 20 pct.', ['Shearson Lehman Brothers (organisation)']],
+    ['a body every country has keeps its country', "Japan's Finance Ministry said so. The Japanese Finance Ministry agreed.", ['Finance Ministry (Japan) (organisation)']],
+    ['a ticker says a company and is no name', 'Valeo <VLOF.PA> said it sold Soma.', ['Valeo (organisation)', 'Soma (other)']],
+    ['a person of a country is two names', 'Spokesman Luis Escalante of Costa Rica said so.', ['Luis Escalante (person)', 'Costa Rica (place)']],
+    ['a firm of partners is one name', 'The suit was filed by Donaldson, Lufkin and Jenrette for clients.', ['Donaldson, Lufkin and Jenrette (organisation)']],
+    ['an institution before a title is a name of its own', 'Senate Majority Leader Robert Dole said so.', ['Senate (organisation)', 'Robert Dole (person)']],
+  ])('%s', (_, text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+});
+
+describe('findNames on awkward runs', () => {
+  it('does not fail on a party word between names joined by "and" (a crash on Reuters 00234)', () => {
+    expect(() => findNames(['The poll showed Labour with 35 pct and the Alliance of Social Democrats and Liberals with 21 pct.'])).not.toThrow();
+  });
+});
