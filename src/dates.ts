@@ -81,3 +81,47 @@ function formatter(language: string, style: 'day' | 'month' | 'year'): Intl.Date
   }
   return format;
 }
+
+/** `March 5` (`5 March` in en-GB): a calendar day without its year, `monthDay` being `MM-DD`. */
+export function formatMonthDay(monthDay: string, language: string): string {
+  // 2000 was a leap year, so 02-29 is a date in it.
+  const key = `${language}\0monthDay\0${monthDay}`;
+  let label = formattedDates.get(key);
+  if (label === undefined) {
+    label = new Intl.DateTimeFormat(language, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(utcInstant(`2000-${monthDay}`));
+    formattedDates.set(key, label);
+  }
+  return label;
+}
+
+/** The name of month `MM` alone: `March`. */
+export function formatMonthName(month: string, language: string): string {
+  const key = `${language}\0monthName\0${month}`;
+  let label = formattedDates.get(key);
+  if (label === undefined) {
+    label = new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' }).format(utcInstant(`2000-${month}-01`));
+    formattedDates.set(key, label);
+  }
+  return label;
+}
+
+/** The day of the week of a calendar date, Monday 0 to Sunday 6. */
+export function weekdayOf(date: IsoDate): number {
+  return (utcInstant(date).getUTCDay() + 6) % 7;
+}
+
+/** The names of the days of the week, Monday first: `{ narrow: 'M', long: 'Monday' }` in English. */
+export function weekdayNames(language: string): { narrow: string; long: string }[] {
+  // 1 January 2001 was a Monday.
+  const narrow = new Intl.DateTimeFormat(language, { weekday: 'narrow', timeZone: 'UTC' });
+  const long = new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 7 }, (_, day) => {
+    const instant = utcInstant(`2001-01-0${day + 1}`);
+    return { narrow: narrow.format(instant), long: long.format(instant) };
+  });
+}
+
+/** The number of days in month `MM` of year `YYYY`. */
+export function monthLength(year: string, month: string): number {
+  return daysInMonth(Number(year), Number(month));
+}

@@ -1,9 +1,10 @@
-import { dateParts, formatDate, formatMonth, type IsoDate } from '../dates.ts';
-import { archivePath, dayPath, monthPath, yearPath } from '../site/urls.ts';
+import { dateParts, formatDate, formatMonth, weekdayNames, type IsoDate } from '../dates.ts';
+import { archivePath, dayPath, monthPath, onThisDayPath, yearPath } from '../site/urls.ts';
 import { plural } from '../site/words.ts';
+import { calendarYear } from './calendar.ts';
 import { link, pageCommon } from './common.ts';
 import type { SiteState } from './state.ts';
-import type { ArchiveEntry, ArchivePage, SiteSettings } from './types.ts';
+import type { ArchiveEntry, ArchivePage, CalendarYear, SiteSettings } from './types.ts';
 
 const count = (n: number) => plural(n, 'article');
 
@@ -58,19 +59,35 @@ export function periodsOf(state: Pick<SiteState, 'days'>): Periods {
   return { years, months, yearsByName };
 }
 
-/** `/archive/`: the years, newest first, with their counts. */
-export function archiveIndexPage(periods: Periods, site: SiteSettings): ArchivePage {
+/** The days of a year that have articles, with their counts. */
+function daysOf(year: Year) {
+  return year.months.flatMap((month) => month.days);
+}
+
+function calendar(from: string, year: Year, site: SiteSettings): CalendarYear {
+  return calendarYear(from, year.year, daysOf(year), site.language);
+}
+
+/**
+ * `/archive/`: every year, newest first, as a calendar of its months and days with their counts,
+ * and (when `onThisDay`) a link to the days that have articles in several years.
+ */
+export function archiveIndexPage(periods: Periods, site: SiteSettings, onThisDay: boolean): ArchivePage {
   const path = archivePath();
   const total = periods.years.reduce((sum, year) => sum + year.count, 0);
   return {
-    ...pageCommon(path, 'Archive', `${count(total)} by year.`, site),
+    ...pageCommon(path, 'Archive', `${count(total)} by year, month and day.`, site),
     template: 'archive',
     heading: 'Archive',
-    entries: [...periods.years].reverse().map((year) => entry(path, yearPath(year.year), year.year, year.count)),
+    entries: [],
+    calendars: [...periods.years].reverse().map((year) => calendar(path, year, site)),
+    yearHeadings: true,
+    weekdays: weekdayNames(site.language),
+    ...(onThisDay ? { onThisDay: link(path, onThisDayPath(), 'On this day') } : {}),
   };
 }
 
-/** `/YYYY/`: the year's months, newest first, and the neighbouring years. */
+/** `/YYYY/`: the year as a calendar, and the neighbouring years. */
 export function yearPage(periods: Periods, year: string, site: SiteSettings): ArchivePage {
   const current = periods.yearsByName.get(year)!;
   const path = yearPath(year);
@@ -80,10 +97,10 @@ export function yearPage(periods: Periods, year: string, site: SiteSettings): Ar
     ...pageCommon(path, year, `${count(current.count)} from ${year}.`, site, [{ path: archivePath(), label: 'Archive' }]),
     template: 'archive',
     heading: year,
-    entries: [...current.months].reverse().map((month) => {
-      const { month: mm } = dateParts(`${month.month}-01`);
-      return entry(path, monthPath(year, mm), formatMonth(year, mm, site.language), month.count);
-    }),
+    entries: [],
+    calendars: [calendar(path, current, site)],
+    yearHeadings: false,
+    weekdays: weekdayNames(site.language),
     ...(earlier ? { previous: link(path, yearPath(earlier), earlier) } : {}),
     ...(later ? { next: link(path, yearPath(later), later) } : {}),
   };
@@ -106,6 +123,9 @@ export function monthPage(periods: Periods, yearMonth: string, site: SiteSetting
     template: 'archive',
     heading: label,
     entries: [...current.days].reverse().map((day) => entry(path, dayPath(day.date), formatDate(day.date, site.language), day.count)),
+    calendars: [],
+    yearHeadings: false,
+    weekdays: [],
     ...(earlier ? { previous: monthLink(path, earlier, site) } : {}),
     ...(later ? { next: monthLink(path, later, site) } : {}),
   };

@@ -1,7 +1,7 @@
 import { formatDate } from '../dates.ts';
 import { absoluteUrl, dayPath, topicPath } from '../site/urls.ts';
 import type { ArticleEntry } from '../records/entry.ts';
-import { link, pageCommon } from './common.ts';
+import { link, pageCommon, shownReadingMinutes } from './common.ts';
 import { scriptSafeJson } from './json-ld.ts';
 import type { SiteState } from './state.ts';
 import type { AdjacentArticle, ArticlePage, SiteSettings } from './types.ts';
@@ -29,9 +29,10 @@ export function articlePage(state: SiteState, position: number): ArticlePage {
     template: 'article',
     article: {
       headline: entry.headline,
+      ...(entry.place === undefined ? {} : { place: entry.place }),
       date: entry.date,
       dateLabel,
-      readingMinutes: entry.readingMinutes,
+      ...shownReadingMinutes(entry.readingMinutes),
       wordCount: entry.wordCount,
       bodyHtml: state.body(position),
       ...(entry.author === undefined ? {} : { author: entry.author }),

@@ -29,3 +29,11 @@ export function chrome(href: (to: string) => string, site: SiteSettings): Chrome
 export function link(from: string, to: string, label: string): Link {
   return { href: relativeHref(from, to), label };
 }
+
+/** Reading times below this many minutes say nothing worth a reader's glance, and are not shown. */
+export const READING_TIME_SHOWN_FROM = 3;
+
+/** The reading time to show for an article, if any. */
+export function shownReadingMinutes(minutes: number): { readingMinutes?: number } {
+  return minutes >= READING_TIME_SHOWN_FROM ? { readingMinutes: minutes } : {};
+}

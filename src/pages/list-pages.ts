@@ -1,12 +1,13 @@
-import { dateParts, formatDate, formatMonth, type IsoDate } from '../dates.ts';
+import { dateParts, formatDate, formatMonth, formatMonthDay, type IsoDate } from '../dates.ts';
 import type { Topic, TopicKind } from '../corpus/topics.ts';
 import { idSlug } from '../derive/slug.ts';
-import { archivePath, dayPath, frontPagePath, monthPath, relativeHref, topicFeedPath, topicPath, topicsPath, yearPath } from '../site/urls.ts';
+import { archivePath, dayPath, frontPagePath, monthPath, onThisDayPath, relativeHref, topicFeedPath, topicPath, topicsPath, yearPath } from '../site/urls.ts';
 import { plural } from '../site/words.ts';
 import { pageRanges } from './chunks.ts';
-import { link, pageCommon } from './common.ts';
+import { link, pageCommon, shownReadingMinutes } from './common.ts';
+import { monthDayOf, sameDayIn } from './same-day.ts';
 import type { SiteState } from './state.ts';
-import type { ListItem, ListPage } from './types.ts';
+import type { ListGroup, ListItem, ListPage } from './types.ts';
 
 /**
  * The site's lists of articles — the whole archive (the front page and its older pages), each
@@ -42,18 +43,41 @@ export function pageHolding(list: ListPages, index: number): number {
   return low;
 }
 
-function items(state: SiteState, from: string, positions: readonly number[]): ListItem[] {
+/** List items for the articles at `positions`, in the order given, for the page at `from`. */
+export function listItems(state: SiteState, from: string, positions: readonly number[]): ListItem[] {
   return positions.map((position) => {
     const entry = state.entry(position);
     return {
       href: relativeHref(from, entry.path),
       headline: entry.headline,
+      ...(entry.place === undefined ? {} : { place: entry.place }),
       date: entry.date,
       dateLabel: formatDate(entry.date, state.site.language),
       summary: entry.summary,
-      readingMinutes: entry.readingMinutes,
+      ...shownReadingMinutes(entry.readingMinutes),
     };
   });
+}
+
+/** Items under a heading for each date, for positions newest first (one group a run of the same date). */
+function byDate(state: SiteState, from: string, positions: readonly number[]): ListGroup[] {
+  const groups: ListGroup[] = [];
+  for (const item of listItems(state, from, positions)) {
+    const last = groups.at(-1);
+    if (last?.day?.date === item.date) last.items.push(item);
+    else groups.push({ day: { ...link(from, dayPath(item.date), item.dateLabel), date: item.date }, items: [item] });
+  }
+  return groups;
+}
+
+/** One group without a heading, each item showing its date. */
+function undated(state: SiteState, from: string, positions: readonly number[]): Pick<ListPage, 'groups' | 'layout' | 'itemDates'> {
+  return { groups: [{ items: listItems(state, from, positions) }], layout: 'full', itemDates: true };
+}
+
+/** Groups under date headings. */
+function dated(state: SiteState, from: string, positions: readonly number[]): Pick<ListPage, 'groups' | 'layout' | 'itemDates'> {
+  return { groups: byDate(state, from, positions), layout: 'full', itemDates: false };
 }
 
 /** `March 3 – April 2, 1987`-style label of the dates a page spans (formatted day by day). */
@@ -82,8 +106,7 @@ export function frontPage(state: SiteState, list: ListPages): ListPage {
     ...pageCommon(path, state.site.title, state.site.description, state.site),
     template: 'list',
     heading: 'Latest articles',
-    items: items(state, path, newest),
-    newestFirst: true,
+    ...dated(state, path, newest),
     ...(olderIndex >= 0 ? { older: relativeHref(path, frontPagePath(pageName(state, list, pageHolding(list, olderIndex)))) } : {}),
     isFront: true,
   };
@@ -99,8 +122,7 @@ export function archivePage(state: SiteState, list: ListPages, page: number): Li
     ...pageCommon(path, `${state.site.title}: ${range}`, `Articles from ${range}.`, state.site, [{ path: archivePath(), label: 'Archive' }]),
     template: 'list',
     heading: `Articles from ${range}`,
-    items: items(state, path, [...positions].reverse()),
-    newestFirst: true,
+    ...dated(state, path, [...positions].reverse()),
     newer: relativeHref(path, page + 1 < list.pages.length ? frontPagePath(pageName(state, list, page + 1)) : frontPagePath()),
     ...(page > 0 ? { older: relativeHref(path, frontPagePath(pageName(state, list, page - 1))) } : {}),
     isFront: false,
@@ -122,12 +144,16 @@ export function dayList(state: SiteState, date: IsoDate): ListPages {
   return listPages(state, members, state.site.dayPageSize);
 }
 
-/** Path of each page of a day: the day's own first, then its later pages. */
+/**
+ * Path of each page of a day, oldest page first: the newest page is the day's own (a day lists its
+ * articles newest first, as the front page does), the others are named by their first article.
+ */
 export function dayPagePaths(state: SiteState, date: IsoDate, list: ListPages): string[] {
-  return list.pages.map((_, page) => (page === 0 ? dayPath(date) : dayPath(date, pageName(state, list, page))));
+  const last = list.pages.length - 1;
+  return list.pages.map((_, page) => (page === last ? dayPath(date) : dayPath(date, pageName(state, list, page))));
 }
 
-/** `/YYYY/MM/DD/` and its later pages: the day's articles in the day's own order. */
+/** `/YYYY/MM/DD/` and its earlier pages: the day's articles, newest first, compact, with the day's count. */
 export function dayPage(state: SiteState, date: IsoDate, list: ListPages, page: number): ListPage {
   const paths = dayPagePaths(state, date, list);
   const path = paths[page]!;
@@ -138,7 +164,8 @@ export function dayPage(state: SiteState, date: IsoDate, list: ListPages, page: 
   const later = state.dayDates[at + 1];
   const [start, end] = list.pages[page]!;
   const count = plural(list.members.length, 'article');
-  const title = page === 0 ? label : `${label} (continued)`;
+  const title = page === paths.length - 1 ? label : `${label} (continued)`;
+  const others = sameDayIn(state, date).filter((other) => other !== date);
   return {
     ...pageCommon(path, title, `${count} from ${label}.`, state.site, [
       { path: archivePath(), label: 'Archive' },
@@ -147,12 +174,17 @@ export function dayPage(state: SiteState, date: IsoDate, list: ListPages, page: 
     ]),
     template: 'list',
     heading: title,
-    items: items(state, path, list.members.slice(start, end)),
-    newestFirst: false,
+    groups: [{ items: listItems(state, path, list.members.slice(start, end).reverse()) }],
+    layout: 'compact',
+    itemDates: false,
+    count: list.members.length,
     ...(page + 1 < paths.length ? { newer: relativeHref(path, paths[page + 1]!) } : {}),
     ...(page > 0 ? { older: relativeHref(path, paths[page - 1]!) } : {}),
     ...(earlier ? { previousDay: link(path, dayPath(earlier), formatDate(earlier, state.site.language)) } : {}),
     ...(later ? { nextDay: link(path, dayPath(later), formatDate(later, state.site.language)) } : {}),
+    ...(others.length > 0
+      ? { otherYears: others.map((other) => link(path, dayPath(other), dateParts(other).year)), onThisDay: link(path, onThisDayPath(monthDayOf(date)), formatMonthDay(monthDayOf(date), state.site.language)) }
+      : {}),
     isFront: false,
   };
 }
@@ -186,8 +218,7 @@ export function topicPage(state: SiteState, topic: Topic, list: ListPages): List
     template: 'list',
     heading: topic.label,
     kicker: `${kindLabel(topic.kind)} · ${count}`,
-    items: items(state, path, list.members.slice(-state.site.pageSize).reverse()),
-    newestFirst: true,
+    ...undated(state, path, list.members.slice(-state.site.pageSize).reverse()),
     ...(olderIndex >= 0 ? { older: relativeHref(path, topicPath(topic.slug, pageName(state, list, pageHolding(list, olderIndex)))) } : {}),
     ...(state.site.baseUrl === undefined ? {} : { feed: link(path, topicFeedPath(topic.slug), `Atom feed for ${topic.label}`) }),
     isFront: false,
@@ -208,8 +239,7 @@ export function topicArchivePage(state: SiteState, topic: Topic, list: ListPages
     template: 'list',
     heading: `${topic.label}: ${range}`,
     kicker: kindLabel(topic.kind),
-    items: items(state, path, [...positions].reverse()),
-    newestFirst: true,
+    ...undated(state, path, [...positions].reverse()),
     newer: relativeHref(path, page + 1 < list.pages.length ? topicPath(topic.slug, pageName(state, list, page + 1)) : topicPath(topic.slug)),
     ...(page > 0 ? { older: relativeHref(path, topicPath(topic.slug, pageName(state, list, page - 1))) } : {}),
     isFront: false,

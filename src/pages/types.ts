@@ -1,3 +1,5 @@
+import type { IsoDate } from '../dates.ts';
+
 /**
  * Page models: everything a template shows, computed in TypeScript from records by pure functions.
  * Templates only lay them out. Every href is already relative to the page it sits on.
@@ -37,9 +39,12 @@ export interface PageCommon {
 
 export interface ArticleView {
   headline: string;
+  /** Where the story was filed (the wire dateline's place), when the text says. */
+  place?: string;
   date: string;
   dateLabel: string;
-  readingMinutes: number;
+  /** Only when it says something: see `shownReadingMinutes`. */
+  readingMinutes?: number;
   wordCount: number;
   /** Sanitized HTML, marked safe in exactly one template filter. */
   bodyHtml: string;
@@ -69,24 +74,49 @@ export interface ArticlePage extends PageCommon {
 export interface ListItem {
   href: string;
   headline: string;
+  /** Where the story was filed (the wire dateline's place), when the text says. */
+  place?: string;
   date: string;
   dateLabel: string;
   summary: string;
-  readingMinutes: number;
+  /** Only when it says something: see `shownReadingMinutes`. */
+  readingMinutes?: number;
+}
+
+/** Items under one heading: a date (the front page, the archive's pages) or none (a topic, a day). */
+export interface ListGroup {
+  /** The date the items share, linking to its day's page. */
+  day?: DayHeading;
+  items: ListItem[];
+}
+
+export interface DayHeading extends Link {
+  date: IsoDate;
 }
 
 export interface ListPage extends PageCommon {
   template: 'list';
   heading: string;
-  items: ListItem[];
-  /** Whether the items run newest first (the front page, topics) or in the day's own order. */
-  newestFirst: boolean;
+  /** The items, newest first, as the front page lists them. */
+  groups: ListGroup[];
+  /**
+   * How items are laid out: `full` (headline, meta, summary) or `compact` (a day's page: headline,
+   * place and a short summary; the date is the page's).
+   */
+  layout: 'full' | 'compact';
+  /** Whether each item shows its date (lists not grouped by date: topics). */
+  itemDates: boolean;
+  /** The list's article count, shown beside the heading (a day). */
+  count?: number;
   /** Hrefs of the neighbouring pages of the same list: later articles and earlier ones. */
   newer?: string;
   older?: string;
   /** For a day: the nearest earlier and later days that have articles. */
   previousDay?: Link;
   nextDay?: Link;
+  /** For a day: the same calendar day in other years that have articles (labelled by year, oldest first), and its "on this day" page. */
+  otherYears?: Link[];
+  onThisDay?: Link;
   /** Whether the heading is the visually-hidden kind (the front page shows the site name). */
   isFront: boolean;
   /** A topic page's kind (`Person`, `Place`…) and Atom feed (when a base URL is configured). */
@@ -104,9 +134,71 @@ export interface ArchivePage extends PageCommon {
   template: 'archive';
   heading: string;
   entries: ArchiveEntry[];
+  /** Years laid out as calendars (`/archive/`: every year, newest first; a year's page: that year). */
+  calendars: CalendarYear[];
+  /** Whether each calendar year has a heading of its own (not on a year's page, whose heading it is). */
+  yearHeadings: boolean;
+  /** Days of the week, Monday first, for the calendars' column headers. */
+  weekdays: { narrow: string; long: string }[];
+  /** The index of days that have articles in several years, when there is one. */
+  onThisDay?: Link;
   /** Sibling periods (the previous and next year or month that have articles). */
   previous?: Link;
   next?: Link;
+}
+
+/** A year as a calendar: its months, each a grid of weeks. */
+export interface CalendarYear {
+  year: string;
+  /** Anchor id of the year's heading. */
+  id: string;
+  href: string;
+  count: number;
+  months: CalendarMonth[];
+}
+
+export interface CalendarMonth {
+  /** `YYYY-MM`. */
+  month: string;
+  label: string;
+  count: number;
+  /** The month's page, when the month has articles. */
+  href?: string;
+  /** Weeks Monday to Sunday; `null` pads the days before the 1st and after the last. */
+  weeks: (CalendarDay | null)[][];
+}
+
+export interface CalendarDay {
+  day: number;
+  count: number;
+  /** The day's page, when the day has articles. */
+  href?: string;
+}
+
+/** `/on-this-day/MM-DD/`: one calendar day across the years that have articles on it. */
+export interface OnThisDayPage extends PageCommon {
+  template: 'onThisDay';
+  heading: string;
+  /** The years, newest first. */
+  years: OnThisDayYear[];
+  /** The index of such days. */
+  index: Link;
+}
+
+export interface OnThisDayYear {
+  /** The day's page, labelled with its full date. */
+  day: DayHeading;
+  year: string;
+  count: number;
+  /** The day's newest articles (at most `ON_THIS_DAY_ITEMS`), newest first. */
+  items: ListItem[];
+}
+
+/** `/on-this-day/`: every calendar day with articles in more than one year, by month. */
+export interface OnThisDayIndexPage extends PageCommon {
+  template: 'onThisDayIndex';
+  heading: string;
+  months: { heading: string; id: string; days: { day: Link; years: string[] }[] }[];
 }
 
 export interface TopicGroup {
@@ -136,7 +228,7 @@ export interface NotFoundPage extends PageCommon {
   template: 'notFound';
 }
 
-export type PageModel = ArticlePage | ListPage | ArchivePage | TopicIndexPage | SearchPage | NotFoundPage;
+export type PageModel = ArticlePage | ListPage | ArchivePage | OnThisDayPage | OnThisDayIndexPage | TopicIndexPage | SearchPage | NotFoundPage;
 
 /** Site-wide settings the page builders read. */
 export interface SiteSettings {

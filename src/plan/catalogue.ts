@@ -1,7 +1,9 @@
 import type { Topic } from '../corpus/topics.ts';
 import type { IsoDate } from '../dates.ts';
 import { articlePage } from '../pages/article-page.ts';
-import { archiveIndexPage, monthPage, periodsOf, yearPage, type Periods } from '../pages/archive-pages.ts';
+import { archiveIndexPage, monthPage, periodsOf, yearPage, type Periods, type Year } from '../pages/archive-pages.ts';
+import { onThisDayIndexPage, onThisDayPage, onThisDayPositions } from '../pages/on-this-day.ts';
+import { onThisDayDays, sameDayIn, sameDays } from '../pages/same-day.ts';
 import {
   archiveList,
   archivePage,
@@ -24,7 +26,7 @@ import type { SiteState } from '../pages/state.ts';
 import { topicIndexPage } from '../pages/topic-index-page.ts';
 import type { PageModel } from '../pages/types.ts';
 import { topicFeed } from '../outputs/feeds.ts';
-import { archivePath, frontPagePath, monthPath, outputFileOf, topicFeedPath, topicPath, topicsPath, yearPath } from '../site/urls.ts';
+import { archivePath, frontPagePath, monthPath, onThisDayPath, outputFileOf, topicFeedPath, topicPath, topicsPath, yearPath } from '../site/urls.ts';
 import { dateParts } from '../dates.ts';
 
 /**
@@ -130,7 +132,9 @@ export function dayGroup(state: SiteState, date: IsoDate): PageGroup {
   const paths = dayPagePaths(state, date, list);
   const index = state.days.get(date)!.index;
   const around = [state.dayDates[index - 1], state.dayDates[index + 1]];
-  return paths.map((_, page) => listPage(state, list, page, (other) => paths[other], [around, list.members.length], () => dayPage(state, date, list, page)));
+  // The same calendar day in other years: the page links them and their "on this day" page.
+  const extra = [around, list.members.length, sameDayIn(state, date)];
+  return paths.map((_, page) => listPage(state, list, page, (other) => paths[other], extra, () => dayPage(state, date, list, page)));
 }
 
 /** A topic's pages — its later pages all, or only those in `pages` — and its feed (the feed only with a base URL). */
@@ -166,19 +170,21 @@ export function topicGroup(state: SiteState, topic: Topic, list: ListPages = top
 /** `/archive/`, every year's page and every month's page: counts only, so all are planned together. */
 export function periodGroup(state: SiteState, periods: Periods = periodsOf(state)): PageGroup {
   const newestOf = (positions: readonly number[]) => lastmod(state, positions);
+  const dayCounts = (year: Year) => year.months.map((month) => month.days.map((day) => [day.date, day.count]));
+  const onThisDay = onThisDayDays(state).length > 0;
   const group: Planned[] = [
     {
       file: outputFileOf(archivePath()),
-      signature: JSON.stringify(periods.years.map((year) => [year.year, year.count])),
+      signature: JSON.stringify([onThisDay, periods.years.map((year) => [year.year, dayCounts(year)])]),
       shows: [],
       sitemap: { path: archivePath() },
-      make: { page: () => archiveIndexPage(periods, state.site) },
+      make: { page: () => archiveIndexPage(periods, state.site, onThisDay) },
     },
   ];
   periods.years.forEach((year, index) => {
     group.push({
       file: outputFileOf(yearPath(year.year)),
-      signature: JSON.stringify([periods.years[index - 1]?.year, periods.years[index + 1]?.year, year.months.map((month) => [month.month, month.count])]),
+      signature: JSON.stringify([periods.years[index - 1]?.year, periods.years[index + 1]?.year, dayCounts(year)]),
       shows: [],
       sitemap: { path: yearPath(year.year), ...newestOf(lastPositionOf(state, year.months.at(-1)!.days.at(-1)!.date)) },
       make: { page: () => yearPage(periods, year.year, state.site) },
@@ -195,6 +201,38 @@ export function periodGroup(state: SiteState, periods: Periods = periodsOf(state
       make: { page: () => monthPage(periods, month.month, state.site) },
     });
   });
+  return group;
+}
+
+/**
+ * `/on-this-day/` and the page of each calendar day with articles in more than one year: all of
+ * them, or only those of the calendar days (`MM-DD`) in `monthDays` (what a change can reach: a
+ * page shows only articles of its own calendar day); the index always, when there is one.
+ */
+export function onThisDayGroup(state: SiteState, monthDays?: ReadonlySet<string>): PageGroup {
+  const all = onThisDayDays(state);
+  if (all.length === 0) return [];
+  const index = sameDays(state);
+  const group: Planned[] = [
+    {
+      file: outputFileOf(onThisDayPath()),
+      signature: JSON.stringify(all.map((monthDay) => [monthDay, index.get(monthDay)])),
+      shows: [],
+      sitemap: { path: onThisDayPath() },
+      make: { page: () => onThisDayIndexPage(state) },
+    },
+  ];
+  for (const monthDay of monthDays ? all.filter((day) => monthDays.has(day)) : all) {
+    const dates = index.get(monthDay)!;
+    const shown = dates.map((date) => onThisDayPositions(state, date));
+    group.push({
+      file: outputFileOf(onThisDayPath(monthDay)),
+      signature: JSON.stringify(dates.map((date, at) => [date, state.days.get(date)!.end - state.days.get(date)!.start, idsOf(state, shown[at]!)])),
+      shows: nosOf(state, shown.flat()),
+      sitemap: { path: onThisDayPath(monthDay), lastmod: dates.at(-1)! },
+      make: { page: () => onThisDayPage(state, monthDay) },
+    });
+  }
   return group;
 }
 
@@ -221,6 +259,7 @@ export function everyGroup(state: SiteState): PageGroup[] {
     ...state.dayDates.map((date) => dayGroup(state, date)),
     ...state.topics.topics.map((topic) => topicGroup(state, topic)),
     periodGroup(state),
+    onThisDayGroup(state),
     siteGroup(state),
   ];
 }

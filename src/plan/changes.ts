@@ -1,7 +1,8 @@
 import type { Column } from '../archive/rows.ts';
 import type { IsoDate } from '../dates.ts';
 import type { SiteState } from '../pages/state.ts';
-import { archiveGroup, dayGroup, everyGroup, periodGroup, siteGroup, topicGroup, articleGroup, type PageGroup, type Planned } from './catalogue.ts';
+import { archiveGroup, dayGroup, everyGroup, onThisDayGroup, periodGroup, siteGroup, topicGroup, articleGroup, type PageGroup, type Planned } from './catalogue.ts';
+import { monthDayOf, sameDayIn } from '../pages/same-day.ts';
 import { reachOf } from '../pages/chunks.ts';
 import { archiveList, hasOlderPages, pageHolding, topicList, type ListPages } from '../pages/list-pages.ts';
 
@@ -37,11 +38,13 @@ export function planEverything(state: SiteState): OutputPlan {
  * is made again only if what decides it (its signature: ids, links, counts, labels) differs or it
  * shows a changed article. The groups reached:
  *
- * - the changed articles' pages, their previous and next articles (before and after), articles
+ * - the changed articles' pages, their previous and next articles (before and after: a renamed
+ *   file can move within its day), articles
  *   whose topics or related lists changed or list a changed article, and the members of a topic
  *   that was renamed;
  * - the archive's list (the front page and its pages), each changed article's days (before and
- *   after) and the days beside any day that appeared or went;
+ *   after), the days beside any day that appeared or went and the same calendar day in other
+ *   years (which link to it), and the "on this day" pages of the changed articles' calendar days;
  * - each topic whose members, name or kind changed or that shows a changed article;
  * - the year, month and archive pages (counts) and `/topics/`.
  *
@@ -58,11 +61,11 @@ export function planChanges(before: SiteState, after: SiteState, changes: Articl
     if (position === undefined) return;
     for (const other of [position - 1, position, position + 1]) if (other >= 0 && other < state.rows.length) articles.add(state.rows.no[other]!);
   };
-  for (const no of changes.listed) {
+  // Changed articles too: a file renamed within its day keeps its id and text but moves in the order.
+  for (const no of new Set([...changes.listed, ...changes.changed])) {
     around(before, beforeByNo(no));
     around(after, after.positionOfNo(no));
   }
-  for (const no of changes.changed) articles.add(no);
   const renamedTopics = new Set<number>();
   for (const topic of after.topics.topics) {
     const old = before.topics.byKey.get(topic.key);
@@ -94,14 +97,19 @@ export function planChanges(before: SiteState, after: SiteState, changes: Articl
       dayOf(before, beforeByNo(no));
       dayOf(after, after.positionOfNo(no));
     }
+    // A day's page shows only the articles of its own calendar day on "on this day" pages.
+    const monthDays = new Set([...days].map(monthDayOf));
     for (const [state, other] of [[before, after], [after, before]] as const) {
       for (const date of state.dayDates) {
         if (other.days.has(date)) continue;
         const index = state.days.get(date)!.index;
         for (const near of [state.dayDates[index - 1], state.dayDates[index + 1]]) if (near !== undefined) days.add(near);
+        // The same calendar day in other years links to it.
+        for (const same of [...sameDayIn(before, date), ...sameDayIn(after, date)]) days.add(same);
       }
     }
     for (const date of days) pairs.push([before.days.has(date) ? dayGroup(before, date) : [], after.days.has(date) ? dayGroup(after, date) : []]);
+    pairs.push([onThisDayGroup(before, monthDays), onThisDayGroup(after, monthDays)]);
   }
 
   // Topics whose members, name or kind changed, or that show a changed article.

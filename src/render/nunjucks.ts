@@ -6,6 +6,8 @@ export const PAGE_TEMPLATES: Readonly<Record<PageModel['template'], string>> = {
   article: 'pages/article.njk',
   list: 'pages/list.njk',
   archive: 'pages/archive.njk',
+  onThisDay: 'pages/on-this-day.njk',
+  onThisDayIndex: 'pages/on-this-day-index.njk',
   topics: 'pages/topics.njk',
   search: 'pages/search.njk',
   notFound: 'pages/not-found.njk',

@@ -45,6 +45,11 @@ export function topicFeedPath(slug: string): string {
   return `topics/${slug}/feed.xml`;
 }
 
+/** The index of calendar days that have articles in more than one year, or (with `monthDay`, `MM-DD`) one such day across the years. */
+export function onThisDayPath(monthDay?: string): string {
+  return `on-this-day/${monthDay === undefined ? '' : `${monthDay}/`}`;
+}
+
 export function searchPath(): string {
   return 'search/';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, articlePath, dayPath, frontPagePath, outputFileOf, relativeHref, topicPath } from '../../src/site/urls.ts';
+import { absoluteUrl, articlePath, dayPath, frontPagePath, onThisDayPath, outputFileOf, relativeHref, topicPath } from '../../src/site/urls.ts';
 import { checkOutputPath, resolveInside } from '../../src/write/output-path.ts';
 
 describe('URLs', () => {
@@ -10,6 +10,8 @@ describe('URLs', () => {
     expect(frontPagePath()).toBe('');
     expect(frontPagePath('8e7b29ad4a414b1e')).toBe('page/8e7b29ad4a414b1e/');
     expect(topicPath('kursk', 'abc')).toBe('topics/kursk/page/abc/');
+    expect(onThisDayPath()).toBe('on-this-day/');
+    expect(onThisDayPath('02-29')).toBe('on-this-day/02-29/');
     expect(outputFileOf('')).toBe('index.html');
     expect(outputFileOf('2025/')).toBe('2025/index.html');
     expect(outputFileOf('feed.xml')).toBe('feed.xml');

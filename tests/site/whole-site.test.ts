@@ -136,9 +136,9 @@ describe('a whole site built from articles declared inline', () => {
     const { site } = await buildSite(files, { dayPageSize: 20 });
     const front = page(site, /^index\.html$/);
     // The front page: the newest 20, and a link to the page holding the next older article.
-    expect([...front.matchAll(/<h2><a [^>]*>Story number (\d+)/g)].map((match) => Number(match[1]))).toEqual(Array.from({ length: 20 }, (_, index) => 44 - index));
+    expect([...front.matchAll(/<h3><a [^>]*>Story number (\d+)/g)].map((match) => Number(match[1]))).toEqual(Array.from({ length: 20 }, (_, index) => 44 - index));
     const pages = [...site.files.keys()].filter((file) => /^page\/[^/]+\/index\.html$/.test(file));
-    const stories = pages.flatMap((file) => [...page(site, new RegExp(`^${file}$`)).matchAll(/<h2><a [^>]*>Story number (\d+)/g)].map((match) => Number(match[1])));
+    const stories = pages.flatMap((file) => [...page(site, new RegExp(`^${file}$`)).matchAll(/<h3><a [^>]*>Story number (\d+)/g)].map((match) => Number(match[1])));
     expect(stories.sort((a, b) => a - b)).toEqual(Array.from({ length: 45 }, (_, index) => index));
     // The front page links to the page holding the next older article.
     const older = /<a rel="next" href="([^"]+)">Older articles<\/a>/.exec(front)?.[1] ?? '';
@@ -153,10 +153,21 @@ describe('a whole site built from articles declared inline', () => {
       visited.push(at);
     }
     expect(visited.sort()).toEqual([...pages].sort());
-    // A busy day is cut the same way: its own page first, then pages named by their first article.
-    const dayPages = [...site.files.keys()].filter((file) => file.startsWith('2025/04/27/') && /(^|\/)index\.html$/.test(file) && !/-id\d+\//.test(file));
-    expect(dayPages[0]).toBe('2025/04/27/index.html');
+    // A busy day is cut the same way, newest first like the front page: its own page holds the
+    // newest, "Older articles" leads through pages named by their first article to the oldest.
+    const dayOrder: number[] = [];
+    let day: string | undefined = '2025/04/27/index.html';
+    const dayPages: string[] = [];
+    while (day !== undefined) {
+      dayPages.push(day);
+      const html = page(site, new RegExp(`^${day}$`));
+      dayOrder.push(...[...html.matchAll(/<h2><a [^>]*>Story number (\d+)/g)].map((match) => Number(match[1])));
+      const older = /<a rel="next" href="([^"]+)">Older articles<\/a>/.exec(html)?.[1];
+      day = older === undefined ? undefined : new URL(older, `https://x/${day}`).pathname.slice(1);
+    }
+    expect(dayOrder).toEqual(Array.from({ length: 45 }, (_, index) => 44 - index));
     expect(dayPages.length).toBeGreaterThanOrEqual(2);
+    expect(dayPages.slice(1).every((file) => /^2025\/04\/27\/page\/id\d+\/index\.html$/.test(file))).toBe(true);
   });
 
   it('keeps each page of older articles, and its address, when articles are added before or after it', async () => {
