@@ -39,14 +39,16 @@ const STEPS: ((text: string) => string)[] = [
   // Wire copy's company suffixes and reporting verbs: "Standard Oil Co said it plans" → "Standard Oil plans".
   (text) =>
     text
-      .replace(/\s(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|NV|AG|SA|N\.V|S\.A|Cos)\b\.?(?=['’]s\b|,|\s|$)/g, '')
+      .replace(/(?<!\band)\s(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|NV|AG|SA|N\.V|S\.A|Cos)\b\.?(?=['’]s\b|,|\s|$)/g, '')
       .replace(/s['’]s\b/g, "s'")
       .replace(/\s(?:said|says|announced|reported|confirmed|added|stated)\s+(?:that\s+)?(?:it|they|he|she)\s+(?=\p{Ll})/gu, ' ')
       .replace(/\b(said|says)\s+(?:on|late|early)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+(?:that\s+)?(?:it\s+)?/g, ''),
   // An attribution tail: "…, the company said", "…, officials told reporters".
   (text) => text.replace(/,\s+(?:[^,]{0,60}\s)?(?:said|says|told [^,]{1,40}|according to [^,]{1,60}|reported|added|announced)(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+day|\s+today|\s+yesterday)?$/u, ''),
   // Appositives between commas: ", a unit of Shearson Lehman,", ", the world's largest producer,".
-  (text) => text.replace(/,\s+(?:a|an|the|which|who|its|whose|formerly|part of|unit of)\s[^,]{1,80},\s/g, ' '),
+  // Asides of the same kind: ", in remarks published today,", ", speaking in Tokyo,".
+  // Only before the verb (lower case), so the main clause is never taken for an aside.
+  (text) => text.replace(/,\s+(?:a|an|the|which|who|its|whose|formerly|part of|unit of|in|on|at|for|with|after|before|under|according to|\p{Ll}+ing)\s[^,]{1,80},\s(?=\p{Ll})/gu, ' '),
   // Trailing clauses after a comma: ", alleviating the drought", ", which …", ", but …".
   (text) => cutAtLastComma(text),
   // Time and source phrases that headlines leave out.
@@ -87,9 +89,14 @@ function cutAtLastComma(text: string): string {
   for (let at = text.lastIndexOf(', '); at > 0; at = text.lastIndexOf(', ', at - 1)) {
     const head = text.slice(0, at);
     // A comma inside a number or a list of names ("Smith, Jones and Co") is not a clause boundary.
-    if (length(head) <= MAX_HEADLINE_LENGTH && length(head) >= 30 && !endsDangling(head) && /\s\p{Ll}+/u.test(head)) return head;
+    if (length(head) <= MAX_HEADLINE_LENGTH && length(head) >= 30 && !endsDangling(head) && hasVerb(head)) return head;
   }
   return text;
+}
+
+/** Whether a clause has a word that reads as its verb, so a cut before a comma leaves a sentence, not a subject alone. */
+function hasVerb(text: string): boolean {
+  return /\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|said|says|\p{Ll}{2,}(?:ed|es|s|ing))\b/u.test(text);
 }
 
 function endsDangling(text: string): boolean {

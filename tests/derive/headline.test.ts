@@ -99,6 +99,15 @@ describe('deriveLede', () => {
     );
   });
 
+  it('drops an aside before the verb, keeps "and Co" in a firm\'s name, and never cuts to a subject without its verb', () => {
+    expect(lede('KUWAIT, March 1 - Kuwait\'s Oil Minister, in remarks published today, said OPEC would not raise its output ceiling in the coming months whatever happened to prices.').headline).toBe(
+      "Kuwait's Oil Minister said OPEC would not raise its output ceiling",
+    );
+    expect(lede('Sole underwriter Goldman, Sachs and Co said it is publicly offering 40.05 mln dlrs of principal exchange rate linked securities due 1992.').headline).toBe(
+      'Sole underwriter Goldman, Sachs and Co is publicly offering 40.05 mln dlrs',
+    );
+  });
+
   it('gives the full first sentence as the standfirst when the headline rewords it', () => {
     const { headline, summary } = lede('Standard Oil Co and BP North America Inc said they plan to form a venture to manage the money market borrowing and investment activities of both companies.');
     expect(summary.startsWith('Standard Oil Co and BP North America Inc said they plan')).toBe(true);
