@@ -159,10 +159,10 @@ function tokenize(paragraph: string): Word[] {
   for (const match of paragraph.matchAll(WORD)) {
     const gap = paragraph.slice(end, match.index);
     end = match.index + match[0].length;
-    const possessive = /['’]s$/u.test(match[0]);
+    const possessive = match[0].endsWith("'s") || match[0].endsWith('’s');
     let text = possessive ? match[0].slice(0, -2) : match[0];
     // `Columbus-based American Dynamics`: the place, then the company, two names.
-    const based = /^\p{Lu}.*-based$/u.test(text);
+    const based = text.endsWith('-based') && /^\p{Lu}/u.test(text);
     if (based) text = text.slice(0, -'-based'.length);
     // `Madera, Calif.`: the state, spelt out.
     const state = gap.startsWith(',') && paragraph[end] === '.' ? STATE_ABBREVIATIONS.get(text.toLowerCase().replace(/\./g, '')) : undefined;
@@ -174,12 +174,12 @@ function tokenize(paragraph: string): Word[] {
       previous !== undefined &&
       gap === '. ' &&
       (ABBREVIATED_TITLES.has(previous.lower) || previous.text.length === 1 || (previous.text.includes('.') && !SENTENCE_STARTERS.has(match[0].toLowerCase())));
-    const ticker = gap.endsWith('<') && paragraph[end] === '>' && /^[\p{Lu}\d.]+$/u.test(text) && text.length <= 9;
+    const ticker = paragraph[end] === '>' && gap.endsWith('<') && text.length <= 9 && /^[\p{Lu}\d.]+$/u.test(text);
     words.push({
       text,
       lower: text.toLowerCase(),
-      joined: previous !== undefined && !previous.based && (/^[ \t]*\n?[ \t]*$/.test(gap) || afterAbbreviation),
-      initial: previous === undefined || (/[.!?“"‘(:—–]/.test(gap) && !afterAbbreviation),
+      joined: previous !== undefined && !previous.based && (gap === ' ' || /^[ \t]*\n?[ \t]*$/.test(gap) || afterAbbreviation),
+      initial: previous === undefined || (gap !== ' ' && /[.!?“"‘(:—–]/.test(gap) && !afterAbbreviation),
       possessive,
       // Not a name word: a ticker, a figure (`M-1`), a rating (`B-minus`), an adjective (`IBM-compatible`).
       capital: !ticker && isCapitalised(text) && !/\d/.test(text) && !/^\p{Lu}{1,3}-(?:minus|plus)$/u.test(text) && !/^[\p{Lu}.]{2,}-\p{Ll}/u.test(text),
