@@ -67,7 +67,7 @@ const figures = {
   'ticker bracket left': share((record) => /[<>]/.test(record.headline)),
   // Word for word at the start, or the whole headline within the summary's first words (after a dateline, say).
   'summary repeats headline': share((record) => startsWithWords(record.summary, record.headline.replace(/…$/, '')) || repeatsEarly(record.summary, record.headline.replace(/…$/, ''))),
-  'sign-off left in body': share((record) => SIGN_OFF_LEFT.test(record.text) && !/\btold reuters\W*$/i.test(record.text)),
+  'sign-off left in body': share((record) => SIGN_OFF_LEFT.test(record.text) && !/\b(?:told|by|to|from|with) reuters\W*$/i.test(record.text)),
   'with a place': share((record) => record.place !== undefined),
 };
 console.log(`${records.length} articles from ${folder} in ${seconds.toFixed(1)} s (${failed.length} not built)`);

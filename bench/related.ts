@@ -9,8 +9,10 @@
  * sentence, and those of each related article (`--why`: with the topics and terms shared and the
  * score). Figures: articles with an empty list (all, and in the sample), listed pairs, and the time
  * the whole archive's lists take. `--judged FILE` reads verdicts (lines `- yes · A → B …` or
- * `- no · A → B …`, ids as printed) and gives precision over the sample's pairs, naming the pairs
- * not judged yet. `--scale N` also times the lists of an archive of N articles made by repeating
+ * `- no · A → B …`, ids as printed; a `yes` whose reason, after ` — `, starts `duplicate:` is the
+ * article sent again) and gives precision over the sample's pairs, duplicates counted not related
+ * (and, beside it, counted related), naming the pairs not judged yet and the judged ones no longer
+ * listed. `--scale N` also times the lists of an archive of N articles made by repeating
  * these over later years. `--set name=value` tries other settings than `RELATED_DEFAULTS`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -110,22 +112,27 @@ const pairs = sample.flatMap((position) => lists[position]!.map((other) => [posi
 console.log(`sample: ${sample.length} articles, ${sampleEmpty} with an empty list (${((100 * sampleEmpty) / sample.length).toFixed(0)}%), ${pairs.length} pairs listed`);
 
 if (judged !== undefined) {
-  const verdicts = new Map<string, boolean>();
+  // A verdict `yes` whose reason starts `duplicate:` is the article itself sent again: not related.
+  const verdicts = new Map<string, 'yes' | 'no' | 'duplicate'>();
   for (const line of readFileSync(judged, 'utf8').split('\n')) {
-    const match = /^- (yes|no) · (\S+) → (\S+)/.exec(line);
-    if (match) verdicts.set(`${match[2]} ${match[3]}`, match[1] === 'yes');
+    const match = /^- (yes|no) · (\S+) → (\S+) .*? — (duplicate:)?/.exec(line);
+    if (match) verdicts.set(`${match[2]} ${match[3]}`, match[4] ? 'duplicate' : (match[1] as 'yes' | 'no'));
   }
-  let yes = 0;
-  let no = 0;
+  const counts = { yes: 0, no: 0, duplicate: 0 };
   const missing: string[] = [];
+  const listed = new Set<string>();
   for (const [a, b] of pairs) {
-    const verdict = verdicts.get(`${named[a]!.record.id} ${named[b]!.record.id}`);
+    const key = `${named[a]!.record.id} ${named[b]!.record.id}`;
+    listed.add(key);
+    const verdict = verdicts.get(key);
     if (verdict === undefined) missing.push(`${label(a)}  →  ${label(b)}`);
-    else if (verdict) yes++;
-    else no++;
+    else counts[verdict]++;
   }
-  console.log(`judged: ${yes} related, ${no} not, precision ${(yes / Math.max(1, yes + no)).toFixed(3)}; ${missing.length} pairs not judged`);
+  const judgedPairs = counts.yes + counts.no + counts.duplicate;
+  const precision = (related: number, of: number) => (related / Math.max(1, of)).toFixed(3);
+  console.log(`judged: ${counts.yes} related, ${counts.no} not, ${counts.duplicate} duplicates of the article; precision ${precision(counts.yes, judgedPairs)} (duplicates not related), ${precision(counts.yes + counts.duplicate, judgedPairs)} counting them related; ${missing.length} pairs not judged`);
   for (const line of missing) console.log(`  not judged: ${line}`);
+  for (const key of verdicts.keys()) if (!listed.has(key)) console.log(`  judged, no longer listed: ${key} (${verdicts.get(key)})`);
 } else {
   for (const position of sample) {
     const { record } = named[position]!;

@@ -3,7 +3,10 @@ import type { ArchiveRows } from '../archive/rows.ts';
 export interface RelatedSettings {
   /** Related articles per article, at most. */
   limit: number;
-  /** Neighbours looked at on either side in each feature's list (see {@link relatedOf}). */
+  /**
+   * A feature's list of up to 2 · `window` + 1 articles is read whole; in a longer one, only the
+   * `window` articles on either side of the article (see {@link relatedOf}).
+   */
   window: number;
   /**
    * The level (log₂(N′ / df), see {@link featureWeight}) up to which a feature is common and counts
@@ -27,9 +30,17 @@ export interface RelatedSettings {
    * judged over 50 articles, see `bench/related-judgements.md`).
    */
   topicFactor: number;
+  /**
+   * Two articles that share no topic must score this many times {@link scoreNeeded}: related
+   * articles share a topic, or a strong set of rare terms. With 1.25 (15 at 19,043 articles), a
+   * few words typical of one kind of story (`narrowed`, `recorded`, `surplus`; `patent`,
+   * `infringement`, `suit`) no longer relate two balance-of-payments reports or two companies'
+   * patent suits (see `bench/related-judgements.md`).
+   */
+  termsOnlyFactor: number;
 }
 
-export const RELATED_DEFAULTS: RelatedSettings = { limit: 5, window: 30, commonLevel: 5, minShared: 2, minScore: 4 / 3, topicFactor: 1 };
+export const RELATED_DEFAULTS: RelatedSettings = { limit: 5, window: 30, commonLevel: 5, minShared: 2, minScore: 4 / 3, topicFactor: 1, termsOnlyFactor: 1.25 };
 
 /**
  * The level up to which a feature is common in an archive of `articles`: `commonLevel`, or lower
@@ -89,6 +100,9 @@ export interface FeatureIndex {
   /** Each article's feature slots: article i's are `own[ownStart[i] .. ownStart[i + 1])`. */
   own: Int32Array;
   ownStart: Int32Array;
+  /** Each article's date as a day number, and a hash of its set of slots (see {@link isDuplicate}). */
+  days: Int32Array;
+  fingerprint: Int32Array;
 }
 
 /** Every feature's postings, in typed arrays indexed by feature (features are dictionary ids, so dense). */
@@ -140,7 +154,43 @@ export function featureIndex(rows: ArchiveRows): FeatureIndex {
     topic[s] = features[s]! % 2;
     levels[s] = featureWeight(start[s + 1]! - start[s]!, count);
   }
-  return { rows, slot, slots, start, postings, levels, topic, own, ownStart };
+  const days = new Int32Array(count);
+  const fingerprint = new Int32Array(count);
+  for (let position = 0; position < count; position++) {
+    const date = rows.orders[position]!;
+    days[position] = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+    // A sum of mixed slots: the same for the same set in any order.
+    let hash = 0;
+    for (let at = ownStart[position]!, end = ownStart[position + 1]!; at < end; at++) hash = (hash + Math.imul(own[at]! ^ 0x5bd1e995, 0x9e3779b1)) | 0;
+    fingerprint[position] = hash;
+  }
+  return { rows, slot, slots, start, postings, levels, topic, own, ownStart, days, fingerprint };
+}
+
+/**
+ * Whether two articles are one story sent twice: the same topics and key terms, common ones too,
+ * and dates at most a day apart. The rows hold no text; the key terms are an article's 16 most
+ * frequent words, so the same text always gives the same features. On Reuters, 303 pairs of
+ * articles have the same text: all have the same features, 261 the same date and the others are
+ * mostly a day apart (the wire sent the story again the next day). Among the pairs with the same
+ * features that would be related, 79 of the 83 a day apart are the same text or nearly (a
+ * spelling fixed, a ticker added; 4 are consecutive days of a daily report: Treasury balances, the
+ * lira's rate), while two days apart most (23 of 29) are days of a report series: so not more
+ * than a day. A re-send with paragraphs added has other key terms and is not caught.
+ */
+export function isDuplicate(index: FeatureIndex, a: number, b: number): boolean {
+  const { own, ownStart, days, fingerprint } = index;
+  if (fingerprint[a] !== fingerprint[b] || Math.abs(days[a]! - days[b]!) > 1) return false;
+  const from = ownStart[a]!;
+  const size = ownStart[a + 1]! - from;
+  const otherFrom = ownStart[b]!;
+  if (ownStart[b + 1]! - otherFrom !== size) return false;
+  // Sets of at most a few dozen slots, each slot once: every one of a's among b's.
+  outer: for (let at = from; at < from + size; at++) {
+    for (let other = otherFrom; other < otherFrom + size; other++) if (own[other] === own[at]) continue outer;
+    return false;
+  }
+  return true;
 }
 
 /**
@@ -148,54 +198,71 @@ export function featureIndex(rows: ArchiveRows): FeatureIndex {
  * scores; fewer, or none, rather than unrelated ones. Two articles are related when they share
  * rare features — topics (names the site has a page for) and key terms — and enough of them: at
  * least `minShared` features rarer than `commonLevel`, each scoring its level above it (a topic
- * `topicFactor` times that), together at least {@link scoreNeeded}. At 19,043 articles that is 12:
- * a company's name and its town (`armtek`, `armstrong`), a topic and two uncommon words
- * (`Richard Lyng`, `lyng`, `soybean`), or four fairly rare words. Words that more than 1 article
- * in 32 has count for nothing, however many two articles share, so dividend notices and earnings
- * tables are not related by their form, a lone article matches nothing, and a topic named in
- * passing by very many articles (`United States`) relates none of them.
+ * `topicFactor` times that), together at least {@link scoreNeeded}, or {@link RelatedSettings.termsOnlyFactor}
+ * times that when they share no topic. At 19,043 articles that is 12 with a topic (`Richard Lyng`,
+ * `lyng`, `soybean`) and 15 without: a company's name and its town (`armtek`, `armstrong`), or
+ * four or five fairly rare words. Words that more than 1 article in 32 has count for nothing,
+ * however many two articles share, so dividend notices and earnings tables are not related by
+ * their form, a lone article matches nothing, and a topic named in passing by very many articles
+ * (`United States`) relates none of them. A duplicate of the article (see {@link isDuplicate}) is
+ * not related to it, and a list holds one copy of a story sent twice.
  *
- * The article is compared only with the `window` articles nearest to it in each of its rare
- * features' lists: a rare feature's list is read (nearly) whole, a longer one only near the
- * article's own date, which in a news archive is where related stories are. So the work is
- * O(F · W) per article and O(N · F · W) for the archive, linear in its size; F is at most its 16
+ * A rare feature counts wherever the two articles are; a fairly common one only near the article.
+ * A feature's list of up to 2 · `window` + 1 articles (at 19,043 articles, level 9 and above) is
+ * read whole; of a longer one, only the `window` articles either side of the article, near its
+ * date, where in a news archive the same story is. So the words of a kind of story (`patent`,
+ * `infringement`) count between two articles of the same weeks, not between any two of the year.
+ * Scoring every shared feature in full was tried (`bench/related-judgements.md`): it lists
+ * Henley's stake in Santa Fe Southern Pacific a month apart, but more pairs of one kind of story
+ * months apart — precision 0.727 against 0.775 — and costs 2 to 3 times as much. The work is
+ * O(F · W) per article, O(N · F · W) for the archive, linear in its size: F is at most its 16
  * terms and its topics, and the common ones, often most of them, are skipped. Pure.
  */
 export function relatedOf(index: FeatureIndex, position: number, settings: RelatedSettings = RELATED_DEFAULTS, scratch = new Scratch(index.rows.length)): number[] {
   const { start, postings, levels, topic, own, ownStart } = index;
-  const { scores, shared, touched } = scratch;
+  const { scores, shared, topics, touched } = scratch;
   const common = commonLevelOf(index.rows.length, settings);
   const needed = scoreNeeded(index.rows.length, settings);
-  for (let slotAt = ownStart[position]!, slotEnd = ownStart[position + 1]!; slotAt < slotEnd; slotAt++) {
+  const whole = 2 * settings.window + 1;
+  const from = ownStart[position]!;
+  const to = ownStart[position + 1]!;
+  for (let slotAt = from; slotAt < to; slotAt++) {
     const s = own[slotAt]!;
     const excess = levels[s]! - common;
     if (excess <= 0) continue;
     const weight = topic[s] === 1 ? excess * settings.topicFactor : excess;
-    const from = start[s]!;
-    const to = start[s + 1]!;
-    const at = lowerBound(postings, from, to, position);
-    for (let i = Math.max(from, at - settings.window), end = Math.min(to, at + settings.window + 1); i < end; i++) {
+    let first = start[s]!;
+    let end = start[s + 1]!;
+    if (end - first > whole) {
+      const at = lowerBound(postings, first, end, position);
+      first = Math.max(first, at - settings.window);
+      end = Math.min(end, at + settings.window + 1);
+    }
+    for (let i = first; i < end; i++) {
       const other = postings[i]!;
       if (other === position) continue;
       if (shared[other] === 0) touched.push(other);
       scores[other]! += weight;
       shared[other]!++;
+      if (topic[s] === 1) topics[other] = 1;
     }
   }
-  // Newer first on equal scores: positions follow the archive order, dates first.
-  const before = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a > b);
-  const best: number[] = [];
+  const qualified: number[] = [];
   for (const other of touched) {
-    if (shared[other]! >= settings.minShared && scores[other]! >= needed && (best.length < settings.limit || before(other, best.at(-1)!))) {
-      let at = best.length;
-      while (at > 0 && before(other, best[at - 1]!)) at--;
-      best.splice(at, 0, other);
-      if (best.length > settings.limit) best.pop();
-    }
+    const score = scores[other]!;
+    if (shared[other]! >= settings.minShared && score >= (topics[other] === 1 ? needed : needed * settings.termsOnlyFactor) && !isDuplicate(index, position, other)) qualified.push(other);
+  }
+  // Newer first on equal scores: positions follow the archive order, dates first.
+  qualified.sort((a, b) => scores[b]! - scores[a]! || b - a);
+  const best: number[] = [];
+  for (const other of qualified) {
+    if (best.length === settings.limit) break;
+    if (!best.some((listed) => isDuplicate(index, listed, other))) best.push(other);
   }
   for (const other of touched) {
     scores[other] = 0;
     shared[other] = 0;
+    topics[other] = 0;
   }
   touched.length = 0;
   return best;
@@ -205,21 +272,26 @@ export function relatedOf(index: FeatureIndex, position: number, settings: Relat
 export class Scratch {
   readonly scores: Float64Array;
   readonly shared: Uint16Array;
+  /** 1 when the article shares a topic with this one. */
+  readonly topics: Uint8Array;
   readonly touched: number[] = [];
   constructor(size: number) {
     this.scores = new Float64Array(size);
     this.shared = new Uint16Array(size);
+    this.topics = new Uint8Array(size);
   }
 }
 
 /**
- * The articles whose related lists can differ after some articles changed: the changed ones, the
- * articles within reach of where each changed article was or now is in each of its features'
- * lists (their windows gained or lost it, and an article at the window's edge), and every article
- * with a feature whose weight moved a step. `changed` gives each changed article's old and new
- * order and features (absent when it did not exist before, or does not now). Every other
- * article's related list is as before. When the archive's scale (N′) moved, every list can
- * differ: then `'all'`.
+ * The articles whose related lists can differ after some articles changed: the changed ones, and
+ * every article that found or finds a changed one among its candidates (see {@link relatedOf}) —
+ * all of a feature's list when it is read whole, now or before, else the articles within reach of
+ * where the changed article was or now is (their windows gained or lost it, and an article at the
+ * window's edge) — and every article with a feature whose weight moved a step. `changed` gives each
+ * changed article's old and new order and features (absent when it did not exist before, or does
+ * not now). Every other article's related list is as before: its candidates are the same, and
+ * each is scored, and judged a duplicate, from its own features and date and the article's. When
+ * the archive's scale (N′) moved, every list can differ: then `'all'`.
  */
 export function affectedByChanges(
   index: FeatureIndex,
@@ -232,26 +304,33 @@ export function affectedByChanges(
   const affected = new Set<number>();
   const dfDelta = new Map<number, number>();
   const reach = settings.window + 1;
+  const whole = 2 * settings.window + 1;
   for (const { before, after } of changed) {
     for (const [version, sign] of [[before, -1], [after, 1]] as const) {
       if (version === undefined) continue;
+      for (const feature of Array.from(version.features)) dfDelta.set(feature, (dfDelta.get(feature) ?? 0) + sign);
+    }
+  }
+  const wholeList = new Set<number>();
+  for (const [feature, delta] of dfDelta) {
+    const s = feature < slot.length ? slot[feature]! : -1;
+    if (s === -1) continue; // no article has it any more
+    const df = start[s + 1]! - start[s]!;
+    // Read whole now or before, or its weight moved a step: every article with it can differ.
+    if (df <= whole || df - delta <= whole || featureWeight(df, rows.length) !== featureWeight(df - delta, articlesBefore)) wholeList.add(s);
+  }
+  for (const s of wholeList) for (let i = start[s]!; i < start[s + 1]!; i++) affected.add(postings[i]!);
+  for (const { before, after } of changed) {
+    for (const version of [before, after]) {
+      if (version === undefined) continue;
       for (const feature of Array.from(version.features)) {
-        dfDelta.set(feature, (dfDelta.get(feature) ?? 0) + sign);
         const s = feature < slot.length ? slot[feature]! : -1;
-        if (s === -1) continue; // no article has it any more
+        if (s === -1 || wholeList.has(s)) continue;
         const from = start[s]!;
         const to = start[s + 1]!;
         const at = lowerBoundByOrder(postings, from, to, rows, version.order);
         for (let i = Math.max(from, at - reach), end = Math.min(to, at + reach + 1); i < end; i++) affected.add(postings[i]!);
       }
-    }
-  }
-  for (const [feature, delta] of dfDelta) {
-    const s = feature < slot.length ? slot[feature]! : -1;
-    if (s === -1 || delta === 0) continue;
-    const df = start[s + 1]! - start[s]!;
-    if (featureWeight(df, rows.length) !== featureWeight(df - delta, articlesBefore)) {
-      for (let i = start[s]!; i < start[s + 1]!; i++) affected.add(postings[i]!);
     }
   }
   return affected;

@@ -168,6 +168,13 @@ const EXTRA_SPELLINGS: readonly (readonly [string, string])[] = [
   ['Zaire', 'Zaire'],
   ['USSR', 'Soviet Union'],
   ['U.S.S.R.', 'Soviet Union'],
+  // Cities by the English names older copy uses (GeoNames has today's).
+  ['Berne', 'Bern'],
+  ['Peking', 'Beijing'],
+  ['Bombay', 'Mumbai'],
+  ['Calcutta', 'Kolkata'],
+  ['Madras', 'Chennai'],
+  ['Rangoon', 'Yangon'],
 ];
 
 const EXTRA_DEMONYMS: readonly (readonly [string, string])[] = [

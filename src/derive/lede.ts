@@ -59,6 +59,8 @@ export function deriveLede(paragraphs: readonly string[], fallback: string): Led
 export function unwrapTickers(text: string): string {
   return text
     .replace(/\s*<[\p{Lu}\d.&/-]{1,12}>/gu, '')
+    // Tickers typed in lower case (`Shoe-Town <shu>`) follow a capitalised name: alone, `<fast>` is text.
+    .replace(/(?<=\p{Lu}[\p{L}\d.&'-]*)\s+<[\p{L}\d.]{1,9}>/gu, '')
     .replace(/<([\p{Lu}\d][^<>]{0,79})>/gu, '$1')
     .replace(/^\s*[*#=~_]+\s*/, '');
 }

@@ -20,7 +20,7 @@ const REGION = String.raw`(?:\s?,\s?(?:the )?${WORD}(?: ${WORD}){0,2}| ${WORD}(?
 const DATE = String.raw`\s*,?\s*(?<!\p{L})(?:\p{L}{3,9}\.?,?\s+[\dOlI]{1,3}|\d{1,2}\s+\p{L}{3,9})\b`;
 const AGENCY = String.raw`\s*(?:\((?:Reuters?|AP|AFP|UPI|dpa)\)|,\s*Reuters?\b)`;
 const DASH = String.raw`\s*,?\s*[-–—]{1,2}\s+`;
-const JUNK = String.raw`(?:RPT|REPEAT|CORRECTED)?[^\p{L}\p{N}"“(]{0,6}`;
+const JUNK = String.raw`(?:RPT|REPEAT|CORRECTED|\d{1,2}(?=\s))?[^\p{L}\p{N}"“(]{0,6}`;
 const WIRE_DATELINE = new RegExp(
   [
     String.raw`^${JUNK}(?<caps>${CAPS_PLACE}(?:${REGION})?)(?:${DATE}(?:${AGENCY})?|${AGENCY})${DASH}`,

@@ -21,11 +21,6 @@ function rows(next: () => number, count: number, offset = 0): RowData[] {
   });
 }
 
-function relatedAll(archive: ArchiveRows): string[] {
-  const index = featureIndex(archive);
-  return Array.from({ length: archive.length }, (_, position) => `${archive.no[position]}: ${relatedOf(index, position).map((other) => archive.no[other]).join(',')}`);
-}
-
 describe('related articles, updated', () => {
   it('weighs a feature by its rarity in half-bit steps, so one more article rarely moves a weight', () => {
     expect(archiveScale(19_043)).toBe(32_768);
@@ -34,14 +29,20 @@ describe('related articles, updated', () => {
     expect(featureWeight(5001, 19_044)).toBe(featureWeight(5000, 19_043));
   });
 
-  it('recomputes exactly the lists that change: after random adds, removals and edits, the affected lists are all that differ', () => {
+  it.each([30, 1])('recomputes exactly the lists that change: after random adds, removals, edits and re-sends, the affected lists are all that differ (window %i)', (window) => {
+    const settings = { ...RELATED_DEFAULTS, window };
+    const relatedAll = (archive: ArchiveRows) => {
+      const index = featureIndex(archive);
+      return Array.from({ length: archive.length }, (_, position) => `${archive.no[position]}: ${relatedOf(index, position, settings).map((other) => archive.no[other]).join(',')}`);
+    };
     const next = random(7);
     let differing = 0;
     for (let trial = 0; trial < 40; trial++) {
       const before = ArchiveRows.of(rows(next, 120).sort((a, b) => (a.order < b.order ? -1 : 1)));
-      // Change a few: remove some, add some, replace some with other features (same no).
+      // Change a few: remove some, add some (one a copy of an article, sent again), replace some with other features (same no).
       const removed = new Set(Array.from({ length: 3 }, () => Math.floor(next() * before.length)));
-      const added = rows(next, 3, 1000);
+      const copied = Math.floor(next() * before.length);
+      const added = [...rows(next, 2, 1000), { ...rows(next, 1, 1002)[0]!, order: `${before.orders[copied]!.slice(0, 10)}\u0000${1002}`, terms: before.terms.at(copied), topics: before.topics.at(copied) }];
       const edited = [...removed].slice(0, 1).map((at) => ({ ...rows(next, 1, 0)[0]!, order: before.orders[at]!, no: before.no[at]! }));
       const after = before.merge(removed, [...added, ...edited]);
       const beforeLists = relatedAll(before);
@@ -54,7 +55,7 @@ describe('related articles, updated', () => {
         })),
         ...added.map((row) => ({ after: { order: row.order, features: featuresOf(row.topics, row.terms) } })),
       ];
-      const affected = affectedByChanges(index, changes, before.length);
+      const affected = affectedByChanges(index, changes, before.length, settings);
       if (affected === 'all') continue;
       // Every list that differs is among the affected ones.
       const old = new Map(beforeLists.map((line) => [line.split(':')[0], line]));
@@ -164,10 +165,10 @@ describe('related articles that relate', () => {
     expect(scoreNeeded(19_043)).toBe(12);
     expect(scoreNeeded(100_000)).toBeCloseTo(14.67, 2);
     const story = [
-      { id: 'old', date: '2025-01-01', terms: 'drone strike kursk' },
-      { id: 'new', date: '2025-01-05', terms: 'drone strike kursk' },
+      { id: 'old', date: '2025-01-01', terms: 'drone strike', topics: 'Kursk' },
+      { id: 'new', date: '2025-01-05', terms: 'drone strike', topics: 'Kursk' },
       { id: 'one', date: '2025-01-06', terms: 'drone weather' },
-      { id: 'me', date: '2025-01-03', terms: 'drone strike kursk border' },
+      { id: 'me', date: '2025-01-03', terms: 'drone strike border', topics: 'Kursk' },
       { id: 'far', date: '2025-01-04', terms: 'weather rain' },
     ];
     const { relatedTo } = archiveOf(story);
@@ -176,9 +177,55 @@ describe('related articles that relate', () => {
     expect(relatedTo('far')).toEqual([]);
   });
 
-  it('returns at most `limit` articles and looks only `window` articles either way in a feature list', () => {
-    const story = Array.from({ length: 30 }, (_, at) => ({ id: `r${String(at).padStart(2, '0')}`, date: `1987-01-${String(at + 1).padStart(2, '0')}`, terms: 'flood dam yangtze levee' }));
+  it('returns at most `limit` articles and finds them only `window` articles either way in a long feature list', () => {
+    const story = Array.from({ length: 30 }, (_, at) => ({ id: `r${String(at).padStart(2, '0')}`, date: `1987-01-${String(at + 1).padStart(2, '0')}`, terms: `flood dam yangtze levee day${at}` }));
     const { relatedTo } = archiveOf(story, REUTERS);
     expect(relatedTo('r10', { ...RELATED_DEFAULTS, limit: 3, window: 2 })).toEqual(['r12', 'r11', 'r09']);
+  });
+
+  it('counts a rare feature wherever the two articles are, a fairly common one only near the article (`window`)', () => {
+    // `henley` and `santa` only these have (short lists, read whole); `railroad`, `freight`, `carload`, `merger` about 60 articles each.
+    const common = 'railroad freight carload merger';
+    const articles = [
+      { id: 'henley-bear', date: '1987-04-24', terms: 'henley santa bear stearns' },
+      { id: 'henley-ends', date: '1987-10-19', terms: 'henley santa ended talk' },
+      { id: 'rail-march', date: '1987-03-02', terms: `${common} march` },
+      { id: 'rail-next-day', date: '1987-03-03', terms: `${common} next` },
+      { id: 'rail-august', date: '1987-08-20', terms: `${common} august` },
+    ];
+    const words = { ...REUTERS.words, railroad: 60, freight: 60, carload: 60, merger: 60 };
+    const { relatedTo } = archiveOf(articles, { ...REUTERS, words });
+    const settings = { ...RELATED_DEFAULTS, window: 3 };
+    expect(relatedTo('henley-bear', settings)).toEqual(['henley-ends']);
+    expect(relatedTo('rail-march', settings)).toEqual(['rail-next-day']);
+  });
+
+  it('relates articles that share no topic only by a strong set of rare terms: words typical of one kind of story are not enough', () => {
+    // About the Reuters counts of `narrowed`, `recorded`, `surplus`, `central`: two balance-of-payments reports score 14.
+    const background = { ...REUTERS, words: { ...REUTERS.words, narrowed: 14, recorded: 45, surplus: 180, central: 500 }, topics: { ...REUTERS.topics, Bangladesh: 40 } };
+    const reports = [
+      { id: 'bangladesh', date: '1987-03-25', terms: 'narrowed recorded surplus central payment' },
+      { id: 'chile', date: '1987-04-09', terms: 'narrowed recorded surplus central trade' },
+    ];
+    expect(archiveOf(reports, background).relatedTo('bangladesh')).toEqual([]);
+    // The same words and a topic: related.
+    const withTopic = reports.map((report) => ({ ...report, topics: 'Bangladesh' }));
+    expect(archiveOf(withTopic, background).relatedTo('bangladesh')).toEqual(['chile']);
+  });
+
+  it('does not list the article itself sent again (the same features, the same day or the next), nor one story twice', () => {
+    const cmo = 'salomon cmo trust collateralized mortgage obligation tranche';
+    const articles = [
+      { id: 'cmo', date: '1987-03-12', terms: cmo, topics: 'Salomon Brothers' },
+      { id: 'cmo-again', date: '1987-03-12', terms: cmo, topics: 'Salomon Brothers' },
+      { id: 'cmo-next-day', date: '1987-03-13', terms: cmo, topics: 'Salomon Brothers' },
+      { id: 'cmo-raised', date: '1987-03-16', terms: `${cmo} raised`, topics: 'Salomon Brothers' },
+      { id: 'cmo-raised-again', date: '1987-03-16', terms: `${cmo} raised`, topics: 'Salomon Brothers' },
+      // The same words two days on: a report series, each day its own news, so related.
+      { id: 'cmo-series', date: '1987-03-15', terms: cmo, topics: 'Salomon Brothers' },
+    ];
+    const { relatedTo } = archiveOf(articles, REUTERS);
+    expect(relatedTo('cmo')).toEqual(['cmo-raised-again', 'cmo-series']);
+    expect(relatedTo('cmo-raised')).toEqual(['cmo-series', 'cmo-next-day']);
   });
 });

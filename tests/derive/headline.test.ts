@@ -27,6 +27,9 @@ describe('stripWireDateline', () => {
     ['BELGRADE, March 2O - The government said.', 'The government said.'],
     ['GRONINGEN March 31 - European countries must.', 'European countries must.'],
     ['BEIRUT - Rescue workers planned to leave.', 'Rescue workers planned to leave.'],
+    ['BERNE - Swiss consumer prices rose.', 'Swiss consumer prices rose.'],
+    ['0    LONDON, April 29 - The U.K. economy looks stronger.', 'The U.K. economy looks stronger.'],
+    ['ARNHEM, the Netherlands, April 1 - Enka said.', 'Enka said.'],
   ])('removes the dateline of "%s"', (lede, expected) => {
     expect(stripWireDateline(lede)).toBe(expected);
   });
@@ -116,6 +119,8 @@ describe('deriveLede', () => {
 
   it('unwraps company names in ticker brackets and drops bare tickers', () => {
     expect(lede('LONDON, March 3 - <Sale Tilney Plc> said it bought Birmingham Bank <BHAM.L> for 12 mln stg.').headline).toBe('Sale Tilney Plc said it bought Birmingham Bank for 12 mln stg');
+    expect(lede('Shoe-Town Inc <shu> said it had record February sales.').headline).toBe('Shoe-Town Inc said it had record February sales');
+    expect(lede('Prices rose sharply & <fast>.').headline).toBe('Prices rose sharply & <fast>');
   });
 
   it('never gives a bare list marker: a numbered opening keeps its sentence', () => {
