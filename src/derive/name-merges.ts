@@ -13,7 +13,8 @@ interface Named {
  * One article's names with the variants of one name made one, the fuller name kept:
  * a widely known short name (`Fed` is `Federal Reserve`); an abbreviation the article defines
  * (`International Coffee Organization (ICO)`) or whose letters are the initials of a longer name
- * in it (`IBM`); the first words of a longer name (`Shearson` of `Shearson Lehman Brothers`); the
+ * in it (`IBM`); the first words of a longer name (`Shearson` of `Shearson Lehman Brothers`), or its
+ * last partner's (`Poor` of `Standard and Poor's`); the
  * surname of exactly one person (`Zelenskyy`). `defined`: the abbreviations the article
  * defines, by key, and what each stands for.
  */
@@ -54,6 +55,7 @@ export function mergeVariants<T extends Named>(names: T[], defined: ReadonlyMap<
       : ((definition === undefined ? undefined : byKey.get(key(definition))) ??
         acronymOf(name, byInitials) ??
         firstWordsOf(name, nameKey, byFirst, keys) ??
+        lastPartnerOf(name, nameKey, byLast, keys) ??
         personOf(name, byLast, byFirst));
     let into = target;
     while (into !== undefined && merged.has(into)) into = merged.get(into);
@@ -78,7 +80,7 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 
 /** The key variants are compared by: `Moody's Investors Service` starts with `Moody`. */
 function key(name: string): string {
-  return placeKey(name.replace(/['’]s\b/gu, ''));
+  return placeKey(name.replace(/['’]s\b/gu, '').replace(/,/g, ''));
 }
 
 /** Words that an abbreviation's letters skip (`Economic Commission for Africa` is `ECA`). */
@@ -114,6 +116,12 @@ function lastWordsOf<T extends Named>(name: T, nameKey: string, byLast: Readonly
   if (name.kind !== 'organisation' && name.kind !== 'other') return undefined;
   const candidates = (byLast.get(nameKey.slice(nameKey.lastIndexOf(' ') + 1)) ?? []).filter((other) => other !== name && other.kind === 'organisation' && keys.get(other)!.endsWith(` ${nameKey}`));
   return only([...new Set(candidates)]);
+}
+
+/** The one organisation whose last word, after `and`, `name` is: `Poor` of `Standard and Poor's`. */
+function lastPartnerOf<T extends Named>(name: T, nameKey: string, byLast: ReadonlyMap<string, T[]>, keys: ReadonlyMap<T, string>): T | undefined {
+  if (name.kind === 'place' || name.kind === 'person') return undefined;
+  return only([...new Set(byLast.get(nameKey) ?? [])].filter((other) => other.kind === 'organisation' && keys.get(other)!.endsWith(` and ${nameKey}`)));
 }
 
 /** The one person whose last word (or, family name first, whose first word: `Lho` of `Lho Shin-yong`) `name` is. */

@@ -36,6 +36,7 @@ export const TITLES = words(`
   chairman chairwoman chair chief executive director spokesman spokeswoman spokesperson leader deputy acting foreign
   finance treasury defence defense trade interior economy economics energy agriculture state assistant undersecretary
   minister-president chancellor-elect president-elect former late presidents ministers majority minority speaker whip
+  exchequer
 `);
 
 /** The last word of an organisation's name (`Central Military Commission`, `Ultrasystems Inc`). */
@@ -89,7 +90,7 @@ export const SENTENCE_STARTERS = words(`
  * without dots (`F.O.B.`).
  */
 export const NOT_NAMES = words(`
-  reuter note i article chapter section page table figure mln bln dlrs pct
+  reuter note i article chapter section page table figure mln bln dlr dlrs pct
   fob cif est edt cst cdt pst pdt gmt aaa aa bbb bb ccc cc
 `);
 
@@ -139,6 +140,57 @@ export const KNOWN_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['sec', 'Securities and Exchange Commission'],
   ['un', 'United Nations'],
   ['usda', 'Agriculture Department (United States)'],
+  // Common in wire copy; every spelling of the full name too, so an article's full name and another's short one meet.
+  ['ico', 'International Coffee Organization'],
+  ['international coffee organisation', 'International Coffee Organization'],
+  ['icco', 'International Cocoa Organization'],
+  ['international cocoa organisation', 'International Cocoa Organization'],
+  ['oecd', 'Organisation for Economic Cooperation and Development'],
+  ['organization for economic cooperation and development', 'Organisation for Economic Cooperation and Development'],
+  ['organisation for economic co operation and development', 'Organisation for Economic Cooperation and Development'],
+  ['organization for economic co operation and development', 'Organisation for Economic Cooperation and Development'],
+  ['gdp', 'Gross Domestic Product'],
+  ['gnp', 'Gross National Product'],
+  ['libor', 'London Interbank Offered Rate'],
+  ['london interbank offered rates', 'London Interbank Offered Rate'],
+  ['london inter bank offered rate', 'London Interbank Offered Rate'],
+  ['ecu', 'European Currency Unit'],
+  ['ecus', 'European Currency Unit'],
+  ['european currency units', 'European Currency Unit'],
+  ['sdr', 'Special Drawing Rights'],
+  ['sdrs', 'Special Drawing Rights'],
+  ['ems', 'European Monetary System'],
+  ['fslic', 'Federal Savings and Loan Insurance Corporation'],
+  ['federal savings and loan insurance', 'Federal Savings and Loan Insurance Corporation'],
+  ['fdic', 'Federal Deposit Insurance Corporation'],
+  ['federal deposit insurance', 'Federal Deposit Insurance Corporation'],
+  ['fhlbb', 'Federal Home Loan Bank Board'],
+  ['fomc', 'Federal Open Market Committee'],
+  ['ftc', 'Federal Trade Commission'],
+  ['fcc', 'Federal Communications Commission'],
+  ['icc', 'Interstate Commerce Commission'],
+  ['cftc', 'Commodity Futures Trading Commission'],
+  ['irs', 'Internal Revenue Service'],
+  ['nyse', 'New York Stock Exchange'],
+  ['cbt', 'Chicago Board of Trade'],
+  ['cme', 'Chicago Mercantile Exchange'],
+  ['lme', 'London Metal Exchange'],
+  ['bis', 'Bank for International Settlements'],
+  ['miti', 'Ministry of International Trade and Industry'],
+  ['adb', 'Asian Development Bank'],
+  ['idb', 'Inter-American Development Bank'],
+  // The wire's own label for the EC's executive, kept as the name.
+  ['european community commission', 'EC Commission'],
+  ['commission of the european communities', 'EC Commission'],
+  ['commission of the european community', 'EC Commission'],
+  ['vw', 'Volkswagen'],
+  ['volkswagenwerk', 'Volkswagen'],
+  ['att', 'American Telephone and Telegraph'],
+  ['at&t', 'American Telephone and Telegraph'],
+  ['ibm', 'International Business Machines'],
+  ['gm', 'General Motors'],
+  ['ge', 'General Electric'],
+  ['ici', 'Imperial Chemical Industries'],
 ]);
 
 /** Organisation words that are also whole names on their own (`Congress`); the others alone are not names. */

@@ -144,7 +144,8 @@ function isCommonWord({ name, kind }: { name: string; kind: NameKind }, lowerCas
 
 /** The key names are merged by: case, dots, diacritics and a possessive ignored. */
 export function nameKey(name: string): string {
-  return placeKey(name.replace(/['’]s$/u, ''));
+  // (Commas too: `Goldman, Sachs` is `Goldman Sachs`.)
+  return placeKey(name.replace(/['’]s$/u, '').replace(/,/g, ''));
 }
 
 /**
@@ -229,6 +230,8 @@ function* capitalisedRuns(words: readonly Word[], places: Gazetteer): Generator<
       const next = words[index + 1];
       if (next?.joined && nameWord(index + 1)) index++;
       else if (next?.joined && (CONNECTORS.has(next.text) || next.text === 'and') && words[index + 2]?.joined && nameWord(index + 2)) index += 2;
+      // `Chancellor of the Exchequer Nigel Lawson`: a title goes on through `of the` to another title word.
+      else if (next?.text === 'of' && next.joined && TITLES.has(words[index]!.lower) && words[index + 2]?.text === 'the' && words[index + 2]!.joined && words[index + 3]?.joined && nameWord(index + 3) && TITLES.has(words[index + 3]!.lower)) index += 3;
       else break;
     }
     index++;
@@ -291,7 +294,7 @@ interface Usage {
 }
 
 function mentionsOf([start, end, firm]: [number, number, boolean], words: readonly Word[], usage: Usage, places: Gazetteer): Mention[] {
-  if (firm) return [{ name: textOf(words.slice(start, end)), kind: 'organisation' }];
+  if (firm) return [organisation(words.slice(start, end))];
   let run = words.slice(start, end).filter((word, index, all) => !(NOT_NAMES.has(word.lower.replace(/\./g, '')) && (index === 0 || index === all.length - 1)));
   // A ticker after it (`Valeo <VLOF.PA> said`) says a sentence's first word is a name.
   let initial = (run[0]?.initial ?? false) && !words[end]?.ticker;
@@ -318,7 +321,7 @@ function mentionsOf([start, end, firm]: [number, number, boolean], words: readon
   const mentions: Mention[] = [];
   for (let first = 0; first < parts.length; ) {
     let last = parts.length - 1;
-    while (last > first && !joinsAtAnd(parts, first, last, places)) last--;
+    while (last > first && !joinsAtAnd(parts, first, last, usage, places)) last--;
     const part = joinParts(parts, first, last);
     const partCue = (first === 0 && cue.first) || (last === parts.length - 1 ? cue.last : undefined);
     mentions.push(...wordsMentions(part, initial && first === 0, words, first === 0 ? start : -1, usage, places, partCue));
@@ -332,7 +335,10 @@ function mentionsOf([start, end, firm]: [number, number, boolean], words: readon
  * like one, no earlier part is a whole name already (`Lloyds Bank`, `Japan`), and two names of
  * two words or more are not one (`Paul Volcker and International Monetary Fund`).
  */
-function joinsAtAnd(parts: readonly Word[][], first: number, last: number, places: Gazetteer): boolean {
+function joinsAtAnd(parts: readonly Word[][], first: number, last: number, usage: Usage, places: Gazetteer): boolean {
+  // `Standard and Poor's`: two single words and a possessive, a firm of partners' names (not `Britain and Japan's`).
+  const [one, other] = [parts[first]!, parts[last]!];
+  if (last - first === 1 && one.length === 1 && other.length === 1 && other[0]!.possessive && !usage.lowerCase.has(one[0]!.lower) && ![one, other].some((part) => places.places.has(placeKey(part[0]!.text)) || places.demonyms.has(placeKey(part[0]!.text)))) return true;
   // One `and` inside a name at most (`Lufkin and Jenrette and Pacific Asset Holdings` are two).
   if (last - first > 1 || parts[last]!.length === 0 || !isOrganisation(joinParts(parts, first, last))) return false;
   const lastLength = parts[last]!.length;
@@ -341,10 +347,27 @@ function joinsAtAnd(parts: readonly Word[][], first: number, last: number, place
     if (part.length === 0 || COMPANY_FORMS.has(part.at(-1)!.lower.replace(/\./g, '')) || places.places.has(placeKey(textOf(part)))) return false;
     // `Capitol Bank and Trust Co` is one name; `Paul Volcker and International Monetary Fund` two.
     const lastStarts = parts[last]![0]!.lower;
-    if (part.length >= 2 && lastLength >= 2 && !(ORGANISATION_WORDS.has(lastStarts) && !ADJECTIVES.has(lastStarts))) return false;
+    if (part.length >= 2 && lastLength >= 2 && !(ORGANISATION_WORDS.has(lastStarts) && !ADJECTIVES.has(lastStarts)) && !fragmentsAtAnd(part, parts[last]!, usage, places)) return false;
   }
   return true;
 }
+
+/**
+ * Whether two parts around `and` are halves of one name rather than two names (`U.S. Food` and
+ * `Drug Administration`, `House Ways` and `Means Committee`, `American Telephone` and `Telegraph
+ * Co`): the part after is one word and the organisation word, and the part before is a country's
+ * or a legislature's word and one more, or ends in a word the article writes in lower case.
+ */
+function fragmentsAtAnd(before: readonly Word[], after: readonly Word[], usage: Usage, places: Gazetteer): boolean {
+  if (after.length !== 2) return false;
+  const lastWord = before.at(-1)!.lower;
+  if (usage.lowerCase.has(lastWord)) return true;
+  if (before.length !== 2 || ORGANISATION_WORDS.has(lastWord) || INSTITUTIONS.has(lastWord) || GENERIC_HEADS.has(lastWord)) return false;
+  return countryBefore(before, places)?.length === 1 || LEGISLATURES.has(before[0]!.lower);
+}
+
+/** Houses whose committees have `and` in their names (`House Ways and Means Committee`). */
+const LEGISLATURES = new Set(['house', 'senate', 'congress', 'parliament', 'congressional']);
 
 /** Parts `first` to `last` of a run split at `and`, joined again by `and`. */
 function joinParts(parts: readonly Word[][], first: number, last: number): Word[] {
@@ -415,6 +438,21 @@ function wordsMentions(run: Word[], initial: boolean, words: readonly Word[], st
   if (whole !== undefined) return [{ name: whole || textOf(run), kind: 'place' }];
   const demonym = places.demonyms.get(placeKey(textOf(run)));
   if (demonym !== undefined) return [{ name: demonym, kind: 'place', demonym: true }];
+  if (run.length === 1) {
+    const key = placeKey(run[0]!.text);
+    // `Soviets`, `Americans`: a demonym's plural, the people, no name of their own.
+    const people = key.endsWith('s') ? places.demonyms.get(key.slice(0, -1)) : undefined;
+    if (people !== undefined) return [{ name: people, kind: 'place', demonym: true }];
+    // `Philippine`: the adjective of a place named in the plural (`Philippines`).
+    const plural = places.places.get(`${key}s`);
+    if (plural !== undefined) return [{ name: plural || `${run[0]!.text}s`, kind: 'place', demonym: true }];
+    // `CDs`, `ADRs`: an abbreviation's plural is a common noun's.
+    if (/^\p{Lu}{2,}s$/u.test(run[0]!.text)) return [];
+  }
+  // `North American`, `West European`: a compass point and a demonym, an adjective.
+  if (run.length > 1 && run.slice(0, -1).every((word) => ADJECTIVES.has(word.lower)) && places.demonyms.has(placeKey(run.at(-1)!.text))) return [];
+  // `Class A`, `Series B`: a class of shares.
+  if (run.length === 2 && SHARE_CLASSES.has(run[0]!.lower) && /^(?:\p{Lu}|I{1,3}|IV|V)$/u.test(run[1]!.text)) return [];
   const ofPlace = splitOfPlace(run, words, start, usage, places);
   if (ofPlace !== undefined) return ofPlace;
   const titled = titledPerson(run, words, start, usage, places);
@@ -493,6 +531,9 @@ function splitOfPlace(run: Word[], words: readonly Word[], start: number, usage:
   return [...wordsMentions(before, false, words, start, usage, places), { name: place || textOf(run.slice(of + 1)), kind: 'place' }];
 }
 
+/** Words before a letter that name a class of shares or bonds (`Class A`, `Series B`). */
+const SHARE_CLASSES = new Set(['class', 'series', 'tranche']);
+
 /** `Republic of France`: a state's form before `of` and its name. */
 const STATE_FORMS = new Set(['republic', 'kingdom', 'commonwealth', 'principality', 'emirate', 'sultanate', 'grand duchy']);
 
@@ -522,10 +563,10 @@ function titlePhraseLength(run: readonly Word[]): number {
   let head = false;
   for (let index = 0; index < run.length - 1; index++) {
     const word = run[index]!.lower;
-    if (!TITLES.has(word) && !(index > 0 && CONNECTORS.has(word))) break;
+    if (!TITLES.has(word) && !(index > 0 && (CONNECTORS.has(word) || (word === 'the' && run[index - 1]!.lower === 'of')))) break;
     head ||= HEAD_TITLES.has(word);
     const next = run[index + 1]!.lower;
-    if (head && TITLES.has(word) && !TITLES.has(next) && !CONNECTORS.has(next)) length = index + 1;
+    if (head && TITLES.has(word) && !TITLES.has(next) && !CONNECTORS.has(next) && next !== 'the') length = index + 1;
   }
   return length;
 }
@@ -536,19 +577,29 @@ function isOrganisation(run: readonly Word[]): boolean {
   const last = run.at(-1)!.lower;
   if (ORGANISATION_WORDS.has(last) || COMPANY_FORMS.has(last.replace(/\./g, '')) || FOREIGN_ORGANISATION_WORDS.has(run[0]!.lower)) return true;
   // `Bank of England`, `First American Bank of Texas`
-  return run.some((word, at) => at < run.length - 1 && ORGANISATION_WORDS.has(word.lower) && run[at + 1]!.lower === 'of');
+  // … and `Organisation for Economic Cooperation and Development`
+  return run.some((word, at) => at < run.length - 1 && ORGANISATION_WORDS.has(word.lower) && (run[at + 1]!.lower === 'of' || run[at + 1]!.lower === 'for'));
 }
 
 /** Words that start an organisation's name in the languages wire copy quotes (`Caisse Centrale …`, `Banco do Brasil`). */
 const FOREIGN_ORGANISATION_WORDS = new Set(['caisse', 'banque', 'banco', 'compagnie', 'compagnia', 'compania', 'societe', 'societa', 'sociedad', 'credit', 'credito', 'instituto', 'institut', 'ente', 'electricite']);
 
-/** An organisation's name without its company form: `Ultrasystems Inc` is `Ultrasystems` (but `Pesch and Co` stays). */
+/**
+ * An organisation's name without its company form: `Ultrasystems Inc` is `Ultrasystems`, `Morgan
+ * Stanley and Co` is `Morgan Stanley` (but `Pesch and Co` stays: one word is too little a name).
+ */
 function organisation(run: readonly Word[]): Mention {
   let words = run;
-  while (words.length > 1 && COMPANY_FORMS.has(words.at(-1)!.lower.replace(/\./g, '')) && words.at(-2)!.lower !== 'and') words = words.slice(0, -1);
+  for (;;) {
+    const form = words.length > 1 && COMPANY_FORMS.has(words.at(-1)!.lower.replace(/\./g, ''));
+    if (form && words.at(-2)!.lower !== 'and') words = words.slice(0, -1);
+    else if (form && words.length >= 4) words = words.slice(0, -2);
+    else break;
+  }
   // `Standard and Poor's Corp` is `Standard and Poor's`.
-  const possessive = words.length < run.length && words.at(-1)!.possessive ? "'s" : '';
-  return { name: textOf(words) + possessive, kind: 'organisation' };
+  const name = textOf(words);
+  const possessive = words.length < run.length && words.at(-1)!.possessive && !/['’]s$/u.test(name) ? "'s" : '';
+  return { name: name + possessive, kind: 'organisation' };
 }
 
 function placeMention(name: string, places: Gazetteer): Mention {
@@ -559,7 +610,8 @@ function placeMention(name: string, places: Gazetteer): Mention {
 function textOf(run: readonly Word[]): string {
   return run
     .map((word, index) => {
-      if (index === run.length - 1) return word.text;
+      // (`Standard and Poor's` keeps its `'s`: a partner's name.)
+      if (index === run.length - 1) return word.possessive && run.includes(AND) ? `${word.text}'s` : word.text;
       if (word.possessive) return `${word.text}'s`;
       if (run[index + 1]!.gap.startsWith(',')) return `${word.text},`;
       // An initial or an abbreviation keeps its full stop inside a name (`Israel G. Grossman`, `U.S. Navy`).

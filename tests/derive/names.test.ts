@@ -93,6 +93,41 @@ describe('findNames on what issue 9 found among the topics', () => {
   });
 });
 
+describe('findNames on fragments, company forms and words that only look like names', () => {
+  it.each([
+    ['a name with "and" inside is one name when its halves are not names (`U.S. Food` + `Drug Administration`)', 'The U.S. Food and Drug Administration approved the drug.', ['U.S. Food and Drug Administration (organisation)']],
+    ['a legislature\'s committee with "and" inside is one name', 'The House Ways and Means Committee voted.', ['House Ways and Means Committee (organisation)']],
+    ['a company with "and" inside is one name', 'American Telephone and Telegraph Co said it would cut prices.', ['American Telephone and Telegraph (organisation)']],
+    ['an organisation "for" something, with "and" inside, is one name', 'The Organisation for Economic Cooperation and Development said so.', ['Organisation for Economic Cooperation and Development (organisation)']],
+    ['two names around "and" stay two', 'Paul Volcker and International Monetary Fund officials met.', ['Paul Volcker (person)', 'International Monetary Fund (organisation)']],
+    ['a title goes on through "of the" to the person it names', 'Chancellor of the Exchequer Nigel Lawson said so. U.K. Chancellor of the Exchequer Nigel Lawson agreed.', ['Nigel Lawson (person)', 'United Kingdom (place)']],
+    ['"of the" after a title does not swallow an organisation', 'He was Chairman of the Organisation of African Unity.', ['Organisation of African Unity (organisation)']],
+    ['a partner\'s name with a possessive makes a firm (`Poor` was a piece of Standard and Poor\'s)', "The notes were rated BBB by Standard and Poor's.", ["Standard and Poor's (other)"]],
+    ['the last partner alone joins the firm', "Standard and Poor's Corp cut the rating. Poor's analysts agreed.", ["Standard and Poor's (organisation)"]],
+    ['a trailing "and Co" goes like other company forms, and commas do not split a firm', 'Morgan Stanley and Co led it. Goldman, Sachs and Co joined. Analysts at Goldman Sachs and at Morgan Stanley agreed.', ['Morgan Stanley (organisation)', 'Goldman, Sachs (organisation)']],
+    ['a one-word firm keeps its "and Co"', 'The shares were sold by Pesch and Co yesterday.', ['Pesch and Co (organisation)']],
+    ['a plural demonym is people, not a name', 'The wheat would be offered to the Soviets, officials said.', []],
+    ['the adjective of a place named in the plural is no name', 'The debt talks worried Philippine officials.', []],
+    ['a compass point and a demonym is an adjective', 'The company sold its North American units.', []],
+    ['a class of shares is no name', 'The firm sold Class A shares and Class B stock.', []],
+    ['an abbreviation in the plural is a common noun', 'The bank sold CDs to investors.', []],
+    ['a currency word after a country is no name', 'Reserves stood at 50 billion U.S. Dlrs, up from 45 billion.', ['United States (place)']],
+  ])('%s', (_, text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['ICCO', 'International Cocoa Organization'],
+    ['GDP', 'Gross Domestic Product'],
+    ['LIBOR', 'London Interbank Offered Rate'],
+    ['FDIC', 'Federal Deposit Insurance Corporation'],
+    ['OECD', 'Organisation for Economic Cooperation and Development'],
+    ['VW', 'Volkswagen'],
+  ])('the widely known %s joins its full name', (short, full) => {
+    expect(findNames([`Officials of the ${full} met.`, `The ${short} said prices would rise.`]).map((name) => name.name)).toEqual([full]);
+  });
+});
+
 describe('findNames on awkward runs', () => {
   it('does not fail on a party word between names joined by "and" (a crash on Reuters 00234)', () => {
     expect(() => findNames(['The poll showed Labour with 35 pct and the Alliance of Social Democrats and Liberals with 21 pct.'])).not.toThrow();
