@@ -51,8 +51,10 @@ export function deriveLede(paragraphs: readonly string[], fallback: string): Led
   const after = [...sentences[first]!.slice(index + 1), ...opening.slice(first + 1)];
   const full = oneLine(sentence);
   // A compression may stand over its full sentence, unless the sentence starts with it word for word.
-  const summaryText = !headline.whole && !startsWithWords(full, headline.text) ? [full, ...after] : [...before, ...after];
-  return { headline: headline.text, summary: standfirst(summaryText.join(' ')), ...place };
+  let summary = (!headline.whole && !startsWithWords(full, headline.text) ? [full, ...after] : [...before, ...after]).join(' ');
+  // The story may repeat its own opening words ("Total turnover fell … / Total turnover last month was …"): a standfirst does not.
+  if (startsWithWords(summary, headline.text)) summary = splitSentences(summary).slice(1).join(' ');
+  return { headline: headline.text, summary: standfirst(summary), ...place };
 }
 
 /** Ticker brackets unwrapped: `<Sale Tilney Plc>` → `Sale Tilney Plc`; bare tickers (`<BHAM.L>`, `<F>`) dropped. Brackets around lower case (`<script>`) are text, and stay. */

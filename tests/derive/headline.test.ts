@@ -111,6 +111,16 @@ describe('deriveLede', () => {
     );
   });
 
+  it('never starts the standfirst with the headline, even when the story repeats its opening words', () => {
+    const { headline, summary } = lede(
+      'LONDON, March 6 - Total futures and options turnover on the London International Financial Futures Exchange (LIFFE) fell slightly during February, although daily average Eurodollar volume set a new record, LIFFE said today.',
+      "Total futures and options turnover last month was 822,378 contracts, down from January's 881,778.",
+      'Eurodollar turnover during February was 140,417 lots.',
+    );
+    expect(startsWithWords(summary, headline)).toBe(false);
+    expect(summary).toBe('Eurodollar turnover during February was 140,417 lots.');
+  });
+
   it('gives the full first sentence as the standfirst when the headline rewords it', () => {
     const { headline, summary } = lede('Standard Oil Co and BP North America Inc said they plan to form a venture to manage the money market borrowing and investment activities of both companies.');
     expect(summary.startsWith('Standard Oil Co and BP North America Inc said they plan')).toBe(true);
