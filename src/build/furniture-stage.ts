@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { FurnitureCounts, type FoundFurniture, type FurnitureCount } from '../clean/boilerplate.ts';
+import { FurnitureCounts, type FoundFurniture, type StoredFurnitureCounts } from '../clean/boilerplate.ts';
 import { compileLeftoverPatterns } from '../clean/leftovers.ts';
 import { readOne } from '../read/read-sources.ts';
 import { displayPath, formatOf } from '../read/scan.ts';
@@ -9,7 +9,7 @@ import type { Snapshot } from '../store/contents.ts';
 
 /** What the build state keeps of the archive's furniture: the counts, and the lines its records were cleaned of. */
 export interface StoredFurniture {
-  counts: [string, FurnitureCount][];
+  counts: StoredFurnitureCounts;
   removed: string[];
 }
 

@@ -98,6 +98,17 @@ export interface FoundFurniture {
   example: string;
 }
 
+/**
+ * The counts as the build state keeps them, compact: most keys are table rows that never stand
+ * outside a table and need only their two numbers, so they are kept by a 52-bit hash of the key
+ * (`numbers`: hash, articles, outside-a-table articles, in hash order). Keys that do stand
+ * outside a table are kept whole, with their days and examples, in `details`.
+ */
+export interface StoredFurnitureCounts {
+  numbers: Float64Array;
+  details: [string, FurnitureCount][];
+}
+
 /** One article's share of the counts. */
 export interface FurnitureSource {
   short?: readonly ShortParagraph[];
@@ -110,15 +121,32 @@ export interface FurnitureSource {
  * update's counts equal a clean build's.
  */
 export class FurnitureCounts {
-  readonly #counts: Map<string, FurnitureCount>;
+  /** Keys that stood outside a table, whole. */
+  readonly #counts = new Map<string, FurnitureCount>();
+  /** Article counts of keys never outside a table, by hash. */
+  readonly #inside = new Map<number, number>();
 
-  constructor(stored: readonly [string, FurnitureCount][] = []) {
-    this.#counts = new Map(stored.map(([key, count]) => [key, { ...count, days: { ...count.days }, examples: [...count.examples] }]));
+  constructor(stored?: StoredFurnitureCounts) {
+    if (stored === undefined) return;
+    for (const [key, count] of stored.details) this.#counts.set(key, { ...count, days: { ...count.days }, examples: [...count.examples] });
+    for (let at = 0; at < stored.numbers.length; at += 2) this.#inside.set(stored.numbers[at]!, stored.numbers[at + 1]!);
   }
 
   add(article: FurnitureSource, sign: 1 | -1): void {
     for (const { key, inTable } of article.short ?? []) {
-      const count = this.#counts.get(key) ?? { articles: 0, outside: 0, days: {}, examples: [] };
+      const hash = keyHash(key);
+      let count = this.#counts.get(key);
+      if (count === undefined) {
+        // A key seen only in tables so far is a number; it becomes whole when it first stands outside one.
+        const articles = (this.#inside.get(hash) ?? 0) + sign;
+        if (inTable) {
+          if (articles === 0) this.#inside.delete(hash);
+          else this.#inside.set(hash, articles);
+          continue;
+        }
+        this.#inside.delete(hash);
+        count = { articles: articles - sign, outside: 0, days: {}, examples: [] };
+      }
       count.articles += sign;
       if (!inTable) {
         count.outside += sign;
@@ -128,7 +156,10 @@ export class FurnitureCounts {
         count.examples = sign === 1 ? [...count.examples, article.source].sort().slice(0, 3) : count.examples.filter((each) => each !== article.source);
       }
       if (count.articles === 0) this.#counts.delete(key);
-      else this.#counts.set(key, count);
+      else if (count.outside === 0) {
+        this.#counts.delete(key);
+        this.#inside.set(hash, count.articles);
+      } else this.#counts.set(key, count);
     }
   }
 
@@ -143,7 +174,25 @@ export class FurnitureCounts {
     return found.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   }
 
-  stored(): [string, FurnitureCount][] {
-    return [...this.#counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  stored(): StoredFurnitureCounts {
+    const hashes = [...this.#inside.keys()].sort((a, b) => a - b);
+    const numbers = new Float64Array(hashes.length * 2);
+    hashes.forEach((hash, index) => {
+      numbers[index * 2] = hash;
+      numbers[index * 2 + 1] = this.#inside.get(hash)!;
+    });
+    return { numbers, details: [...this.#counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
   }
+}
+
+/** A 52-bit hash of a key (two 32-bit FNV-1a hashes with different seeds): collisions among a million keys are unlikely. */
+function keyHash(key: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let index = 0; index < key.length; index++) {
+    const code = key.charCodeAt(index);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x01000193);
+  }
+  return (a >>> 0) * 0x100000 + ((b >>> 0) & 0xfffff);
 }
