@@ -85,21 +85,20 @@ function formatter(language: string, style: 'day' | 'month' | 'year'): Intl.Date
 /** `March 5` (`5 March` in en-GB): a calendar day without its year, `monthDay` being `MM-DD`. */
 export function formatMonthDay(monthDay: string, language: string): string {
   // 2000 was a leap year, so 02-29 is a date in it.
-  const key = `${language}\0monthDay\0${monthDay}`;
-  let label = formattedDates.get(key);
-  if (label === undefined) {
-    label = new Intl.DateTimeFormat(language, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(utcInstant(`2000-${monthDay}`));
-    formattedDates.set(key, label);
-  }
-  return label;
+  return formatOnce(language, 'monthDay', `2000-${monthDay}`, { month: 'long', day: 'numeric' });
 }
 
 /** The name of month `MM` alone: `March`. */
 export function formatMonthName(month: string, language: string): string {
-  const key = `${language}\0monthName\0${month}`;
+  return formatOnce(language, 'monthName', `2000-${month}-01`, { month: 'long' });
+}
+
+/** A date formatted with `options` in UTC, made once per language, style and date. */
+function formatOnce(language: string, style: string, date: IsoDate, options: Intl.DateTimeFormatOptions): string {
+  const key = `${language}\0${style}\0${date}`;
   let label = formattedDates.get(key);
   if (label === undefined) {
-    label = new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' }).format(utcInstant(`2000-${month}-01`));
+    label = new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(utcInstant(date));
     formattedDates.set(key, label);
   }
   return label;

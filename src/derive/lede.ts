@@ -20,9 +20,11 @@ export function deriveLede(paragraphs: readonly string[], fallback: string): Led
   const opening = paragraphs.slice(0, 12).map((paragraph) => unwrapTickers(oneLine(paragraph))).filter((paragraph) => /[\p{L}\p{N}]/u.test(paragraph));
   if (opening.length === 0) return { headline: fallback, summary: '' };
   // The dateline opens the first paragraph of the story, after any line that is not (`RPT`, a table title).
-  const at = opening.slice(0, 3).findIndex((paragraph) => splitWireDateline(paragraph) !== undefined);
-  const dateline = at === -1 ? undefined : splitWireDateline(opening[at]!);
-  if (dateline) opening[at] = dateline.rest.trim();
+  let dateline: ReturnType<typeof splitWireDateline>;
+  for (let at = 0; at < Math.min(3, opening.length) && dateline === undefined; at++) {
+    dateline = splitWireDateline(opening[at]!);
+    if (dateline) opening[at] = dateline.rest.trim();
+  }
   const place = dateline ? { place: placeName(dateline.place) } : {};
 
   // Sentences of the opening paragraphs, split only as far as the first prose sentence (splitting is the costly part).
