@@ -32,7 +32,7 @@ export interface BuildOptions {
   store: StateStore;
   /** Ignore what the store holds: read, make and index everything. */
   clean?: boolean;
-  /** Files of the output a clean build replaces through an updating writer: those it does not make again go. */
+  /** Files of the output a clean build replaces through an updating writer: those it does not make again go (known from the store when it is not clean). */
   replacing?: readonly string[];
   /** The input folder's listing, when the caller already made it. */
   scan?: ScanResult;
@@ -123,6 +123,8 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const furnitureCounts = countFurniture(previous?.furniture, read, snapshot, (hash) => read.records.get(hash) ?? store.record(hash));
     const furniture = config.discoverLeftovers ? furnitureCounts.found(new Set(config.keepParagraphs.map(foldParagraph))) : [];
     if (previous && !sameFurniture(furniture, previous.furniture?.removed ?? [])) return build({ ...options, clean: true, scan, replacing: store.outputFiles() }, writer);
+    // Made again from nothing over an output the state knows (the settings that shape records changed): what is not made again goes.
+    const replacing = options.replacing ?? (stored !== undefined && previous === undefined ? store.outputFiles() : undefined);
     if (!previous) await removeFoundFurniture(read, config.input, config.leftoverPatterns, furniture);
     const publishes = (status: FileStatus, drafts: boolean) => status === 'article' || (status === 'draft' && drafts);
     let published = 0;
@@ -262,9 +264,9 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       }
       for (const file of search.remove) await writer.remove(file);
       changes.outputs.remove.push(...search.remove);
-      if (options.replacing) {
+      if (replacing) {
         const made = new Set(changes.outputs.put.map(([file]) => file));
-        for (const file of options.replacing) if (!made.has(file) && !search.write.has(file) && !search.remove.includes(file)) await writer.remove(file);
+        for (const file of replacing) if (!made.has(file) && !search.write.has(file) && !search.remove.includes(file)) await writer.remove(file);
       }
       const identity = await writer.seal();
       const retained = await options.publishing?.retained?.();

@@ -148,3 +148,27 @@ describe('furniture in incremental builds', () => {
     await compare('gone');
   }, 120_000);
 });
+
+describe('a change of the settings that shape records', () => {
+  let work: Awaited<ReturnType<typeof tempDir>>;
+  beforeAll(async () => {
+    work = await tempDir();
+  });
+  afterAll(() => work.cleanup());
+
+  it('leaves no page of the old records behind in an updated output (a new leftover pattern moves an article)', async () => {
+    const input = path.join(work.dir, 'in');
+    await mkdir(input);
+    await writeFile(path.join(input, '001_a1.txt'), ` date 2025-03-01 Breaking update from the newsroom desk today.\n\n${prose(1)}\n`);
+    await writeFile(path.join(input, '002_a2.txt'), ` date 2025-03-02 ${prose(2)}\n`);
+    const cacheDir = path.join(work.dir, 'cache');
+    const quiet = { out: () => {}, err: () => {} };
+    const config = (output: string, leftoverPatterns: string[]) => configSchema.parse({ input, output, search: false, leftoverPatterns });
+    const output = path.join(work.dir, 'out');
+    expect((await buildCli(config(output, []), { strict: false, drafts: false, clean: false, cacheDir }, quiet)).code).toBe(0);
+    expect((await buildCli(config(output, ['Breaking update from the newsroom desk today\\.']), { strict: false, drafts: false, clean: false, cacheDir }, quiet)).code).toBe(0);
+    const clean = path.join(work.dir, 'clean');
+    expect((await buildCli(config(clean, ['Breaking update from the newsroom desk today\\.']), { strict: false, drafts: false, clean: true, cacheDir }, quiet)).code).toBe(0);
+    expect([...(await readTree(output)).keys()].sort()).toEqual([...(await readTree(clean)).keys()].sort());
+  }, 60_000);
+});
