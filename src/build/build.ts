@@ -21,6 +21,7 @@ import { writeOutputs } from './outputs.ts';
 import { foldParagraph, type FoundFurniture } from '../clean/boilerplate.ts';
 import { updateSearch, type SearchMeta } from './search-stage.ts';
 import { startSearchService } from '../search/pagefind.ts';
+import { defaultJobs } from '../parallel/pool.ts';
 import { digest, siteSettings, stateKeys, type StateKeys } from './settings.ts';
 import { siteState, storedTopics } from './site-state.ts';
 
@@ -38,6 +39,8 @@ export interface BuildOptions {
   scan?: ScanResult;
   /** Told how far a stage has got. */
   progress?: Progress;
+  /** Worker threads for parsing (default: one per core). */
+  jobs?: number;
   /** The time now (default `Date.now`), for telling files changed too recently to vouch for. */
   clock?: () => number;
   publishing?: {
@@ -116,6 +119,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         scan,
         leftoverPatterns: config.leftoverPatterns,
         furniture: new Set(previous?.furniture?.removed ?? []),
+        jobs: options.jobs ?? defaultJobs(),
         ...(snapshot && match ? { previous: { snapshot, match, record: (hash: string) => store.record(hash), problems: (path: string) => storedProblems.get(path) } } : {}),
       }),
     );

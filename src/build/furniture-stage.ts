@@ -3,7 +3,8 @@ import { FurnitureCounts, type FoundFurniture, type StoredFurnitureCounts } from
 import { compileLeftoverPatterns } from '../clean/leftovers.ts';
 import { readOne } from '../read/read-sources.ts';
 import { displayPath, formatOf } from '../read/scan.ts';
-import { buildRecord, type ReadArticles } from '../records/load-records.ts';
+import type { ReadArticles } from '../records/load-records.ts';
+import { buildRecord } from '../records/parse-sources.ts';
 import type { ArticleRecord } from '../records/record.ts';
 import type { Snapshot } from '../store/contents.ts';
 

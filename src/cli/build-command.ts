@@ -24,6 +24,8 @@ export interface BuildFlags {
    * reader can see a mix of old and new pages for a moment. `serve` uses it for its preview.
    */
   inPlace?: boolean;
+  /** Worker threads (default: one per core). */
+  jobs?: number;
   /** Where the build state is kept (default: node_modules/.cache/dateline/ in the working directory). */
   cacheDir?: string;
   /** The time now (default `Date.now`): whether a file changed too recently to vouch for it by its times. */
@@ -101,6 +103,7 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
           clean: !trusted,
           scan,
           progress: bar.progress,
+          ...(flags.jobs === undefined ? {} : { jobs: flags.jobs }),
           ...(flags.clock ? { clock: flags.clock } : {}),
           publishing: {
             ...(writer instanceof SwappingUpdateWriter

@@ -7,10 +7,11 @@ import type { Console } from './console.ts';
 import { formatFurniture, formatProblems } from './report.ts';
 import { countFurniture } from '../build/furniture-stage.ts';
 import { foldParagraph } from '../clean/boilerplate.ts';
+import { defaultJobs } from '../parallel/pool.ts';
 
 /** `dateline check`: validates every article as a build would (reading every file), writes nothing. */
-export async function runCheck(config: SiteConfig, drafts: boolean, io: Console): Promise<number> {
-  const read = await readArticles({ inputDir: config.input, scan: await scanArticles(config.input), leftoverPatterns: config.leftoverPatterns });
+export async function runCheck(config: SiteConfig, drafts: boolean, io: Console, jobs = defaultJobs()): Promise<number> {
+  const read = await readArticles({ inputDir: config.input, scan: await scanArticles(config.input), leftoverPatterns: config.leftoverPatterns, jobs });
   const furniture = config.discoverLeftovers ? countFurniture(undefined, read, undefined, (hash) => read.records.get(hash)).found(new Set(config.keepParagraphs.map(foldParagraph))) : [];
   const published = [...read.records.values()].filter((record) => drafts || !record.draft);
   const display = displayPath(config.input);

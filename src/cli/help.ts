@@ -30,15 +30,17 @@ Options:
   --in-place         update changed files in place instead of swapping in a whole new version:
                      faster, but readers may see old and new pages mixed for a moment
   --strict           exit with status 1 if any file was skipped
+  --jobs N           worker threads for parsing (default: one per core)
 ${SHARED}
 `;
 
-export const CHECK_HELP = `Usage: dateline check [--input DIR]
+export const CHECK_HELP = `Usage: dateline check [--input DIR] [--jobs N]
 
 Reads and validates every article as a build would, reports each problem as file:line: reason,
 and writes nothing. Exits with status 1 if any file has an error.
 
 Options:
+  --jobs N           worker threads for parsing (default: one per core)
 ${SHARED}
 `;
 

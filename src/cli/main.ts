@@ -33,9 +33,10 @@ const COMMANDS = {
       clean: { type: 'boolean', default: false },
       'in-place': { type: 'boolean', default: false },
       drafts: { type: 'boolean', default: false },
+      jobs: { type: 'string' },
     },
   },
-  check: { help: CHECK_HELP, positionals: 0, options: { ...shared, drafts: { type: 'boolean', default: false } } },
+  check: { help: CHECK_HELP, positionals: 0, options: { ...shared, drafts: { type: 'boolean', default: false }, jobs: { type: 'string' } } },
   new: { help: NEW_HELP, positionals: 1, options: { ...shared, date: { type: 'string' } } },
   serve: {
     help: SERVE_HELP,
@@ -79,12 +80,13 @@ export async function main(argv: readonly string[], io: Console = processConsole
     const configFile = text('config') ?? CONFIG_FILE;
     const load = () => loadConfig(configFile, { input: text('input'), output: text('output'), baseUrl: text('base-url') }, text('config') !== undefined);
     const config = await load();
+    const jobs = jobsOf(text('jobs'));
     // Commands load their own modules, so a build that finds nothing to do starts quickly.
     switch (command) {
       case 'build':
-        return await (await import('./build-command.ts')).runBuild(config, { strict: flag('strict'), drafts: flag('drafts'), clean: flag('clean'), inPlace: flag('in-place') }, io);
+        return await (await import('./build-command.ts')).runBuild(config, { strict: flag('strict'), drafts: flag('drafts'), clean: flag('clean'), inPlace: flag('in-place'), ...(jobs === undefined ? {} : { jobs }) }, io);
       case 'check':
-        return await (await import('./check-command.ts')).runCheck(config, flag('drafts'), io);
+        return await (await import('./check-command.ts')).runCheck(config, flag('drafts'), io, jobs);
       case 'serve': {
         const port = Number(text('port'));
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DatelineError({ code: 'bad-port', file: '--port', message: `"${text('port')}" is not a port number` });
@@ -109,6 +111,14 @@ export async function main(argv: readonly string[], io: Console = processConsole
     if (process.env.DATELINE_DEBUG && !(error instanceof DatelineError)) io.err(String((error as Error).stack));
     return 1;
   }
+}
+
+/** `--jobs N`: worker threads, a whole number from 1 (absent: one per core). */
+function jobsOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new DatelineError({ code: 'bad-jobs', file: '--jobs', message: `"${value}" is not a number of worker threads (a whole number from 1)` });
+  return jobs;
 }
 
 async function readStdin(): Promise<string> {

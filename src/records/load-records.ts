@@ -1,11 +1,10 @@
 import path from 'node:path';
-import { compileLeftoverPatterns } from '../clean/leftovers.ts';
-import { toProblem, type Problem } from '../errors.ts';
-import { readFiles } from '../read/read-sources.ts';
+import type { Problem } from '../errors.ts';
 import { displayPath, foundFile, type ScanResult } from '../read/scan.ts';
 import type { Snapshot } from '../store/contents.ts';
 import type { ArticleRecord } from './record.ts';
-import type { SourceFile } from './source-file.ts';
+import type { SourceEntry } from './source-file.ts';
+import { readAndParse } from './parse-sources.ts';
 
 /** What a file gave the last time it was read. */
 export type FileStatus = 'article' | 'draft' | 'error';
@@ -37,6 +36,8 @@ export interface ReadOptions {
   furniture?: ReadonlySet<string>;
   /** Absent: read everything. */
   previous?: PreviousRead;
+  /** Worker threads for parsing (1: parse in this thread). */
+  jobs?: number;
 }
 
 export interface ReadArticles {
@@ -68,12 +69,26 @@ export async function readArticles(options: ReadOptions): Promise<ReadArticles> 
     const at = was(index);
     if (at === -1 || !sameTimesAt(scan.times, index, previous!.snapshot.times, at)) toRead.push(index);
   }
-  const read = new Map<number, SourceFile | Problem>();
-  (await readFiles(toRead.map((index) => foundFile(scan, index)), display)).forEach((result, at) => read.set(toRead[at]!, result));
+  // Read and parsed together (in worker threads when there are many); a file whose bytes are the last build's version is not parsed again.
+  const results = await readAndParse(
+    {
+      files: toRead.map((index) => foundFile(scan, index)),
+      known: toRead.map((index) => (was(index) === -1 ? undefined : previous!.snapshot.hashes[was(index)])),
+      displayDir: display,
+      leftoverPatterns: options.leftoverPatterns,
+      furniture: [...(options.furniture ?? [])],
+    },
+    options.jobs ?? 1,
+  );
+  const read = new Map<number, SourceEntry | Problem>();
+  const built = new Map<string, ArticleRecord | Problem>();
+  results.forEach(({ source, record }, at) => {
+    read.set(toRead[at]!, source);
+    if (record !== undefined && !('code' in source)) built.set(source.hash, record);
+  });
   const readProblems: Problem[] = [];
   const duplicates = repeatedIds(found, read, previous, display, readProblems);
 
-  const leftovers = compileLeftoverPatterns(options.leftoverPatterns);
   // Columns made at their full length and cut to the rows filled: no growing of 100,000-row arrays.
   const files: FileTable = { paths: new Array(found.length), ids: new Array(found.length), hashes: new Array(found.length), statuses: new Array(found.length), times: new Float64Array(found.length * 3), previous: new Int32Array(found.length) };
   let rows = 0;
@@ -116,10 +131,8 @@ export async function readArticles(options: ReadOptions): Promise<ReadArticles> 
       reused++;
       continue;
     }
-    const stored = previous?.record(source.hash);
-    if (stored) reused++;
-    else parsed++;
-    const result = stored ?? (await buildRecord(source, leftovers, options.furniture));
+    const result = built.get(source.hash)!;
+    parsed++;
     if ('code' in result) {
       problems.set(source.relativePath, [result]);
       add(index, source.id, source.hash, 'error');
@@ -147,7 +160,7 @@ function sameTimesAt(found: Float64Array, index: number, times: Float64Array, at
  * `problems` with the files that could not be read. Files recognised from the last build hold
  * distinct ids (it left repeats out), so only the ids of files read now are looked for among them.
  */
-function repeatedIds(found: readonly string[], read: ReadonlyMap<number, SourceFile | Problem>, previous: PreviousRead | undefined, display: string, problems: Problem[]): Set<number> {
+function repeatedIds(found: readonly string[], read: ReadonlyMap<number, SourceEntry | Problem>, previous: PreviousRead | undefined, display: string, problems: Problem[]): Set<number> {
   const holders = new Map<string, number[]>();
   for (const [index, source] of read) {
     if ('code' in source) problems.push(source);
@@ -177,19 +190,6 @@ function repeatedIds(found: readonly string[], read: ReadonlyMap<number, SourceF
     }
   }
   return repeated;
-}
-
-/**
- * One file to one record, or the problem that stopped it. The parsers are loaded when first
- * needed: an update that parses one scraped article never loads the Markdown and YAML parsers.
- */
-export async function buildRecord(source: SourceFile, leftovers: readonly RegExp[], furniture?: ReadonlySet<string>): Promise<ArticleRecord | Problem> {
-  try {
-    if (source.format === 'text') return (await import('./text-record.ts')).textRecord(source, leftovers, furniture);
-    return (await import('./markdown-record.ts')).markdownRecord(source);
-  } catch (error) {
-    return toProblem(error, source.displayPath);
-  }
 }
 
 /** Problems in file order, then line order. */

@@ -110,6 +110,18 @@ describe('dateline build', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("Unknown option '--colour'");
   });
+
+  it('takes --jobs as a whole number of worker threads, and says why another value is refused', async () => {
+    await writeInput(path.join(work.dir, 'in'), { '001_a.txt': ' date 2025-04-27 Fine.' });
+    for (const value of ['0', '1.5', 'many']) {
+      const refused = await dateline(['build', '--input', 'in', '--output', 'out', '--jobs', value], { cwd: work.dir });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`--jobs: "${value}" is not a number of worker threads (a whole number from 1)`);
+    }
+    const built = await dateline(['build', '--input', 'in', '--output', 'out', '--jobs', '1'], { cwd: work.dir });
+    expect(built.code).toBe(0);
+    expect(built.stdout).toContain('Built 1 article');
+  });
 });
 
 describe('dateline check', () => {

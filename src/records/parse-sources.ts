@@ -1,0 +1,81 @@
+import { compileLeftoverPatterns } from '../clean/leftovers.ts';
+import { toProblem, type Problem } from '../errors.ts';
+import { readFiles } from '../read/read-sources.ts';
+import type { FoundFile } from '../read/scan.ts';
+import type { ArticleRecord } from './record.ts';
+import type { SourceEntry, SourceFile } from './source-file.ts';
+
+/** Files to read, and to parse unless their bytes hash as the last build's version (`known`). */
+export interface ReadTask {
+  files: FoundFile[];
+  /** The hash of each file's version the last build parsed, if any. */
+  known: (string | undefined)[];
+  displayDir: string;
+  leftoverPatterns: readonly string[];
+  /** Page furniture to remove (folded keys). */
+  furniture: readonly string[];
+}
+
+/** One file read: its source (without its text) or why it could not be read, and its record or problem when it was parsed. */
+export interface ReadResult {
+  source: SourceEntry | Problem;
+  record?: ArticleRecord | Problem;
+}
+
+/** Below this many files a build reads and parses in its own thread: starting workers costs more. */
+const PARALLEL_FROM = 400;
+/** Files a worker reads and parses at once. */
+const BATCH = 50;
+
+/** Reads and parses the task's files: in `jobs` worker threads when there are enough of them. */
+export async function readAndParse(task: ReadTask, jobs: number): Promise<ReadResult[]> {
+  if (jobs <= 1 || task.files.length < PARALLEL_FROM) return readAndParseHere(task);
+  const { workerPool, batches } = await import('../parallel/pool.ts');
+  const pool = await workerPool('parse-worker', Math.min(jobs, Math.ceil(task.files.length / BATCH)));
+  try {
+    const files = batches(task.files, BATCH);
+    const known = batches(task.known, BATCH);
+    const done = await Promise.all(files.map((part, at) => pool.run({ ...task, files: part, known: known[at]! }) as Promise<ReadResult[]>));
+    return done.flat();
+  } finally {
+    await pool.destroy();
+  }
+}
+
+let compiled: { key: string; patterns: RegExp[]; furniture: Set<string> } | undefined;
+
+/** The two parsers: a worker thread passes them loaded (see `parse-worker.ts`); otherwise each is loaded when first needed. */
+export interface Parsers {
+  text: typeof import('./text-record.ts').textRecord;
+  markdown: typeof import('./markdown-record.ts').markdownRecord;
+}
+
+/** {@link readAndParse} in this thread (what each worker runs on its batch). */
+export async function readAndParseHere(task: ReadTask, parsers?: Parsers): Promise<ReadResult[]> {
+  const key = JSON.stringify([task.leftoverPatterns, task.furniture]);
+  if (compiled?.key !== key) compiled = { key, patterns: compileLeftoverPatterns(task.leftoverPatterns), furniture: new Set(task.furniture) };
+  const sources = await readFiles(task.files, task.displayDir);
+  const results: ReadResult[] = [];
+  for (const [at, source] of sources.entries()) {
+    if ('code' in source) {
+      results.push({ source });
+      continue;
+    }
+    const { text: _text, ...entry } = source;
+    results.push(source.hash === task.known[at] ? { source: entry } : { source: entry, record: await buildRecord(source, compiled.patterns, compiled.furniture, parsers) });
+  }
+  return results;
+}
+
+/**
+ * One file to one record, or the problem that stopped it. The parsers are loaded when first
+ * needed: an update that parses one scraped article never loads the Markdown and YAML parsers.
+ */
+export async function buildRecord(source: SourceFile, leftovers: readonly RegExp[], furniture?: ReadonlySet<string>, parsers?: Parsers): Promise<ArticleRecord | Problem> {
+  try {
+    if (source.format === 'text') return (parsers?.text ?? (await import('./text-record.ts')).textRecord)(source, leftovers, furniture);
+    return (parsers?.markdown ?? (await import('./markdown-record.ts')).markdownRecord)(source);
+  } catch (error) {
+    return toProblem(error, source.displayPath);
+  }
+}
