@@ -12,6 +12,8 @@
  *
  *   npm run bench                        all of it (about 20 minutes here)
  *   npm run bench -- --runs 3 --skip generated,serve
+ *   npm run bench -- --cold --runs 3     cold builds against Hugo + Pagefind (bench/cold.ts)
+ *   npm run bench -- --scale 10000,100000,1000000   cold builds of generated archives
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,8 +30,15 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     generated: { type: 'string', default: '100000' },
     skip: { type: 'string', default: '' },
+    cold: { type: 'boolean', default: false },
+    scale: { type: 'string' },
   },
 });
+// Cold builds (against Hugo + Pagefind) and archives of other sizes are bench/cold.ts's.
+if (values.cold || values.scale !== undefined) {
+  const args = ['--import', 'tsx', path.join(import.meta.dirname, 'cold.ts'), '--runs', values.cold ? values.runs : '0', ...(values.scale === undefined ? [] : ['--scale', values.scale])];
+  process.exit(spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 1);
+}
 const runs = Number(values.runs);
 const skip = new Set(values.skip.split(',').filter(Boolean));
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'dateline-bench-'));

@@ -28,7 +28,7 @@ function codeKey() {
 rmSync(lib, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { dateline: 'src/cli/main.ts', 'parse-worker': 'src/parallel/parse-worker.ts' },
+  entryPoints: { dateline: 'src/cli/main.ts', 'parse-worker': 'src/parallel/parse-worker.ts', 'search-worker': 'src/parallel/search-worker.ts' },
   outdir: lib,
   bundle: true,
   splitting: true,

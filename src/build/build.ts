@@ -208,6 +208,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         previous: searchMetaOf(previous),
         store,
         record,
+        jobs: options.jobs ?? defaultJobs(),
       }),
     );
     searching.catch(() => undefined); // a failure is rethrown where it is awaited

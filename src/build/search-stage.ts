@@ -1,7 +1,7 @@
 import type { ArticleRecord } from '../records/record.ts';
 import type { SiteState } from '../pages/state.ts';
 import { searchEntry, searchKey, type SearchEntry } from '../search/entry.ts';
-import { indexSegment, runtimeFiles } from '../search/pagefind.ts';
+import { indexSegment, runtimeFiles, type IndexedSegment } from '../search/pagefind.ts';
 import { countDead, initialSegments, planSegments, type SearchDoc, type Segment } from '../search/segments.ts';
 import { SEARCH_MANIFEST_PATH, searchSegmentPath, PAGEFIND_DIR } from '../site/urls.ts';
 import type { SegmentContents, StateStore } from '../store/contents.ts';
@@ -27,6 +27,8 @@ export interface SearchInput {
   previous: SearchMeta;
   store: Pick<StateStore, 'doc' | 'segment'>;
   record(hash: string): ArticleRecord;
+  /** Segments indexed at once, each in its own Pagefind process (default 1). */
+  jobs?: number;
 }
 
 export interface SearchResult {
@@ -76,9 +78,14 @@ export async function updateSearch(input: SearchInput): Promise<SearchResult> {
     dropAll();
     segments = [];
     const ids = Array.from({ length: state.rows.length }, (_, position) => state.rows.id(position));
-    for (const segmentIds of initialSegments(ids)) {
-      segments.push(await addSegment(result, segmentIds, segmentIds.map((id) => entryOf(positionOfId(id))), input.language));
-    }
+    const groups = initialSegments(ids);
+    const named = groups.map(() => `s${result.meta.nextSegment++}`);
+    const indexed = await indexSegments(
+      groups.map((group, at) => ({ segment: named[at]!, entries: group.map((id) => entryOf(positionOfId(id))) })),
+      input.language,
+      input.jobs ?? 1,
+    );
+    indexed.forEach(({ segment, entries, files }, at) => segments.push(addSegment(result, segment, groups[at]!, entries, files)));
   } else {
     const fresh: string[] = [];
     const entries = new Map<string, SearchEntry>();
@@ -106,7 +113,9 @@ export async function updateSearch(input: SearchInput): Promise<SearchResult> {
     result.docs.remove.push(...input.removed.filter((id) => input.store.doc(id) !== undefined));
     result.merged = plan.merged;
     if (plan.segment !== undefined) {
-      segments.push(await addSegment(result, plan.index, plan.index.map((id) => entries.get(id) ?? entryOf(positionOfId(id))), input.language));
+      const segment = `s${result.meta.nextSegment++}`;
+      const indexed = plan.index.map((id) => entries.get(id) ?? entryOf(positionOfId(id)));
+      segments.push(addSegment(result, segment, plan.index, indexed, await indexSegment(indexed, segment, input.language)));
     }
   }
   result.meta.segments = segments;
@@ -124,9 +133,7 @@ export async function updateSearch(input: SearchInput): Promise<SearchResult> {
   result.write.set(SEARCH_MANIFEST_PATH, manifest(result.meta, state.rows.length));
   return result;
 
-  async function addSegment(into: SearchResult, ids: readonly string[], entries: readonly SearchEntry[], language: string): Promise<Segment> {
-    const id = `s${into.meta.nextSegment++}`;
-    const indexed = await indexSegment(entries, id, language);
+  function addSegment(into: SearchResult, id: string, ids: readonly string[], entries: readonly SearchEntry[], indexed: IndexedSegment): Segment {
     const files: string[] = [];
     for (const [path, content] of indexed.files) {
       const file = `${searchSegmentPath(id)}${path}`;
@@ -141,6 +148,25 @@ export async function updateSearch(input: SearchInput): Promise<SearchResult> {
     into.segments.put.push([id, { files, ids: [...ids] }]);
     into.indexed += ids.length;
     return { id, size: ids.length, dead: [], deadFilters: {} };
+  }
+}
+
+/**
+ * Indexes segments: one after another in this process's Pagefind, or, with more than one job,
+ * up to `jobs` at once, each in a worker thread with a Pagefind process of its own.
+ */
+async function indexSegments<T extends { segment: string; entries: SearchEntry[] }>(segments: readonly T[], language: string, jobs: number): Promise<(T & { files: IndexedSegment })[]> {
+  if (jobs <= 1 || segments.length <= 1) {
+    const done: (T & { files: IndexedSegment })[] = [];
+    for (const each of segments) done.push({ ...each, files: await indexSegment(each.entries, each.segment, language) });
+    return done;
+  }
+  const { workerPool } = await import('../parallel/pool.ts');
+  const pool = await workerPool('search-worker', Math.min(jobs, segments.length));
+  try {
+    return await Promise.all(segments.map(async (each) => ({ ...each, files: (await pool.run({ entries: each.entries, segment: each.segment, language })) as IndexedSegment })));
+  } finally {
+    await pool.destroy();
   }
 }
 

@@ -107,9 +107,16 @@ export function planSegments(
   return { ...(again.length > 0 ? { segment: `s${nextId}` } : {}), index: again, merged: [...merged].sort(), retire };
 }
 
-/** A clean build's segments: the articles, in archive order, cut into as few segments as {@link MAX_SEGMENT} allows, of even sizes. */
+/**
+ * A clean build's segments are at most this big: a bigger archive is cut into several, which a
+ * build indexes at once in as many Pagefind processes as it has worker threads. It depends on the
+ * archive alone, so the same articles give the same files on any machine.
+ */
+export const CLEAN_SEGMENT = MAX_SEGMENT / 2;
+
+/** A clean build's segments: the articles, in archive order, cut into as few segments as {@link CLEAN_SEGMENT} allows, of even sizes. */
 export function initialSegments(ids: readonly string[]): string[][] {
-  const count = Math.max(1, Math.ceil(ids.length / MAX_SEGMENT));
+  const count = Math.max(1, Math.ceil(ids.length / CLEAN_SEGMENT));
   const size = Math.ceil(ids.length / count);
   const segments: string[][] = [];
   for (let start = 0; start < ids.length; start += size) segments.push(ids.slice(start, start + size));

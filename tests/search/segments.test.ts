@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialSegments, MAX_SEGMENT, MERGE_FACTOR, planSegments, tierOf, type SearchDoc, type Segment } from '../../src/search/segments.ts';
+import { CLEAN_SEGMENT, initialSegments, MAX_SEGMENT, MERGE_FACTOR, planSegments, tierOf, type SearchDoc, type Segment } from '../../src/search/segments.ts';
 
 const doc = (segment: string, fragment: string): SearchDoc => ({ segment, fragment, key: `k-${fragment}`, filters: { year: ['1987'], topic: [] } });
 const segment = (id: string, size: number, dead: string[] = []): Segment => ({ id, size, dead, deadFilters: {} });
@@ -63,10 +63,12 @@ describe('search segments', () => {
     expect(reindexed / 3000).toBeLessThanOrEqual(tierOf(3000) + 1);
   });
 
-  it('cuts a clean build into segments of at most MAX_SEGMENT articles, of even sizes', () => {
+  it('cuts a clean build into segments of at most CLEAN_SEGMENT articles, of even sizes', () => {
     const ids = Array.from({ length: MAX_SEGMENT * 2 + 10 }, (_, n) => `a${n}`);
     const segments = initialSegments(ids);
-    expect(segments.map((each) => each.length)).toEqual([16_670, 16_670, 16_670]);
+    expect(CLEAN_SEGMENT).toBeLessThanOrEqual(MAX_SEGMENT);
+    expect(segments.map((each) => each.length)).toEqual([10_002, 10_002, 10_002, 10_002, 10_002]);
+    expect(initialSegments(ids.slice(0, CLEAN_SEGMENT)).length).toBe(1);
     expect(segments.flat()).toEqual(ids);
     expect(initialSegments([])).toEqual([]);
   });
