@@ -152,17 +152,19 @@ export async function updateSearch(input: SearchInput): Promise<SearchResult> {
 }
 
 /**
- * Indexes segments: one after another in this process's Pagefind, or, with more than one job,
- * up to `jobs` at once, each in a worker thread with a Pagefind process of its own.
+ * Indexes segments: one after another in this process's Pagefind, or up to `jobs − 1` at once,
+ * each in a worker thread with a Pagefind process of its own (one core is left to the rendering
+ * that runs meanwhile: on two cores, two Pagefind processes beside it made the build slower).
  */
 async function indexSegments<T extends { segment: string; entries: SearchEntry[] }>(segments: readonly T[], language: string, jobs: number): Promise<(T & { files: IndexedSegment })[]> {
-  if (jobs <= 1 || segments.length <= 1) {
+  const processes = Math.min(jobs - 1, segments.length);
+  if (processes <= 1) {
     const done: (T & { files: IndexedSegment })[] = [];
     for (const each of segments) done.push({ ...each, files: await indexSegment(each.entries, each.segment, language) });
     return done;
   }
   const { workerPool } = await import('../parallel/pool.ts');
-  const pool = await workerPool('search-worker', Math.min(jobs, segments.length));
+  const pool = await workerPool('search-worker', processes);
   try {
     return await Promise.all(segments.map(async (each) => ({ ...each, files: (await pool.run({ entries: each.entries, segment: each.segment, language })) as IndexedSegment })));
   } finally {
