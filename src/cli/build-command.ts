@@ -26,6 +26,8 @@ export interface BuildFlags {
   inPlace?: boolean;
   /** Worker threads (default: one per core). */
   jobs?: number;
+  /** Say that feeds and sitemaps need a base URL when none is set (default true; `serve` says it once). */
+  baseUrlNote?: boolean;
   /** Where the build state is kept (default: node_modules/.cache/dateline/ in the working directory). */
   cacheDir?: string;
   /** The time now (default `Date.now`): whether a file changed too recently to vouch for it by its times. */
@@ -139,7 +141,7 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     }
     summary.seconds = (performance.now() - started) / 1000;
     for (const line of formatProblems(summary.problems)) io.err(line);
-    if (config.baseUrl === undefined) {
+    if (config.baseUrl === undefined && flags.baseUrlNote !== false) {
       io.err('note: no base URL set, so feeds and sitemap.xml were not written (they need absolute URLs); pass --base-url or set "baseUrl" in dateline.config.json');
     }
     for (const line of formatSummary(summary, config.output)) io.out(line);

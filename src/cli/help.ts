@@ -1,6 +1,7 @@
 export const MAIN_HELP = `dateline: turns a folder of dated news articles into a static archive site
 
 Usage:
+  dateline init [DIR]        start a site: sample article, config, scripts, deploy recipes
   dateline build [options]   build the site into the output folder
   dateline check [options]   validate the input without writing anything
   dateline new [FILE|-]      add an article to the input folder from a file or standard input
@@ -71,5 +72,18 @@ Options:
   --base-url URL     as for dateline build
   --input DIR        folder of articles (default: seeds)
   --config FILE      config file (default: dateline.config.json)
+  -h, --help         show this help
+`;
+
+export const INIT_HELP = `Usage: dateline init [--templates] [DIR]
+
+Starts a site in DIR (default: the current folder): articles/ with a sample article,
+dateline.config.json with every setting at its default, a package.json with "build" and "start"
+scripts (added to one that exists), a .gitignore, and deploy recipes for GitHub Pages
+(.github/workflows/publish.yml), GitLab Pages (.gitlab-ci.yml), Netlify (netlify.toml) and
+Cloudflare Pages (wrangler.toml). Files that exist are kept, never overwritten.
+
+Options:
+  --templates        also copy the default templates into templates/ for editing, and use them
   -h, --help         show this help
 `;

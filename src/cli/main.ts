@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CONFIG_FILE, loadConfig } from '../config/load.ts';
 import { DatelineError, formatProblem } from '../errors.ts';
-import { BUILD_HELP, CHECK_HELP, MAIN_HELP, NEW_HELP, SERVE_HELP } from './help.ts';
+import { BUILD_HELP, CHECK_HELP, INIT_HELP, MAIN_HELP, NEW_HELP, SERVE_HELP } from './help.ts';
 import { formatProblems } from './report.ts';
 
 import type { Console } from './console.ts';
@@ -38,6 +38,7 @@ const COMMANDS = {
   },
   check: { help: CHECK_HELP, positionals: 0, options: { ...shared, drafts: { type: 'boolean', default: false }, jobs: { type: 'string' } } },
   new: { help: NEW_HELP, positionals: 1, options: { ...shared, date: { type: 'string' } } },
+  init: { help: INIT_HELP, positionals: 1, options: { help: shared.help, templates: { type: 'boolean', default: false } } },
   serve: {
     help: SERVE_HELP,
     positionals: 0,
@@ -77,6 +78,8 @@ export async function main(argv: readonly string[], io: Console = processConsole
   const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
   const flag = (key: string) => values[key] === true;
   try {
+    // `init` makes the config; it reads none.
+    if (command === 'init') return await (await import('./init-command.ts')).runInit(parsed.positionals[0] ?? '.', { templates: flag('templates') }, io);
     const configFile = text('config') ?? CONFIG_FILE;
     const load = () => loadConfig(configFile, { input: text('input'), output: text('output'), baseUrl: text('base-url') }, text('config') !== undefined);
     const config = await load();

@@ -50,7 +50,8 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
     session.last = patched ?? (await scanArticles(config.input));
     return session.last;
   };
-  await buildOnce(config, io, session, options.cacheDir);
+  // The first build says what a missing base URL leaves out; rebuilds do not repeat it.
+  await buildOnce(config, io, session, options.cacheDir, true);
   const preview = previewServer(path.resolve(config.output));
   await new Promise<void>((resolve, reject) => {
     preview.server.once('error', reject);
@@ -139,10 +140,10 @@ function assertNotWatched(config: SiteConfig): void {
   }
 }
 
-/** One build, its report printed; true when it changed the output. */
-async function buildOnce(config: SiteConfig, io: Console, session: BuildSession, cacheDir: string | undefined): Promise<boolean> {
+/** One build, its report printed (with the base-URL note when `baseUrlNote`); true when it changed the output. */
+async function buildOnce(config: SiteConfig, io: Console, session: BuildSession, cacheDir: string | undefined, baseUrlNote = false): Promise<boolean> {
   try {
-    return (await buildSite(config, { strict: false, drafts: false, clean: false, inPlace: true, ...(cacheDir === undefined ? {} : { cacheDir }) }, io, session)).changed;
+    return (await buildSite(config, { strict: false, drafts: false, clean: false, inPlace: true, baseUrlNote, ...(cacheDir === undefined ? {} : { cacheDir }) }, io, session)).changed;
   } catch (error) {
     if (error instanceof DatelineError) {
       for (const problem of error.problems) io.err(formatProblem(problem));

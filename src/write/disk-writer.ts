@@ -1,5 +1,6 @@
 import { linkSync, mkdirSync, readdirSync } from 'node:fs';
-import { link, mkdir, readdir, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { link, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DatelineError } from '../errors.ts';
 import { resolveInside } from './output-path.ts';
@@ -8,6 +9,11 @@ import { WrittenPaths, type Writer } from './writer.ts';
 /** A file Dateline leaves in every output folder, so it only ever replaces folders it made. */
 export const OUTPUT_MARKER = '.dateline-output';
 const MARKER_TEXT = 'This folder is written by Dateline and replaced on every build.\n';
+
+/** A marker's text with a token of its own: every build that writes the marker gives its output a new identity (see {@link outputIdentity}). */
+function markerText(): string {
+  return `${MARKER_TEXT}build ${randomUUID()}\n`;
+}
 
 /** Files are first written here, beside the output, then moved in when the build succeeds. */
 function stagingOf(output: string): string {
@@ -60,7 +66,7 @@ export class ReplacingWriter extends StagingWriter {
     await rm(writer.staging, { recursive: true, force: true });
     await rm(retainedTreeOf(output), { recursive: true, force: true }); // a clean build keeps no previous version
     await mkdir(writer.staging, { recursive: true });
-    await writeFile(path.join(writer.staging, OUTPUT_MARKER), MARKER_TEXT);
+    await writeFile(path.join(writer.staging, OUTPUT_MARKER), markerText());
     return writer;
   }
 
@@ -72,7 +78,7 @@ export class ReplacingWriter extends StagingWriter {
     const kept = retainedTreeOf(this.output);
     await rm(kept, { recursive: true, force: true });
     linkTree(this.staging, kept, new Set([OUTPUT_MARKER]));
-    await writeFile(path.join(kept, OUTPUT_MARKER), MARKER_TEXT);
+    await writeFile(path.join(kept, OUTPUT_MARKER), markerText());
     return markerIdentity(this.staging);
   }
 
@@ -131,7 +137,7 @@ export class UpdatingWriter extends StagingWriter {
       await rm(target, { force: true });
       await removeEmptyFolders(path.dirname(target), this.output);
     }
-    await writeFile(path.join(this.output, OUTPUT_MARKER), MARKER_TEXT); // a new identity (see outputIdentity)
+    await writeFile(path.join(this.output, OUTPUT_MARKER), markerText()); // a new identity (see outputIdentity)
     await rm(this.staging, { recursive: true, force: true });
   }
 }
@@ -202,7 +208,7 @@ export class SwappingUpdateWriter extends StagingWriter {
 
   async seal(): Promise<string | undefined> {
     await rm(path.join(this.staging, OUTPUT_MARKER), { force: true });
-    await writeFile(path.join(this.staging, OUTPUT_MARKER), MARKER_TEXT); // a new identity (see outputIdentity)
+    await writeFile(path.join(this.staging, OUTPUT_MARKER), markerText()); // a new identity (see outputIdentity)
     return markerIdentity(this.staging);
   }
 
@@ -295,20 +301,21 @@ export async function removeLeftovers(outputDir: string): Promise<void> {
 }
 
 /**
- * Which build last wrote the output: the marker file's inode and change time. Every build rewrites
- * the marker, so a cache saved with this identity only matches the output it was saved with — not
- * one rebuilt meanwhile by another Dateline run (from another working directory, say).
- * Undefined when the folder is not a Dateline output.
+ * Which build last wrote the output: the token in its marker file. Every build writes a new one,
+ * so a cache saved with this identity only matches the output it was saved with — not one rebuilt
+ * meanwhile by another Dateline run (from another working directory, say). It is in the file's
+ * text, not its inode or times, so an output saved and restored with the build state (a CI cache)
+ * is still recognised and the next build there is incremental. Undefined when the folder is not a
+ * Dateline output.
  */
 export async function outputIdentity(outputDir: string): Promise<string | undefined> {
   return markerIdentity(path.resolve(outputDir));
 }
 
-/** The identity of the marker in a folder; renaming the folder (the swap) keeps it. */
+/** The identity of the marker in a folder; renaming or copying the folder keeps it. */
 async function markerIdentity(folder: string): Promise<string | undefined> {
   try {
-    const info = await stat(path.join(folder, OUTPUT_MARKER));
-    return `${info.ino}:${info.ctimeMs}`;
+    return /^build (\S+)$/m.exec(await readFile(path.join(folder, OUTPUT_MARKER), 'utf8'))?.[1] ?? 'none';
   } catch {
     return undefined;
   }

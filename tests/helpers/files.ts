@@ -17,10 +17,13 @@ export async function listFiles(root: string): Promise<string[]> {
     .sort();
 }
 
-/** Path → bytes for a whole tree, for byte-for-byte comparison. */
+/**
+ * Path → bytes for a whole tree, for byte-for-byte comparison. The output marker is left out: it
+ * holds the identity of the build that wrote it (a token of its own per build), not the site.
+ */
 export async function readTree(root: string): Promise<Map<string, Buffer>> {
   const tree = new Map<string, Buffer>();
-  for (const file of await listFiles(root)) tree.set(file, await readFile(path.join(root, file)));
+  for (const file of await listFiles(root)) if (file !== '.dateline-output') tree.set(file, await readFile(path.join(root, file)));
   return tree;
 }
 

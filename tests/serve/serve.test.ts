@@ -125,5 +125,7 @@ describe('dateline serve', () => {
     await fourth;
     await expect.poll(async () => (await get('/')).body).toContain('Fourth story');
     stream.destroy();
+    // Five builds without a base URL: the note about what that leaves out came once, with the first.
+    expect(errors.filter((line) => line.startsWith('note: no base URL'))).toHaveLength(1);
   });
 });

@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { parse as parseToml } from 'smol-toml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { listFiles, tempDir } from '../helpers/files.ts';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/**
+ * Dateline as a user gets it: packed (the compiled command is already in lib/, made by the test
+ * setup, so packing runs no scripts), installed into an empty folder — the dependencies' files
+ * come from npm's local cache, where `npm ci` put them; npm may still ask the registry for their
+ * version lists, which `npm ci` does not cache — then `dateline init` and `dateline build` run there.
+ */
+let work: Awaited<ReturnType<typeof tempDir>>;
+let site: string;
+let packed: string[];
+beforeAll(async () => {
+  work = await tempDir('dateline-pack-');
+  const { stdout } = await run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work.dir], { cwd: root, maxBuffer: 16 * 2 ** 20 });
+  const [report] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
+  packed = report!.files.map((file) => file.path);
+  site = path.join(work.dir, 'site');
+  await run('mkdir', ['-p', site]);
+  await writeFile(path.join(site, 'package.json'), '{ "name": "my-archive", "private": true }\n');
+  await run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(work.dir, report!.filename)], { cwd: site, maxBuffer: 16 * 2 ** 20 });
+}, 600_000);
+afterAll(() => work.cleanup());
+
+const dateline = (args: string[]) => run('npx', ['--no-install', 'dateline', ...args], { cwd: site, maxBuffer: 16 * 2 ** 20 });
+
+describe('the package', () => {
+  it('holds the compiled command, templates, sample article, starter files and README only', () => {
+    const tops = new Set(packed.map((file) => file.split('/')[0]));
+    expect([...tops].sort()).toEqual(['README.md', 'bin', 'lib', 'package.json', 'seeds', 'starter', 'templates']);
+    expect(packed).toContain('lib/dateline.js');
+    expect(packed).toContain('lib/parse-worker.js');
+    expect(packed).toContain('templates/base.njk');
+    expect(packed).toContain('starter/github-pages.yml');
+    expect(packed.some((file) => file.endsWith('.ts'))).toBe(false);
+  });
+
+  it('starts a site with init, which builds with the packaged templates, search included', async () => {
+    const init = await dateline(['init']);
+    expect(init.stdout).toContain('Started a Dateline site in .');
+    const files = await listFiles(site);
+    for (const file of ['articles/000_8e7b29ad4a414b1e.txt', 'dateline.config.json', '.gitignore', '.github/workflows/publish.yml', '.gitlab-ci.yml', 'netlify.toml', 'wrangler.toml']) expect(files).toContain(file);
+    // The package.json npm made keeps its dependency and gains the scripts.
+    const manifest = JSON.parse(await readFile(path.join(site, 'package.json'), 'utf8')) as { scripts: Record<string, string>; dependencies: Record<string, string> };
+    expect(manifest.scripts).toEqual({ build: 'dateline build', start: 'dateline serve' });
+    expect(manifest.dependencies.dateline).toMatch(/^file:/);
+
+    const built = await run(npm, ['run', 'build', '--', '--base-url', 'https://example.org/news/'], { cwd: site, maxBuffer: 16 * 2 ** 20 });
+    expect(built.stdout).toContain('Built 1 article into dist');
+    const output = await listFiles(path.join(site, 'dist'));
+    expect(output).toContain('index.html');
+    expect(output).toContain('feed.xml');
+    expect(output).toContain('pagefind/segments.json');
+    expect(output.filter((file) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file))).toHaveLength(1);
+    // The second build in the same folder finds nothing to do.
+    expect((await dateline(['build'])).stdout).toMatch(/Nothing changed since the last build|0 files written/);
+  });
+
+  it('writes deploy recipes that parse, run the scripts that exist, and set the base URL', async () => {
+    const manifest = JSON.parse(await readFile(path.join(site, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const github = parseYaml(await readFile(path.join(site, '.github/workflows/publish.yml'), 'utf8')) as { jobs: Record<string, { steps: { run?: string; uses?: string; with?: { path?: string } }[] }> };
+    const gitlab = parseYaml(await readFile(path.join(site, '.gitlab-ci.yml'), 'utf8')) as { pages: { script: string[]; cache: { paths: string[] } } };
+    const netlify = parseToml(await readFile(path.join(site, 'netlify.toml'), 'utf8')) as { build: { command: string; publish: string } };
+    const cloudflare = parseToml(await readFile(path.join(site, 'wrangler.toml'), 'utf8')) as { pages_build_output_dir: string };
+    const steps = github.jobs.build!.steps;
+    const commands = [...steps.flatMap((step) => (step.run ? [step.run] : [])), ...gitlab.pages.script, netlify.build.command];
+    for (const command of commands) {
+      for (const [, script] of command.matchAll(/npm run (\S+)/g)) expect(manifest.scripts, command).toHaveProperty(script!);
+    }
+    // Every recipe builds with a base URL; GitHub and GitLab keep the build state and the output between runs.
+    for (const command of [steps.find((step) => step.run?.includes('npm run build'))!.run!, gitlab.pages.script.find((line) => line.includes('npm run build'))!, netlify.build.command]) expect(command).toContain('--base-url');
+    expect(steps.find((step) => step.uses?.startsWith('actions/cache@'))!.with!.path).toMatch(/\.dateline-cache[\s\S]*dist/);
+    expect(gitlab.pages.cache.paths).toEqual(['.dateline-cache/', 'dist/']);
+    expect([netlify.build.publish, cloudflare.pages_build_output_dir]).toEqual(['dist', 'dist']);
+
+    // The build command as the GitHub workflow runs it, with its cache folder, is accepted.
+    const ci = await run(npm, ['run', 'build', '--', '--base-url', 'https://example.github.io/archive/'], { cwd: site, env: { ...process.env, DATELINE_CACHE_DIR: '.dateline-cache' }, maxBuffer: 16 * 2 ** 20 });
+    expect(ci.stdout).toContain('Built 1 article into dist');
+    expect(await listFiles(path.join(site, '.dateline-cache'))).not.toHaveLength(0);
+  });
+});
