@@ -120,6 +120,17 @@ export function weekdayNames(language: string): { narrow: string; long: string }
   });
 }
 
+/**
+ * The calendar day before `date`, worked out on the date's own numbers (no `Date`, no time zone):
+ * `2025-03-01` → `2025-02-28`, `2025-01-01` → `2024-12-31`.
+ */
+export function dayBefore(date: IsoDate): IsoDate {
+  const { year, month, day } = dateParts(date);
+  const [y, m, d] = [Number(year), Number(month), Number(day)];
+  const [yy, mm, dd] = d > 1 ? [y, m, d - 1] : m > 1 ? [y, m - 1, daysInMonth(y, m - 1)] : [y - 1, 12, 31];
+  return `${String(yy).padStart(4, '0')}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+}
+
 /** The number of days in month `MM` of year `YYYY`. */
 export function monthLength(year: string, month: string): number {
   return daysInMonth(Number(year), Number(month));

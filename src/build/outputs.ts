@@ -4,7 +4,7 @@ import { buildFeeds } from '../outputs/feeds.ts';
 import { robotsTxt } from '../outputs/robots.ts';
 import { bucketSitemaps, isSitemapFile, sitemapBucket, sitemapIndex } from '../outputs/sitemap.ts';
 import type { OutputPlan } from '../plan/changes.ts';
-import type { Planned } from '../plan/catalogue.ts';
+import { newsGroup, type Planned } from '../plan/catalogue.ts';
 import { decideWrites } from '../plan/decide.ts';
 import type { SiteState } from '../pages/state.ts';
 import { createRenderer, type Renderer } from '../render/nunjucks.ts';
@@ -83,7 +83,12 @@ export async function writeOutputs(input: OutputsInput): Promise<OutputsResult> 
   // Files made directly: robots.txt, the assets, the feeds, the sitemaps.
   const files: { file: string; key: string; content: () => string | Uint8Array }[] = [];
   const direct = (file: string, content: string | Uint8Array) => files.push({ file, key: digest(content), content: () => content });
-  direct('robots.txt', robotsTxt(state.site.baseUrl));
+  // The news sitemap (planned with the pages, see `newsGroup`) is named in robots.txt and not in
+  // the index `sitemap.xml`, though Google would read it there: the index lists every page once,
+  // in the file of its bucket, while the news sitemap repeats the newest articles for news
+  // crawlers and changes with them, as the feeds do. Search engines read robots.txt's `Sitemap:`
+  // lines, and the index's files stay the buckets' alone.
+  direct('robots.txt', robotsTxt(state.site.baseUrl, newsGroup(state).length > 0));
   for (const [file, content] of await readAssets(input.templatesDir)) direct(file, content);
   const { baseUrl } = state.site;
   let sitemaps: StoreChanges['sitemaps'] = [];

@@ -26,7 +26,8 @@ or written again (the cache is in node_modules/.cache/dateline/).
 Options:
   --output DIR       where the site is written (default: dist); replaced as a whole on success
   --base-url URL     the site's public address, e.g. https://example.org/news/; needed for
-                     canonical links, feeds (feed.xml, rss.xml, feed.json) and sitemap.xml
+                     canonical links, feeds (feed.xml, rss.xml, feed.json) and the sitemaps
+                     (sitemap.xml, and sitemap-news.xml for Google News)
   --clean            ignore the build cache and rebuild everything
   --in-place         update changed files in place instead of swapping in a whole new version:
                      faster, but readers may see old and new pages mixed for a moment

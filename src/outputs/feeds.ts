@@ -3,9 +3,10 @@ import { utcInstant } from '../dates.ts';
 import type { Topic } from '../corpus/topics.ts';
 import type { SiteState } from '../pages/state.ts';
 import type { ArticleEntry } from '../records/entry.ts';
-import { absoluteUrl, ATOM_PATH, frontPagePath, JSON_FEED_PATH, RSS_PATH, topicFeedPath, topicPath } from '../site/urls.ts';
+import { absoluteUrl, ATOM_PATH, frontPagePath, RSS_PATH, topicFeedPath, topicPath } from '../site/urls.ts';
 import type { SiteSettings } from '../pages/types.ts';
 import { DATELINE_VERSION } from '../version.ts';
+import { jsonFeed } from './json-feed.ts';
 
 export interface Feeds {
   atom: string;
@@ -16,19 +17,18 @@ export interface Feeds {
 type FeedSettings = SiteSettings & { baseUrl: string };
 
 /**
- * Atom, RSS 2.0 and JSON Feed for the newest `site.feedSize` articles, made by the `feed` library.
- * Feeds hold absolute URLs, so they need the base URL. `updated` is the newest article's date,
- * not the build time, so rebuilds are byte-identical.
+ * Atom and RSS 2.0 for the newest `site.feedSize` articles, made by the `feed` library, and JSON
+ * Feed 1.1 of the same items (`jsonFeed`). Feeds hold absolute URLs, so they need the base URL.
+ * `updated` is the newest article's date, not the build time, so rebuilds are byte-identical.
  */
 export function buildFeeds(state: SiteState, site: FeedSettings): Feeds {
   const positions = newestFirst(state.rows.length, site.feedSize);
   const items = positions.map((position) => ({ entry: state.entry(position), body: state.body(position) }));
   // Atom and RSS carry titles and summaries as HTML (`type="html"`), JSON Feed as plain text:
   // the XML feeds get the text HTML-escaped so a headline such as `<b>` is shown, never obeyed.
-  const channel: Channel = { title: site.title, description: site.description, path: frontPagePath(), feeds: { atom: ATOM_PATH, rss: RSS_PATH, json: JSON_FEED_PATH } };
+  const channel: Channel = { title: site.title, description: site.description, path: frontPagePath(), feeds: { atom: ATOM_PATH, rss: RSS_PATH } };
   const xml = feedOf(items, site, escapeHtml, channel);
-  const json = feedOf(items, site, (text) => text, channel);
-  return { atom: xml.atom1(), rss: xml.rss2(), json: json.json1() };
+  return { atom: xml.atom1(), rss: xml.rss2(), json: jsonFeed(items, site) };
 }
 
 /** The Atom feed of one topic: its newest `site.feedSize` articles. */
@@ -50,7 +50,8 @@ interface Channel {
   description: string;
   /** The page the feed follows. */
   path: string;
-  feeds: { atom: string; rss?: string; json?: string };
+  /** The feed's own address in each format the `feed` library writes. */
+  feeds: { atom: string; rss?: string };
 }
 
 /** The positions of the newest `count` of `articles` articles, newest first. */

@@ -13,7 +13,8 @@ const SPREAD = 8;
  * what it changed: an article and its day's pages are listed by month (`sitemap-1987-03.xml`),
  * years and months in `sitemap-archive.xml`, topics in eight parts by their slug
  * (`sitemap-topics-3.xml`), the archive's older pages in eight parts (`sitemap-older-5.xml`), the
- * rest in `sitemap-pages.xml`. `sitemap.xml` is the index of them all.
+ * rest in `sitemap-pages.xml`. `sitemap.xml` is the index of them all. (No bucket is named
+ * `news`: `sitemap-news.xml` is the Google News sitemap, see `news-sitemap.ts`.)
  */
 export function sitemapBucket(path: string): string {
   const dated = /^(\d{4})\/(\d{2})\/(?:\d{2}\/|$)/.exec(path);
@@ -86,11 +87,11 @@ async function urlSet(paths: readonly string[], entries: ReadonlyMap<string, Iso
   return `${XML_DECLARATION}<urlset xmlns="${SITEMAP_NS}">${urls.join('')}</urlset>`;
 }
 
-const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
-const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+export const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /** Text as XML character data: the five characters XML reserves, as entities. */
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => XML_ESCAPES[character]!);
 }

@@ -26,7 +26,8 @@ import type { SiteState } from '../pages/state.ts';
 import { topicIndexPage } from '../pages/topic-index-page.ts';
 import type { PageModel } from '../pages/types.ts';
 import { topicFeed } from '../outputs/feeds.ts';
-import { archivePath, frontPagePath, monthPath, onThisDayPath, outputFileOf, topicFeedPath, topicPath, topicsPath, yearPath } from '../site/urls.ts';
+import { newsPositions, newsSitemap } from '../outputs/news-sitemap.ts';
+import { archivePath, frontPagePath, monthPath, NEWS_SITEMAP_PATH, onThisDayPath, outputFileOf, topicFeedPath, topicPath, topicsPath, yearPath } from '../site/urls.ts';
 import { dateParts } from '../dates.ts';
 
 /**
@@ -46,7 +47,7 @@ export interface Planned {
   shows: readonly number[];
   /** Where the sitemap lists it: its URL path and newest date; absent for files not listed. */
   sitemap?: { path: string; lastmod?: IsoDate };
-  /** A template page, or a file made directly (a topic's feed). */
+  /** A template page, or a file made directly (a topic's feed, the news sitemap). */
   make: { page: () => PageModel } | { file: () => string };
 }
 
@@ -251,7 +252,26 @@ export function siteGroup(state: SiteState): PageGroup {
   ];
 }
 
-/** Every page and topic feed of the site, group by group. */
+/**
+ * The Google News sitemap (with a base URL and articles): the newest two days' articles, planned
+ * like a topic's feed, so an update makes it again only when those articles are others or one of
+ * them is shown differently (headline, date, address).
+ */
+export function newsGroup(state: SiteState): PageGroup {
+  const { baseUrl } = state.site;
+  const positions = newsPositions(state);
+  if (baseUrl === undefined || positions.length === 0) return [];
+  return [
+    {
+      file: NEWS_SITEMAP_PATH,
+      signature: idsOf(state, positions),
+      shows: nosOf(state, positions),
+      make: { file: () => newsSitemap(positions.map((position) => state.entry(position)), { ...state.site, baseUrl }) },
+    },
+  ];
+}
+
+/** Every page, topic feed and the news sitemap of the site, group by group. */
 export function everyGroup(state: SiteState): PageGroup[] {
   return [
     ...Array.from({ length: state.rows.length }, (_, position) => articleGroup(state, position)),
@@ -261,6 +281,7 @@ export function everyGroup(state: SiteState): PageGroup[] {
     periodGroup(state),
     onThisDayGroup(state),
     siteGroup(state),
+    newsGroup(state),
   ];
 }
 

@@ -1,7 +1,7 @@
 import type { Column } from '../archive/rows.ts';
 import type { IsoDate } from '../dates.ts';
 import type { SiteState } from '../pages/state.ts';
-import { archiveGroup, dayGroup, everyGroup, onThisDayGroup, periodGroup, siteGroup, topicGroup, articleGroup, type PageGroup, type Planned } from './catalogue.ts';
+import { archiveGroup, dayGroup, everyGroup, newsGroup, onThisDayGroup, periodGroup, siteGroup, topicGroup, articleGroup, type PageGroup, type Planned } from './catalogue.ts';
 import { monthDayOf, sameDayIn } from '../pages/same-day.ts';
 import { reachOf } from '../pages/chunks.ts';
 import { archiveList, hasOlderPages, pageHolding, topicList, type ListPages } from '../pages/list-pages.ts';
@@ -46,10 +46,11 @@ export function planEverything(state: SiteState): OutputPlan {
  *   after), the days beside any day that appeared or went and the same calendar day in other
  *   years (which link to it), and the "on this day" pages of the changed articles' calendar days;
  * - each topic whose members, name or kind changed or that shows a changed article;
- * - the year, month and archive pages (counts) and `/topics/`.
+ * - the year, month and archive pages (counts) and `/topics/`;
+ * - the Google News sitemap (the newest two days' articles).
  *
- * Pure: `before` and `after` hold everything it reads. Feeds, sitemaps, the search index and the
- * static files are planned by their own stages.
+ * Pure: `before` and `after` hold everything it reads. The site's feeds, the other sitemaps, the
+ * search index and the static files are planned by their own stages.
  */
 export function planChanges(before: SiteState, after: SiteState, changes: ArticleChanges): OutputPlan {
   const pairs: [PageGroup, PageGroup][] = [];
@@ -140,7 +141,8 @@ export function planChanges(before: SiteState, after: SiteState, changes: Articl
     }
   }
 
-  pairs.push([periodGroup(before), periodGroup(after)], [siteGroup(before), siteGroup(after)]);
+  // The news sitemap: at most 1,000 articles, compared on every update.
+  pairs.push([periodGroup(before), periodGroup(after)], [siteGroup(before), siteGroup(after)], [newsGroup(before), newsGroup(after)]);
   return comparePairs(pairs, changes);
 }
 

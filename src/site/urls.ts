@@ -73,6 +73,8 @@ export const ATOM_PATH = 'feed.xml';
 export const RSS_PATH = 'rss.xml';
 export const JSON_FEED_PATH = 'feed.json';
 export const SITEMAP_PATH = 'sitemap.xml';
+/** The Google News sitemap: the articles of the archive's two newest calendar days. */
+export const NEWS_SITEMAP_PATH = 'sitemap-news.xml';
 export const NOT_FOUND_PATH = '404.html';
 
 /** The file a path is written to: folders get `index.html`. */

@@ -34,7 +34,7 @@ describe('a site built from the seeds and 500 Reuters articles', () => {
   it('has one page per article, front pages, archives, feeds, sitemap, robots.txt and a 404 page', () => {
     const articlePages = html.filter((file) => /^\d{4}\/\d{2}\/\d{2}\/(?!page\/)[^/]+\/index\.html$/.test(file));
     expect(articlePages).toHaveLength(501);
-    expect(files).toEqual(expect.arrayContaining(['index.html', 'archive/index.html', '1987/index.html', '1987/02/index.html', '1987/02/26/index.html', '2025/04/27/index.html', 'feed.xml', 'rss.xml', 'feed.json', 'sitemap.xml', 'robots.txt', '404.html', 'assets/style.css']));
+    expect(files).toEqual(expect.arrayContaining(['index.html', 'archive/index.html', '1987/index.html', '1987/02/index.html', '1987/02/26/index.html', '2025/04/27/index.html', 'feed.xml', 'rss.xml', 'feed.json', 'sitemap.xml', 'sitemap-news.xml', 'robots.txt', '404.html', 'assets/style.css']));
     // The archive's older articles, on pages named by their first article.
     expect(files.filter((file) => /^page\/[a-z0-9-]+\/index\.html$/.test(file)).length).toBeGreaterThan(10);
   });
@@ -60,7 +60,7 @@ describe('a site built from the seeds and 500 Reuters articles', () => {
 
   it('writes a JSON Feed whose items link to built pages', async () => {
     const feed = JSON.parse(await readFile(path.join(output, 'feed.json'), 'utf8')) as { version: string; items: { url: string; title: string; date_published: string }[] };
-    expect(feed.version).toMatch(/^https:\/\/jsonfeed\.org\/version\/1/);
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(feed.items).toHaveLength(50);
     for (const item of feed.items) expect(files).toContain(`${item.url.slice(BASE_URL.length)}index.html`);
   });
@@ -74,6 +74,16 @@ describe('a site built from the seeds and 500 Reuters articles', () => {
     expect(new Set(urls).size).toBe(urls.length);
     expect(urls).toHaveLength(html.length - 2); // every page but 404.html and the search page (nothing to index)
     expect(urls).toContain(`${BASE_URL}2025/04/27/`);
+  });
+
+  it('writes a Google News sitemap of the newest two calendar days (the seed alone: the day before has nothing), named in robots.txt', async () => {
+    const news = await readFile(path.join(output, 'sitemap-news.xml'), 'utf8');
+    const locs = [...news.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);
+    expect(locs).toEqual([expect.stringMatching(/^https:\/\/example\.org\/news\/2025\/04\/27\/north-korea/)]);
+    expect(files).toContain(`${locs[0]!.slice(BASE_URL.length)}index.html`);
+    // Built in UTC+14, the date is still the one written.
+    expect(news).toContain('<news:publication_date>2025-04-27</news:publication_date>');
+    expect(await readFile(path.join(output, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${BASE_URL}sitemap-news.xml`);
   });
 
   it('shows the seed article with its date as written, its body cleaned of leftovers', async () => {
