@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readGold, scoreNames } from '../../bench/names/score.ts';
 import { REUTERS, SEEDS } from '../helpers/files.ts';
+import { describeNeeding } from '../helpers/requires.ts';
 
-const haveReuters = existsSync(REUTERS);
-if (!haveReuters) console.warn(`names gold set skipped: no Reuters corpus at ${REUTERS} (set DATELINE_REUTERS)`);
-
-describe.skipIf(!haveReuters)('findNames on the hand-labelled gold set (bench/names/gold.json)', () => {
+// 81 of the gold set's 82 articles are Reuters articles.
+describeNeeding('reuters', 'findNames on the hand-labelled gold set (bench/names/gold.json)', () => {
   it('finds names with precision ≥ 0.90 and the right kind for ≥ 0.90 of them, at recall ≥ 0.85', () => {
     const gold = readGold();
     const score = scoreNames(gold, { seeds: SEEDS, reuters: REUTERS });

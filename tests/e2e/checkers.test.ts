@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/files.ts';
 import { brokenLinks } from '../helpers/links.ts';
+import { itNeeding } from '../helpers/requires.ts';
 import { checkHtml } from '../helpers/vnu.ts';
 
 // The site tests rely on these checkers passing good pages; here they must fail bad ones.
@@ -22,7 +23,7 @@ describe('the test checkers', () => {
     expect(await brokenLinks(work.dir, ['a/index.html'])).toEqual(['a/index.html: ../b/index.html', 'a/index.html: ../missing/', 'a/index.html: ../', 'a/index.html: /b.html (root-relative)']);
   });
 
-  it('the HTML checker reports invalid HTML', async () => {
+  itNeeding('java', 'the HTML checker reports invalid HTML', async () => {
     const errors = await checkHtml([path.join(work.dir, 'b.html')]);
     expect(errors.map((error) => error.message).join('\n')).toMatch(/Duplicate ID/);
   });

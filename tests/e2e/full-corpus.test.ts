@@ -1,11 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { build } from '../../src/build/build.ts';
 import { MemoryStateStore } from '../../src/store/memory-store.ts';
 import { configSchema } from '../../src/config/schema.ts';
 import { MemoryWriter } from '../../src/write/writer.ts';
 import { REUTERS } from '../helpers/files.ts';
+import { describeNeeding } from '../helpers/requires.ts';
 
-describe('the full Reuters corpus', () => {
+describeNeeding('reuters', 'the full Reuters corpus', () => {
   it('builds every one of its 19,043 articles: one page each, 58 day pages, nothing skipped', async () => {
     const site = new MemoryWriter();
     const config = configSchema.parse({ input: REUTERS, output: '/unused', baseUrl: 'https://example.org/' });

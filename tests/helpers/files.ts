@@ -27,13 +27,15 @@ export async function readTree(root: string): Promise<Map<string, Buffer>> {
   return tree;
 }
 
-/** The Reuters-21578 corpus in the seed format: beside the repository, or wherever DATELINE_REUTERS says. */
+/** The Reuters-21578 corpus in the seed format: beside the repository, or wherever DATELINE_REUTERS says. Tests that read it declare `describeNeeding('reuters', …)`. */
 export const REUTERS = process.env.DATELINE_REUTERS ?? path.resolve(import.meta.dirname, '../../../shared/corpora/reuters21578/articles');
 export const SEEDS = path.resolve(import.meta.dirname, '../../seeds');
+/** The repository's own realistic archive: 360 generated articles over nine days (tests/fixtures/README.md). */
+export const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/archive');
 
-/** Every `step`-th Reuters file name, in name order: a fixed, spread-out sample. */
-export async function reutersSample(count: number): Promise<string[]> {
-  const names = (await readdir(REUTERS)).filter((name) => name.endsWith('.txt')).sort();
-  const step = Math.floor(names.length / count);
-  return names.filter((_, index) => index % step === 0).slice(0, count);
+/** `count` of the folder's articles spread evenly over it in name order (all of them if it has fewer): a fixed sample. */
+export async function sample(folder: string, count: number): Promise<string[]> {
+  const names = (await readdir(folder)).filter((name) => name.endsWith('.txt')).sort();
+  if (count >= names.length) return names;
+  return Array.from({ length: count }, (_, index) => names[Math.floor((index * names.length) / count)]!);
 }

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite, type BuildFlags } from '../../src/cli/build-command.ts';
 import { configSchema, type ConfigInput } from '../../src/config/schema.ts';
 import { dateline, DATELINE_BIN } from '../helpers/cli.ts';
-import { listFiles, readTree, REUTERS, reutersSample, tempDir } from '../helpers/files.ts';
+import { FIXTURE, listFiles, readTree, sample, tempDir } from '../helpers/files.ts';
 import { writeInput } from '../helpers/site.ts';
 
 let work: Awaited<ReturnType<typeof tempDir>>;
@@ -78,9 +78,9 @@ describe('rebuilding with the dateline command', () => {
   });
 
   it('lets two builds started at once on one output never interleave', async () => {
-    const names = await reutersSample(150);
+    const names = await sample(FIXTURE, 150);
     const input: Record<string, string> = {};
-    for (const name of names) input[`in/${name}`] = await readFile(path.join(REUTERS, name), 'utf8');
+    for (const name of names) input[`in/${name}`] = await readFile(path.join(FIXTURE, name), 'utf8');
     await writeInput(work.dir, input);
     const [first, second] = await Promise.all([build(), build()]);
     const refused = [first, second].filter((result) => result.code !== 0);
@@ -94,21 +94,21 @@ describe('rebuilding with the dateline command', () => {
   });
 
   it('leaves the previous site whole when a build is killed mid-way, and the next build finishes the job', async () => {
-    const names = await reutersSample(400);
+    const names = await sample(FIXTURE, 360);
     const input: Record<string, string> = {};
-    for (const name of names) input[`in/${name}`] = await readFile(path.join(REUTERS, name), 'utf8');
+    for (const name of names) input[`in/${name}`] = await readFile(path.join(FIXTURE, name), 'utf8');
     await writeInput(work.dir, input);
     expect((await build()).code).toBe(0);
     const before = await readTree(path.join(work.dir, 'out'));
     // Change the date of every article, so nearly every page changes, then kill the build.
     for (const name of names) {
       const file = path.join(work.dir, 'in', name);
-      await writeFile(file, (await readFile(file, 'utf8')).replace(/date 1987-(\d\d)/, 'date 1988-$1'));
+      await writeFile(file, (await readFile(file, 'utf8')).replace(/date 2023-(\d\d)/, 'date 2024-$1'));
     }
     const child = spawn(process.execPath, [DATELINE_BIN, 'build', '--input', 'in', '--output', 'out'], { cwd: work.dir, stdio: 'ignore' });
-    // Kill it once it is visibly writing: its staging folder holds newly rendered 1988 pages.
+    // Kill it once it is visibly writing: its staging folder holds newly rendered 2024 pages.
     const staging = path.join(work.dir, `out.staging-${child.pid}`);
-    for (let waited = 0; !(await listFiles(staging).catch(() => [])).some((file) => file.startsWith('1988/') && file.endsWith('.html')); waited += 20) {
+    for (let waited = 0; !(await listFiles(staging).catch(() => [])).some((file) => file.startsWith('2024/') && file.endsWith('.html')); waited += 20) {
       if (waited > 60_000) throw new Error('the build never started writing');
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -120,8 +120,8 @@ describe('rebuilding with the dateline command', () => {
 
     expect((await build()).code).toBe(0);
     const after = await readTree(path.join(work.dir, 'out'));
-    expect([...after.keys()].some((file) => file.startsWith('1988/'))).toBe(true);
-    expect([...after.keys()].some((file) => file.startsWith('1987/'))).toBe(false);
+    expect([...after.keys()].some((file) => file.startsWith('2024/'))).toBe(true);
+    expect([...after.keys()].some((file) => file.startsWith('2023/'))).toBe(false);
     expect((await listFiles(work.dir)).some((file) => /^out\.(staging|old)-/.test(file))).toBe(false);
   });
 });

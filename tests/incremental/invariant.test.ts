@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/cli/build-command.ts';
 import { configSchema, type ConfigInput } from '../../src/config/schema.ts';
-import { readTree, REUTERS, reutersSample, tempDir } from '../helpers/files.ts';
+import { FIXTURE, readTree, sample, tempDir } from '../helpers/files.ts';
 
 /** A small seeded generator (mulberry32), so every run takes the same steps. */
 function random(seed: number): () => number {
@@ -44,8 +44,8 @@ describe('incremental builds', () => {
     const templates = path.join(work.dir, 'templates');
     await cp(path.resolve(import.meta.dirname, '../../templates'), templates, { recursive: true });
     await mkdir(input);
-    const pool = await reutersSample(220);
-    for (const name of pool.slice(0, 60)) await copyFile(path.join(REUTERS, name), path.join(input, name));
+    const pool = await sample(FIXTURE, 220);
+    for (const name of pool.slice(0, 60)) await copyFile(path.join(FIXTURE, name), path.join(input, name));
     let unused = pool.slice(60);
     const output = path.join(work.dir, 'incremental');
     const cacheDir = path.join(work.dir, 'cache');
@@ -66,7 +66,7 @@ describe('incremental builds', () => {
       } else if ((roll < 0.25 && unused.length > 0) || present.length < 10) {
         const name = pick(unused);
         unused = unused.filter((other) => other !== name);
-        const text = await readFile(path.join(REUTERS, name), 'utf8');
+        const text = await readFile(path.join(FIXTURE, name), 'utf8');
         // Half the time back-dated (or forward) to a day already in the archive, landing amid its pages.
         const target = path.join(input, name);
         if (next() < 0.5) {

@@ -3,7 +3,7 @@ import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promi
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateline, DATELINE_BIN } from '../helpers/cli.ts';
-import { readTree, REUTERS, reutersSample, tempDir } from '../helpers/files.ts';
+import { FIXTURE, readTree, sample, tempDir } from '../helpers/files.ts';
 
 let work: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
@@ -36,12 +36,12 @@ describe('a build killed at any point', () => {
   it('leaves the site as it was or as it is to be, never a mix, and a state the next build uses or discards: its result equals a clean build', async () => {
     const input = path.join(work.dir, 'in');
     await mkdir(input);
-    const pool = await reutersSample(400);
-    for (const name of pool.slice(0, 300)) await copyFile(path.join(REUTERS, name), path.join(input, name));
+    const pool = await sample(FIXTURE, 360);
+    for (const name of pool.slice(0, 300)) await copyFile(path.join(FIXTURE, name), path.join(input, name));
     let unused = pool.slice(300);
     expect((await dateline(['build', ...ARGS], { cwd: work.dir })).code).toBe(0);
     // How long an update takes, so kills land across all of it: reading, rendering, saving the state, swapping.
-    await writeFile(path.join(input, '999_probe.txt'), ' date 1987-03-05 A probe article about oil.');
+    await writeFile(path.join(input, '999_probe.txt'), ' date 2023-11-29 A probe article about oil.');
     const started = performance.now();
     expect((await dateline(['build', ...ARGS], { cwd: work.dir })).code).toBe(0);
     const duration = performance.now() - started;
@@ -50,7 +50,7 @@ describe('a build killed at any point', () => {
     for (const [round, fraction] of fractions.entries()) {
       // A change that touches many pages: new articles, edited ledes, moved dates, a deletion.
       const present = (await readdir(input)).sort();
-      for (const name of unused.slice(0, 4)) await copyFile(path.join(REUTERS, name), path.join(input, name));
+      for (const name of unused.slice(0, 4)) await copyFile(path.join(FIXTURE, name), path.join(input, name));
       unused = unused.slice(4);
       for (const name of present.filter((_, index) => index % 37 === round % 37).slice(0, 3)) {
         const file = path.join(input, name);

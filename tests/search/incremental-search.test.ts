@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/cli/build-command.ts';
 import { configSchema } from '../../src/config/schema.ts';
 import { closeSearchService } from '../../src/search/pagefind.ts';
-import { REUTERS, reutersSample, tempDir } from '../helpers/files.ts';
+import { FIXTURE, sample, tempDir } from '../helpers/files.ts';
 import { searchSite, type Query } from '../helpers/search.ts';
 
 /** A seeded generator (mulberry32), so every run takes the same steps. */
@@ -36,11 +36,11 @@ const QUERIES: Query[] = [
   { term: 'bank' },
   { term: 'dividend' },
   { term: 'shares' },
-  { term: 'Fenner' },
+  { term: 'Harlow' },
   { term: '"interest rates"' },
-  { term: 'trade', filters: { year: '1987' } },
+  { term: 'trade', filters: { year: '2023' } },
   { term: 'profit', filters: { topic: 'United States' } },
-  { filters: { year: '1987' } },
+  { filters: { year: '2023' } },
   { filters: { topic: 'United States' } },
 ];
 
@@ -55,8 +55,8 @@ describe('the search index, updated segment by segment', () => {
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
     const input = path.join(work.dir, 'in');
     await mkdir(input);
-    const pool = await reutersSample(120);
-    for (const name of pool.slice(0, 40)) await copyFile(path.join(REUTERS, name), path.join(input, name));
+    const pool = await sample(FIXTURE, 120);
+    for (const name of pool.slice(0, 40)) await copyFile(path.join(FIXTURE, name), path.join(input, name));
     let unused = pool.slice(40);
     const output = path.join(work.dir, 'out');
     const cacheDir = path.join(work.dir, 'cache');
@@ -68,7 +68,7 @@ describe('the search index, updated segment by segment', () => {
       if (roll < 0.45 && unused.length > 0) {
         const name = pick(unused);
         unused = unused.filter((other) => other !== name);
-        await copyFile(path.join(REUTERS, name), path.join(input, name));
+        await copyFile(path.join(FIXTURE, name), path.join(input, name));
       } else if (roll < 0.8) {
         const file = path.join(input, pick(present));
         const text = await readFile(file, 'utf8');
