@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './generate-corpus.ts';
+import { median } from './median.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const shared = path.resolve(root, '../shared');
@@ -89,12 +90,6 @@ function measure(command: string, args: readonly string[], cwd = scratch): Promi
     });
   });
 }
-
-const median = (numbers: readonly number[]) => {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 /** A cold Dateline build: no state, no output; the compiled command as `npm run build` runs it. */
 async function dateline(input: string, threads: string): Promise<Measure> {

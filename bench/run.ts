@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './generate-corpus.ts';
+import { median } from './median.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const shared = path.resolve(root, '../shared');
@@ -48,12 +49,6 @@ if (spawnSync('hugo', ['version'], { stdio: 'ignore' }).status !== 0) {
   console.error('bench: Hugo is not installed (apt-get install hugo); the targets are ratios to its full build');
   process.exit(1);
 }
-
-const median = (numbers: readonly number[]) => {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 interface Timing {
   seconds: number;

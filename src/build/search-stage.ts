@@ -80,12 +80,13 @@ export async function updateSearch(input: SearchInput): Promise<SearchResult> {
     const ids = Array.from({ length: state.rows.length }, (_, position) => state.rows.id(position));
     const groups = initialSegments(ids);
     const named = groups.map(() => `s${result.meta.nextSegment++}`);
-    const indexed = await indexSegments(
-      groups.map((group, at) => ({ segment: named[at]!, entries: group.map((id) => entryOf(positionOfId(id))) })),
-      input.language,
-      input.jobs ?? 1,
+    // A segment's entries are made when it is indexed, not all at once: at most one per Pagefind process is held.
+    segments.push(
+      ...(await indexSegments(groups.length, input.language, input.jobs ?? 1, async (at, index) => {
+        const entries = groups[at]!.map((id) => entryOf(positionOfId(id)));
+        return addSegment(result, named[at]!, groups[at]!, entries, await index(entries, named[at]!));
+      })),
     );
-    indexed.forEach(({ segment, entries, files }, at) => segments.push(addSegment(result, segment, groups[at]!, entries, files)));
   } else {
     const fresh: string[] = [];
     const entries = new Map<string, SearchEntry>();
@@ -152,21 +153,32 @@ export async function updateSearch(input: SearchInput): Promise<SearchResult> {
 }
 
 /**
- * Indexes segments: one after another in this process's Pagefind, or up to `jobs − 1` at once,
- * each in a worker thread with a Pagefind process of its own (one core is left to the rendering
- * that runs meanwhile: on two cores, two Pagefind processes beside it made the build slower).
+ * Does `work` for `count` segments, in order of their numbers, handing it the way to index one:
+ * this process's Pagefind, one segment after another, or up to `jobs − 1` at once, each in a
+ * worker thread with a Pagefind process of its own (one core is left to the rendering that runs
+ * meanwhile: on two cores, two Pagefind processes beside it made the build slower).
  */
-async function indexSegments<T extends { segment: string; entries: SearchEntry[] }>(segments: readonly T[], language: string, jobs: number): Promise<(T & { files: IndexedSegment })[]> {
-  const processes = Math.min(jobs - 1, segments.length);
+async function indexSegments<T>(count: number, language: string, jobs: number, work: (at: number, index: (entries: SearchEntry[], segment: string) => Promise<IndexedSegment>) => Promise<T>): Promise<T[]> {
+  const processes = Math.min(jobs - 1, count);
+  const done = new Array<T>(count);
   if (processes <= 1) {
-    const done: (T & { files: IndexedSegment })[] = [];
-    for (const each of segments) done.push({ ...each, files: await indexSegment(each.entries, each.segment, language) });
+    for (let at = 0; at < count; at++) done[at] = await work(at, (entries, segment) => indexSegment(entries, segment, language));
     return done;
   }
   const { workerPool } = await import('../parallel/pool.ts');
   const pool = await workerPool('search-worker', processes);
+  const inWorker = (entries: SearchEntry[], segment: string) => pool.run({ entries, segment, language }) as Promise<IndexedSegment>;
+  let next = 0;
   try {
-    return await Promise.all(segments.map(async (each) => ({ ...each, files: (await pool.run({ entries: each.entries, segment: each.segment, language })) as IndexedSegment })));
+    await Promise.all(
+      Array.from({ length: processes }, async () => {
+        while (next < count) {
+          const at = next++;
+          done[at] = await work(at, inWorker);
+        }
+      }),
+    );
+    return done;
   } finally {
     await pool.destroy();
   }

@@ -1,4 +1,5 @@
-import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_TEMPLATES, SAMPLE_ARTICLES, STARTER_DIR } from '../build-paths.ts';
 import { CONFIG_FILE } from '../config/load.ts';
@@ -33,7 +34,7 @@ export async function runInit(dir: string, options: { templates: boolean }, io: 
   const kept: string[] = [];
   const put = async (file: string, content: string | (() => Promise<string>)) => {
     const target = path.join(site, file);
-    if (await exists(target)) return void kept.push(file);
+    if (existsSync(target)) return void kept.push(file);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, typeof content === 'string' ? content : await content());
     written.push(file);
@@ -44,7 +45,7 @@ export async function runInit(dir: string, options: { templates: boolean }, io: 
   await putScripts(site, path.basename(site), written, kept);
   for (const [from, to] of STARTER_FILES) await put(to, () => readFile(path.join(STARTER_DIR, from), 'utf8'));
   if (options.templates) {
-    if (await exists(path.join(site, 'templates'))) kept.push('templates/');
+    if (existsSync(path.join(site, 'templates'))) kept.push('templates/');
     else {
       await cp(DEFAULT_TEMPLATES, path.join(site, 'templates'), { recursive: true });
       written.push('templates/');
@@ -69,7 +70,7 @@ function starterConfig(): Record<string, unknown> {
 async function putScripts(site: string, name: string, written: string[], kept: string[]): Promise<void> {
   const file = path.join(site, 'package.json');
   const scripts = { build: 'dateline build', start: 'dateline serve' };
-  if (!(await exists(file))) {
+  if (!existsSync(file)) {
     const slug = name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'news-archive';
     const manifest = { name: slug, private: true, type: 'module', scripts, dependencies: { dateline: `^${DATELINE_VERSION}` } };
     await writeFile(file, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -100,11 +101,4 @@ async function useTemplates(file: string, written: string[]): Promise<void> {
   if (config.templates !== undefined) return;
   await writeFile(file, `${JSON.stringify({ ...config, templates: 'templates' }, null, 2)}\n`);
   written.push(`${CONFIG_FILE} ("templates": "templates")`);
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
 }

@@ -27,7 +27,7 @@ export function buildFeeds(state: SiteState, site: FeedSettings): Feeds {
   // Atom and RSS carry titles and summaries as HTML (`type="html"`), JSON Feed as plain text:
   // the XML feeds get the text HTML-escaped so a headline such as `<b>` is shown, never obeyed.
   const channel: Channel = { title: site.title, description: site.description, path: frontPagePath(), feeds: { atom: ATOM_PATH, rss: RSS_PATH } };
-  const xml = feedOf(items, site, escapeHtml, channel);
+  const xml = feedOf(items, site, channel);
   return { atom: xml.atom1(), rss: xml.rss2(), json: jsonFeed(items, site) };
 }
 
@@ -41,7 +41,7 @@ export function topicFeed(state: SiteState, topic: Topic, site: FeedSettings): s
   };
   // Headlines and summaries only: an archive has hundreds of topics, and the site feeds carry the text.
   const items = topic.members.slice(-site.feedSize).reverse().map((position) => ({ entry: state.entry(position) }));
-  return feedOf(items, site, escapeHtml, channel).atom1();
+  return feedOf(items, site, channel).atom1();
 }
 
 /** What a feed is the feed of: the whole site, or one topic. */
@@ -67,7 +67,8 @@ interface FeedItem {
   body?: string;
 }
 
-function feedOf(items: readonly FeedItem[], site: FeedSettings, text: (value: string) => string, channel: Channel): Feed {
+/** An Atom/RSS feed of the items: headlines and summaries HTML-escaped, as those formats carry them as HTML. */
+function feedOf(items: readonly FeedItem[], site: FeedSettings, channel: Channel): Feed {
   const url = (path: string) => absoluteUrl(site.baseUrl, path);
   const feed = new Feed({
     id: url(channel.path),
@@ -81,12 +82,12 @@ function feedOf(items: readonly FeedItem[], site: FeedSettings, text: (value: st
   });
   for (const { entry: record, body } of items) {
     feed.addItem({
-      title: text(record.headline),
+      title: escapeHtml(record.headline),
       id: url(record.path),
       link: url(record.path),
       date: utcInstant(record.date),
       published: utcInstant(record.date),
-      description: text(record.summary),
+      description: escapeHtml(record.summary),
       // xml-js escapes only the first `]]>` inside a CDATA section; `]]&gt;` means the same in HTML.
       ...(body === undefined ? {} : { content: body.replaceAll(']]>', ']]&gt;') }),
       ...(record.author === undefined ? {} : { author: [{ name: record.author }] }),

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ArchiveRows, type RowData } from '../../src/archive/rows.ts';
 import { affectedByChanges, archiveScale, featureIndex, featuresOf, featureWeight, RELATED_DEFAULTS, relatedOf, scoreNeeded, type RelatedSettings } from '../../src/corpus/related.ts';
-
-/** A seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../helpers/random.ts';
 
 /** Rows with random terms and topics from small vocabularies, in order. */
 function rows(next: () => number, count: number, offset = 0): RowData[] {

@@ -5,17 +5,7 @@ import { MemoryDictionary } from '../../src/corpus/dictionary.ts';
 import { NameCounts, type LabelCounts, type NamedIn } from '../../src/corpus/name-counts.ts';
 import { collectTopics, topicsFromScratch, type StoredTopic, type Topics, type TopicSettings } from '../../src/corpus/topics.ts';
 import type { FoundName, NameKind } from '../../src/derive/names.ts';
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../helpers/random.ts';
 
 // Names chosen to exercise merges: `Lee` joins `Ann Lee` while `Bob Lee` is found more often as a
 // company than as a person, and leaves when that turns; `Stone` joins `Cara Stone`; `Wu` joins

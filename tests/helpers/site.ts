@@ -1,10 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build, type BuildSummary } from '../../src/build/build.ts';
-import { configSchema, type ConfigInput } from '../../src/config/schema.ts';
+import { expect } from 'vitest';
+import { configSchema, type ConfigInput, type SiteConfig } from '../../src/config/schema.ts';
 import { MemoryStateStore } from '../../src/store/memory-store.ts';
 import { MemoryWriter } from '../../src/write/writer.ts';
-import { tempDir } from './files.ts';
+import { readTree, tempDir } from './files.ts';
 
 /** Writes an input folder declared inline: file name → contents. */
 export async function writeInput(dir: string, files: Record<string, string>): Promise<void> {
@@ -36,4 +37,37 @@ export function page(site: MemoryWriter, pattern: RegExp): string {
   const file = [...site.files.keys()].find((name) => pattern.test(name));
   if (file === undefined) throw new Error(`no file matches ${pattern}; written: ${[...site.files.keys()].join(', ')}`);
   return site.text(file) ?? '';
+}
+
+/**
+ * Applies each step's change to the input, updates the output at `dir/incremental` through the
+ * CLI's build (keeping its state), and expects it equal byte for byte to a clean build of the same
+ * input; then hands the updated tree to the step's own check. The first build is before any step.
+ */
+export async function expectUpdatesEqualClean(
+  dir: string,
+  config: (output: string) => SiteConfig,
+  steps: readonly (readonly [step: string, change: () => Promise<unknown>, check?: (tree: Map<string, Buffer>) => void])[],
+  first?: (tree: Map<string, Buffer>) => void,
+): Promise<Map<string, Buffer>> {
+  const { buildSite: buildOnDisk } = await import('../../src/cli/build-command.ts');
+  const quiet = { out: () => {}, err: () => {} };
+  const output = path.join(dir, 'incremental');
+  const update = { strict: true, drafts: false, clean: false, cacheDir: path.join(dir, 'cache') };
+  expect((await buildOnDisk(config(output), update, quiet)).code).toBe(0);
+  first?.(await readTree(output));
+  for (const [step, change, check] of steps) {
+    await change();
+    expect((await buildOnDisk(config(output), update, quiet)).code, step).toBe(0);
+    const clean = path.join(dir, 'clean');
+    await buildOnDisk(config(clean), { ...update, clean: true, cacheDir: path.join(dir, 'clean-cache') }, quiet);
+    const expected = await readTree(clean);
+    const actual = await readTree(output);
+    expect([...actual.keys()].sort(), step).toEqual([...expected.keys()].sort());
+    for (const [name, bytes] of expected) expect(actual.get(name)?.toString(), `${step}: ${name}`).toBe(bytes.toString());
+    check?.(actual);
+    await rm(clean, { recursive: true });
+    await rm(path.join(dir, 'clean-cache'), { recursive: true, force: true });
+  }
+  return readTree(output);
 }

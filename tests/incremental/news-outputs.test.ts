@@ -1,18 +1,15 @@
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/cli/build-command.ts';
 import { configSchema } from '../../src/config/schema.ts';
-import { readTree, tempDir } from '../helpers/files.ts';
-import { writeInput } from '../helpers/site.ts';
+import { tempDir } from '../helpers/files.ts';
+import { expectUpdatesEqualClean, writeInput } from '../helpers/site.ts';
 
 let work: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
   work = await tempDir();
 });
 afterAll(() => work.cleanup());
-
-const quiet = { out: () => {}, err: () => {} };
 
 const config = (output: string) => configSchema.parse({ input: path.join(work.dir, 'in'), output, baseUrl: 'https://example.org/', feedSize: 3, search: false });
 
@@ -49,25 +46,20 @@ describe('the news sitemap and the feeds on update', () => {
       ['every article goes: the news sitemap goes', async () => Promise.all((await readdir(input)).map((name) => rm(file(name)))), []],
       ['an article comes back', () => writeFile(file('006_f.txt'), ' date 1987-03-05 Cocoa talks resumed.'), ['Cocoa talks resumed']],
     ];
-    const output = path.join(work.dir, 'incremental');
-    const cacheDir = path.join(work.dir, 'cache');
-    expect((await buildSite(config(output), { strict: true, drafts: false, clean: false, cacheDir }, quiet)).code).toBe(0);
-    expect(newsTitles(await readTree(output))).toEqual(['Gold was steady', 'Coffee exporters met']);
-    for (const [step, change, titles] of steps) {
-      await change();
-      expect((await buildSite(config(output), { strict: true, drafts: false, clean: false, cacheDir }, quiet)).code, step).toBe(0);
-      const clean = path.join(work.dir, 'clean');
-      await buildSite(config(clean), { strict: true, drafts: false, clean: true, cacheDir: path.join(work.dir, 'clean-cache') }, quiet);
-      const expected = await readTree(clean);
-      const actual = await readTree(output);
-      expect([...actual.keys()].sort(), step).toEqual([...expected.keys()].sort());
-      for (const [name, bytes] of expected) expect(actual.get(name)?.toString(), `${step}: ${name}`).toBe(bytes.toString());
-      // The step reached what it was meant to.
-      expect(newsTitles(actual), step).toEqual(titles);
-      expect(actual.has('sitemap-news.xml'), step).toBe(titles.length > 0);
-      expect(actual.get('robots.txt')?.toString().includes('sitemap-news.xml'), step).toBe(titles.length > 0);
-      await rm(clean, { recursive: true });
-      await rm(path.join(work.dir, 'clean-cache'), { recursive: true, force: true });
-    }
+    await expectUpdatesEqualClean(
+      work.dir,
+      config,
+      steps.map(([step, change, titles]) => [
+        step,
+        change,
+        // The step reached what it was meant to.
+        (tree) => {
+          expect(newsTitles(tree), step).toEqual(titles);
+          expect(tree.has('sitemap-news.xml'), step).toBe(titles.length > 0);
+          expect(tree.get('robots.txt')?.toString().includes('sitemap-news.xml'), step).toBe(titles.length > 0);
+        },
+      ]),
+      (tree) => expect(newsTitles(tree)).toEqual(['Gold was steady', 'Coffee exporters met']),
+    );
   });
 });

@@ -6,17 +6,7 @@ import { configSchema } from '../../src/config/schema.ts';
 import { closeSearchService } from '../../src/search/pagefind.ts';
 import { FIXTURE, sample, tempDir } from '../helpers/files.ts';
 import { searchSite, type Query } from '../helpers/search.ts';
-
-/** A seeded generator (mulberry32), so every run takes the same steps. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../helpers/random.ts';
 
 let work: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
