@@ -1,7 +1,6 @@
 import { ArchiveRows } from '../archive/rows.ts';
 import { updateArchive, type ArchiveUpdate } from '../archive/update.ts';
 import { deriveArchive } from '../archive/derive.ts';
-import { DEFAULT_TEMPLATES } from '../build-paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { MemoryDictionary } from '../corpus/dictionary.ts';
 import { NameCounts, type LabelCounts, type NamedIn } from '../corpus/name-counts.ts';
@@ -22,6 +21,7 @@ import { foldParagraph, type FoundFurniture } from '../clean/boilerplate.ts';
 import { updateSearch, type SearchMeta } from './search-stage.ts';
 import { startSearchService } from '../search/pagefind.ts';
 import { defaultJobs } from '../parallel/pool.ts';
+import { templateFolders, type TemplateSet } from '../render/templates.ts';
 import { digest, siteSettings, stateKeys, type StateKeys } from './settings.ts';
 import { siteState, storedTopics } from './site-state.ts';
 
@@ -33,6 +33,8 @@ export interface BuildOptions {
   store: StateStore;
   /** Ignore what the store holds: read, make and index everything. */
   clean?: boolean;
+  /** The template folders and helpers (default: the config's folder over Dateline's own, no helpers). */
+  templates?: TemplateSet;
   /** Files of the output a clean build replaces through an updating writer: those it does not make again go (known from the store when it is not clean). */
   replacing?: readonly string[];
   /** The input folder's listing, when the caller already made it. */
@@ -100,11 +102,11 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     return result;
   };
   const { config, store } = options;
-  const templatesDir = config.templates ?? DEFAULT_TEMPLATES;
+  const templates = options.templates ?? { folders: templateFolders(config) };
   const site = siteSettings(config);
   try {
     if (site.search) startSearchService();
-    const keys = await stateKeys(config, templatesDir);
+    const keys = await stateKeys(config, templates);
     const stored = options.clean ? undefined : store.meta();
     const previous = stored?.code === keys.code && stored.records === keys.records ? stored : undefined;
     const scan = options.scan ?? (await scanArticles(config.input));
@@ -214,7 +216,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     searching.catch(() => undefined); // a failure is rethrown where it is awaited
 
     const written = await timed('render and write', () =>
-      writeOutputs({ plan, state: after, config, templatesDir, keys, store, previous, replan, feedsChanged: feedsChanged(before, derived.rows, update.changed, site.feedSize), writer, ...(options.progress ? { progress: options.progress } : {}) }),
+      writeOutputs({ plan, state: after, config, templates, keys, store, previous, replan, feedsChanged: feedsChanged(before, derived.rows, update.changed, site.feedSize), writer, ...(options.progress ? { progress: options.progress } : {}) }),
     );
     const search = await searching;
 

@@ -8,11 +8,14 @@ import { newsGroup, type Planned } from '../plan/catalogue.ts';
 import { decideWrites } from '../plan/decide.ts';
 import type { SiteState } from '../pages/state.ts';
 import { createRenderer, type Renderer } from '../render/nunjucks.ts';
-import { ATOM_PATH, JSON_FEED_PATH, PAGEFIND_DIR, RSS_PATH, SITEMAP_PATH } from '../site/urls.ts';
+import { readAssets, type TemplateSet } from '../render/templates.ts';
+import { ATOM_PATH, JSON_FEED_PATH, PAGEFIND_DIR, RSS_PATH, SITEMAP_PATH, THEME_PATH } from '../site/urls.ts';
 import type { StateStore, StoreChanges, StoredMeta } from '../store/contents.ts';
 import type { Writer } from '../write/writer.ts';
 import type { Progress } from './build.ts';
-import { digest, readAssets, templateSite, type StateKeys } from './settings.ts';
+import { DatelineError } from '../errors.ts';
+import { themeCss } from '../outputs/theme.ts';
+import { digest, templateSite, type StateKeys } from './settings.ts';
 
 /** Outputs made at once: keys are computed, the changed ones rendered and written, then the next batch. */
 const BATCH = 256;
@@ -22,7 +25,7 @@ export interface OutputsInput {
   plan: OutputPlan;
   state: SiteState;
   config: SiteConfig;
-  templatesDir: string;
+  templates: TemplateSet;
   keys: StateKeys;
   store: StateStore;
   previous: StoredMeta | undefined;
@@ -76,7 +79,7 @@ export async function writeOutputs(input: OutputsInput): Promise<OutputsResult> 
   input.progress?.('rendering', 0, total);
   for (let start = 0; start < total; start += BATCH) {
     const batch = plan.make.slice(start, start + BATCH);
-    await settle(batch.map((planned) => makeOutput(planned, keys, () => (renderer ??= createRenderer(input.templatesDir, templateSite(config))))));
+    await settle(batch.map((planned) => makeOutput(planned, keys, () => (renderer ??= createRenderer(input.templates, templateSite(config))))));
     input.progress?.('writing', Math.min(start + BATCH, total), total);
   }
 
@@ -89,7 +92,7 @@ export async function writeOutputs(input: OutputsInput): Promise<OutputsResult> 
   // crawlers and changes with them, as the feeds do. Search engines read robots.txt's `Sitemap:`
   // lines, and the index's files stay the buckets' alone.
   direct('robots.txt', robotsTxt(state.site.baseUrl, newsGroup(state).length > 0));
-  for (const [file, content] of await readAssets(input.templatesDir)) direct(file, content);
+  for (const [file, content] of await siteAssets(input.templates, config)) direct(file, content);
   const { baseUrl } = state.site;
   let sitemaps: StoreChanges['sitemaps'] = [];
   let sitemapFiles: string[] = [];
@@ -120,6 +123,17 @@ export async function writeOutputs(input: OutputsInput): Promise<OutputsResult> 
   const before = input.replan ? 0 : (previous?.files ?? 0);
   const added = input.replan ? made.size : put.filter(([file]) => previousKey(file) === undefined).length;
   return { outputs: { put, remove }, sitemaps, sitemapFiles, files: before + added - (input.replan ? 0 : remove.length), written, unchanged, removed: remove.length };
+}
+
+/** The templates' assets (a user's file replacing Dateline's of the same name), and the theme stylesheet made from the config's colours. */
+async function siteAssets(templates: TemplateSet, config: SiteConfig): Promise<Map<string, string | Uint8Array>> {
+  const assets: Map<string, string | Uint8Array> = await readAssets(templates.folders);
+  const theme = themeCss(config.colors);
+  if (theme === undefined) return assets;
+  if (assets.has(THEME_PATH)) {
+    throw new DatelineError({ code: 'theme-clash', file: `${templates.folders[0]}/${THEME_PATH}`, message: `has the name of the stylesheet Dateline makes from "colors" in the config`, hint: 'rename the file, or set the colours in it and drop "colors"' });
+  }
+  return assets.set(THEME_PATH, theme);
 }
 
 function makeOutput(planned: Planned, keys: StateKeys, renderer: () => Renderer): { file: string; key: string; content: () => string | Uint8Array } {

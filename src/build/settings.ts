@@ -1,8 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { SiteConfig } from '../config/schema.ts';
 import { digest } from '../digest.ts';
+import { themeCss } from '../outputs/theme.ts';
 import type { SiteSettings } from '../pages/types.ts';
+import { templatesFingerprint, type TemplateSet } from '../render/templates.ts';
+import { parseSiteFile } from '../site/site-paths.ts';
 import { SEARCH_INDEX_VERSION } from '../search/pagefind.ts';
 import { CODE_KEY, DATELINE_VERSION } from '../version.ts';
 
@@ -18,6 +19,12 @@ export function siteSettings(config: SiteConfig): SiteSettings {
     feedSize: config.feedSize,
     ...(config.topicMinArticles === undefined ? {} : { topicMinArticles: config.topicMinArticles }),
     search: config.search,
+    ...(config.tagline === undefined ? {} : { tagline: config.tagline }),
+    ...(config.logo === undefined ? {} : { logo: { path: parseSiteFile(config.logo)!, alt: config.logoAlt ?? config.title } }),
+    nav: config.nav,
+    ...(config.footer === undefined ? {} : { footer: config.footer }),
+    ...(config.image === undefined ? {} : { image: parseSiteFile(config.image)! }),
+    theme: themeCss(config.colors) !== undefined,
   };
 }
 
@@ -36,40 +43,11 @@ export interface StateKeys {
   search: string;
 }
 
-export async function stateKeys(config: SiteConfig, templatesDir: string): Promise<StateKeys> {
+export async function stateKeys(config: SiteConfig, templates: TemplateSet): Promise<StateKeys> {
   return {
     code: CODE_KEY,
     records: digest(CODE_KEY, JSON.stringify(config.leftoverPatterns), String(config.discoverLeftovers), JSON.stringify(config.keepParagraphs)),
-    site: digest(await templatesFingerprint(templatesDir), JSON.stringify(siteSettings(config)), JSON.stringify(templateSite(config))),
+    site: digest(await templatesFingerprint(templates), JSON.stringify(siteSettings(config)), JSON.stringify(templateSite(config))),
     search: digest(SEARCH_INDEX_VERSION, config.language, String(config.search)),
   };
-}
-
-/** A hash of every template file but the assets (those are compared by content as outputs), so editing a template makes every page again. */
-async function templatesFingerprint(templatesDir: string): Promise<string> {
-  const entries = await readdir(templatesDir, { recursive: true, withFileTypes: true });
-  const assets = path.join(templatesDir, 'assets');
-  const files = entries
-    .filter((entry) => entry.isFile() && entry.parentPath !== assets && !entry.parentPath.startsWith(`${assets}${path.sep}`))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-  const parts: string[] = [];
-  for (const file of files) parts.push(path.relative(templatesDir, file), await readFile(file, 'utf8'));
-  return digest(...parts);
-}
-
-/** Files under `templates/assets/`, copied as they are (flat: the stylesheet and the script). */
-export async function readAssets(templatesDir: string): Promise<Map<string, Uint8Array>> {
-  const assets = new Map<string, Uint8Array>();
-  let entries;
-  try {
-    entries = await readdir(path.join(templatesDir, 'assets'), { withFileTypes: true });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return assets;
-    throw error;
-  }
-  for (const entry of entries.filter((each) => each.isFile() && !each.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    assets.set(`assets/${entry.name}`, await readFile(path.join(templatesDir, 'assets', entry.name)));
-  }
-  return assets;
 }

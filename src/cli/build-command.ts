@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { DEFAULT_TEMPLATES } from '../build-paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError } from '../errors.ts';
 import { allSettled, folderTimes } from '../read/fingerprint.ts';
+import { importHelpers, readHelpersSource } from '../render/helpers.ts';
+import { assertTemplateFolders, templateFolders } from '../render/templates.ts';
 import { scanArticles, type ScanResult } from '../read/scan.ts';
 import type { StateStore } from '../store/contents.ts';
 import { plural } from '../site/words.ts';
@@ -32,6 +33,8 @@ export interface BuildFlags {
   cacheDir?: string;
   /** The time now (default `Date.now`): whether a file changed too recently to vouch for it by its times. */
   clock?: () => number;
+  /** The template helpers file (`dateline.config.mjs` beside the config), used when it exists. */
+  helpers?: string;
 }
 
 /**
@@ -66,12 +69,14 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     await removeLeftovers(config.output);
     const dir = stateDir(config.output, flags.cacheDir);
     const stampFile = stampFileOf(dir);
-    const templatesDir = config.templates ?? DEFAULT_TEMPLATES;
+    const folders = templateFolders(config);
+    await assertTemplateFolders(folders);
+    const helpers = flags.helpers === undefined ? undefined : await readHelpersSource(flags.helpers);
     const started = performance.now();
     const scan = session ? await session.scan() : await scanArticles(config.input);
     const scanned = performance.now();
     // The stamp says "nothing changed" to a later build without reading anything; `serve` rebuilds on events instead.
-    const key = session ? '' : stampKey([CODE_KEY, JSON.stringify(config), String(flags.drafts), ...folderTimes(templatesDir)], scan);
+    const key = session ? '' : stampKey([CODE_KEY, JSON.stringify(config), String(flags.drafts), ...folders.flatMap(folderTimes), `helpers:${helpers?.digest ?? ''}`], scan);
     const identity = await outputIdentity(config.output);
     const stamp = flags.clean || session ? undefined : await loadStamp(stampFile);
     if (identity !== undefined && stamp?.key === key && stamp.output === identity) {
@@ -81,6 +86,7 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     }
 
     const { build } = await import('../build/build.ts');
+    const templates = { folders, ...(helpers === undefined ? {} : { helpers: await importHelpers(helpers) }) };
     const store = session?.store ?? (await openState(dir));
     let summary: Awaited<ReturnType<typeof build>>;
     try {
@@ -103,6 +109,7 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
           drafts: flags.drafts,
           store,
           clean: !trusted,
+          templates,
           scan,
           progress: bar.progress,
           ...(flags.jobs === undefined ? {} : { jobs: flags.jobs }),

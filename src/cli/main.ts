@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CONFIG_FILE, loadConfig } from '../config/load.ts';
 import { DatelineError, formatProblem } from '../errors.ts';
+import { helpersFileOf } from '../render/helpers.ts';
 import { BUILD_HELP, CHECK_HELP, INIT_HELP, MAIN_HELP, NEW_HELP, SERVE_HELP } from './help.ts';
 import { formatProblems } from './report.ts';
 
@@ -81,13 +82,17 @@ export async function main(argv: readonly string[], io: Console = processConsole
     // `init` makes the config; it reads none.
     if (command === 'init') return await (await import('./init-command.ts')).runInit(parsed.positionals[0] ?? '.', { templates: flag('templates') }, io);
     const configFile = text('config') ?? CONFIG_FILE;
+    if (configFile.endsWith('.mjs')) {
+      throw new DatelineError({ code: 'bad-config', file: configFile, message: 'is a module: --config names the JSON config', hint: `template helpers are read from the .mjs file of the config's name beside it (${CONFIG_FILE} → ${helpersFileOf(CONFIG_FILE)})` });
+    }
+    const helpers = helpersFileOf(configFile);
     const load = () => loadConfig(configFile, { input: text('input'), output: text('output'), baseUrl: text('base-url') }, text('config') !== undefined);
     const config = await load();
     const jobs = jobsOf(text('jobs'));
     // Commands load their own modules, so a build that finds nothing to do starts quickly.
     switch (command) {
       case 'build':
-        return await (await import('./build-command.ts')).runBuild(config, { strict: flag('strict'), drafts: flag('drafts'), clean: flag('clean'), inPlace: flag('in-place'), ...(jobs === undefined ? {} : { jobs }) }, io);
+        return await (await import('./build-command.ts')).runBuild(config, { strict: flag('strict'), drafts: flag('drafts'), clean: flag('clean'), inPlace: flag('in-place'), helpers, ...(jobs === undefined ? {} : { jobs }) }, io);
       case 'check':
         return await (await import('./check-command.ts')).runCheck(config, flag('drafts'), io, jobs);
       case 'serve': {
@@ -95,7 +100,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DatelineError({ code: 'bad-port', file: '--port', message: `"${text('port')}" is not a port number` });
         const { startServe } = await import('./serve-command.ts');
         const serving = await startServe(config, { port, host: text('host') ?? '127.0.0.1', loadConfig: load, configFile }, io);
-        io.out(`Serving ${config.output} at ${serving.url} — watching ${config.input}, the templates and ${configFile}. Press Ctrl+C to stop.`);
+        io.out(`Serving ${config.output} at ${serving.url} — watching ${config.input}, the templates, ${configFile} and ${helpers}. Press Ctrl+C to stop.`);
         await new Promise<void>((resolve) => process.once('SIGINT', resolve).once('SIGTERM', resolve));
         await serving.stop();
         return 0;

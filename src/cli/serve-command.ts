@@ -1,9 +1,10 @@
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_TEMPLATES } from '../build-paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError, formatProblem } from '../errors.ts';
 import { rescanFiles, scanArticles, type ScanResult } from '../read/scan.ts';
+import { helpersFileOf } from '../render/helpers.ts';
+import { templateFolders } from '../render/templates.ts';
 import { closeSearchService } from '../search/pagefind.ts';
 import { previewServer } from '../serve/static-server.ts';
 import { watchFolder } from '../serve/watch-folder.ts';
@@ -28,7 +29,7 @@ const SETTLE_MS = 40;
 
 /**
  * `dateline serve`: builds, serves the output folder on localhost, watches the input folder, the
- * templates and the config, rebuilds incrementally on a change and reloads open pages. A bad file
+ * templates (the user's and Dateline's), the config and its helpers file, rebuilds incrementally on a change and reloads open pages. A bad file
  * or a bad config is reported in the terminal and the last good site stays served.
  *
  * It keeps its state in memory between builds: the build state stays open with what it read
@@ -40,6 +41,7 @@ const SETTLE_MS = 40;
 export async function startServe(initial: SiteConfig, options: ServeOptions, io: Console): Promise<{ url: string; address: string; stop: () => Promise<void> }> {
   let config = initial;
   assertNotWatched(config);
+  const helpers = helpersFileOf(options.configFile);
   let session = await openSession(config, options.cacheDir);
   const changed = new Set<string>();
   let rescan = false;
@@ -51,7 +53,7 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
     return session.last;
   };
   // The first build says what a missing base URL leaves out; rebuilds do not repeat it.
-  await buildOnce(config, io, session, options.cacheDir, true);
+  await buildOnce(config, io, session, options.cacheDir, helpers, true);
   const preview = previewServer(path.resolve(config.output));
   await new Promise<void>((resolve, reject) => {
     preview.server.once('error', reject);
@@ -81,7 +83,7 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
         rescan = true;
       }
       config = next;
-      if (await buildOnce(config, io, session, options.cacheDir)) preview.reload();
+      if (await buildOnce(config, io, session, options.cacheDir, helpers)) preview.reload();
     } catch (error) {
       io.err(error instanceof DatelineError ? formatProblem(error.problem) : String((error as Error).message));
     } finally {
@@ -102,10 +104,12 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
     else changed.add(name);
     schedule();
   });
+  // The config and the helpers file sit side by side: one watcher of their folder.
+  const beside = new Set([path.basename(options.configFile), path.basename(helpers)]);
   const watchers: FSWatcher[] = [
-    watch(config.templates ?? DEFAULT_TEMPLATES, { recursive: true }, schedule),
+    ...templateFolders(config).map((folder) => watch(folder, { recursive: true }, schedule)),
     watch(path.dirname(path.resolve(options.configFile)), (_event, name) => {
-      if (name === path.basename(options.configFile)) schedule();
+      if (name !== null && beside.has(name)) schedule();
     }),
   ];
   for (const watcher of watchers) watcher.on('error', () => (rescan = true));
@@ -133,17 +137,19 @@ async function openSession(config: SiteConfig, cacheDir: string | undefined): Pr
 /** A build writing into a folder it watches would trigger itself forever: refuse that. */
 function assertNotWatched(config: SiteConfig): void {
   const output = path.resolve(config.output);
-  const templates = path.resolve(config.templates ?? DEFAULT_TEMPLATES);
-  const relative = path.relative(templates, output);
-  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
-    throw new DatelineError({ code: 'folders-overlap', file: config.output, message: `is inside the templates folder ${templates}, which serve watches`, hint: 'choose an output folder outside the templates' });
+  for (const folder of templateFolders(config)) {
+    const templates = path.resolve(folder);
+    const relative = path.relative(templates, output);
+    if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+      throw new DatelineError({ code: 'folders-overlap', file: config.output, message: `is inside the templates folder ${templates}, which serve watches`, hint: 'choose an output folder outside the templates' });
+    }
   }
 }
 
 /** One build, its report printed (with the base-URL note when `baseUrlNote`); true when it changed the output. */
-async function buildOnce(config: SiteConfig, io: Console, session: BuildSession, cacheDir: string | undefined, baseUrlNote = false): Promise<boolean> {
+async function buildOnce(config: SiteConfig, io: Console, session: BuildSession, cacheDir: string | undefined, helpers: string, baseUrlNote = false): Promise<boolean> {
   try {
-    return (await buildSite(config, { strict: false, drafts: false, clean: false, inPlace: true, baseUrlNote, ...(cacheDir === undefined ? {} : { cacheDir }) }, io, session)).changed;
+    return (await buildSite(config, { strict: false, drafts: false, clean: false, inPlace: true, baseUrlNote, helpers, ...(cacheDir === undefined ? {} : { cacheDir }) }, io, session)).changed;
   } catch (error) {
     if (error instanceof DatelineError) {
       for (const problem of error.problems) io.err(formatProblem(problem));

@@ -45,7 +45,16 @@ export function articlePage(state: SiteState, position: number): ArticlePage {
     related: [...state.rows.related.at(position)].map((no) => adjacent(state.positionOfNo(no)!)),
     jsonLd: scriptSafeJson(newsArticleJsonLd(entry, site)),
     openGraph: openGraph(entry, site, common.canonical),
+    twitter: twitterCard(site),
   };
+}
+
+/**
+ * The image shared with the article: the site's default (`image` in the config). Open Graph,
+ * Twitter cards and JSON-LD need an absolute URL, so there is none without a base URL.
+ */
+function sharedImage(site: SiteSettings): string | undefined {
+  return site.image === undefined || site.baseUrl === undefined ? undefined : absoluteUrl(site.baseUrl, site.image);
 }
 
 function adjacentArticle(from: string, entry: ArticleEntry, site: SiteSettings): AdjacentArticle {
@@ -54,6 +63,8 @@ function adjacentArticle(from: string, entry: ArticleEntry, site: SiteSettings):
 
 function newsArticleJsonLd(entry: ArticleEntry, site: SiteSettings): Record<string, unknown> {
   const url = site.baseUrl === undefined ? undefined : absoluteUrl(site.baseUrl, entry.path);
+  const image = sharedImage(site);
+  const logo = site.logo === undefined || site.baseUrl === undefined ? undefined : absoluteUrl(site.baseUrl, site.logo.path);
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -66,18 +77,27 @@ function newsArticleJsonLd(entry: ArticleEntry, site: SiteSettings): Record<stri
     ...(entry.author === undefined ? {} : { author: { '@type': 'Person', name: entry.author } }),
     ...(entry.sourceUrl === undefined ? {} : { isBasedOn: entry.sourceUrl }),
     ...(entry.tags.length === 0 ? {} : { keywords: entry.tags.join(', ') }),
-    publisher: { '@type': 'Organization', name: site.title },
+    ...(image === undefined ? {} : { image }),
+    publisher: { '@type': 'Organization', name: site.title, ...(logo === undefined ? {} : { logo: { '@type': 'ImageObject', url: logo } }) },
   };
 }
 
 function openGraph(entry: ArticleEntry, site: SiteSettings, canonical: string | undefined): ArticlePage['openGraph'] {
+  const image = sharedImage(site);
   return [
     { property: 'og:type', content: 'article' },
     { property: 'og:site_name', content: site.title },
     { property: 'og:title', content: entry.headline },
     { property: 'og:description', content: entry.summary },
     ...(canonical === undefined ? [] : [{ property: 'og:url', content: canonical }]),
+    ...(image === undefined ? [] : [{ property: 'og:image', content: image }]),
     { property: 'article:published_time', content: entry.date },
     ...entry.tags.map((tag) => ({ property: 'article:tag', content: tag })),
   ];
+}
+
+/** A large Twitter/X card when there is an image to show (its title and description come from Open Graph). */
+function twitterCard(site: SiteSettings): ArticlePage['twitter'] {
+  const image = sharedImage(site);
+  return image === undefined ? [] : [{ name: 'twitter:card', content: 'summary_large_image' }, { name: 'twitter:image', content: image }];
 }

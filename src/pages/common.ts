@@ -1,4 +1,5 @@
-import { absoluteUrl, ATOM_PATH, archivePath, frontPagePath, JSON_FEED_PATH, outputFileOf, relativeHref, RSS_PATH, SCRIPT_PATH, searchPath, STYLESHEET_PATH, topicsPath } from '../site/urls.ts';
+import { linkTarget } from '../site/site-paths.ts';
+import { absoluteUrl, ATOM_PATH, archivePath, frontPagePath, JSON_FEED_PATH, outputFileOf, relativeHref, RSS_PATH, SCRIPT_PATH, searchPath, STYLESHEET_PATH, THEME_PATH, topicsPath } from '../site/urls.ts';
 import type { Chrome, Link, PageCommon, SiteSettings } from './types.ts';
 
 /** The fields every page has, for the page at `path`. */
@@ -14,16 +15,30 @@ export function pageCommon(path: string, title: string, description: string, sit
   };
 }
 
+/** The site-wide links and furniture, each link made by `href` from a path from the site root. */
 export function chrome(href: (to: string) => string, site: SiteSettings): Chrome {
   return {
     home: href(frontPagePath()),
     archive: href(archivePath()),
     stylesheet: href(STYLESHEET_PATH),
+    ...(site.theme ? { theme: href(THEME_PATH) } : {}),
     script: href(SCRIPT_PATH),
     topics: href(topicsPath()),
     ...(site.search ? { search: href(searchPath()) } : {}),
     ...(site.baseUrl !== undefined ? { feeds: { atom: href(ATOM_PATH), rss: href(RSS_PATH), json: href(JSON_FEED_PATH) } } : {}),
+    ...(site.tagline === undefined ? {} : { tagline: site.tagline }),
+    ...(site.logo === undefined ? {} : { logo: { src: href(site.logo.path), alt: site.logo.alt } }),
+    nav: site.nav.map((item) => ({ href: linkTarget(item.url, href), label: item.label })),
+    ...(site.footer === undefined ? {} : { footer: footerParagraphs(site.footer) }),
   };
+}
+
+/** The footer's text as paragraphs: one a non-blank line. */
+function footerParagraphs(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }
 
 export function link(from: string, to: string, label: string): Link {

@@ -10,13 +10,23 @@ export interface Link {
   label: string;
 }
 
-/** Site-wide links, relative to the page that shows them. */
+/** Site-wide links, relative to the page that shows them, and the site's own header and footer. */
 export interface Chrome {
   home: string;
   archive: string;
   stylesheet: string;
+  /** The site's colours (`assets/theme.css`), linked after the stylesheet, when the config sets any. */
+  theme?: string;
   script: string;
   topics: string;
+  /** The line under the title. */
+  tagline?: string;
+  /** The image shown in place of the title, and its alternative text. */
+  logo?: { src: string; alt: string };
+  /** The site's own navigation links, after Dateline's. */
+  nav: Link[];
+  /** The footer's text, a paragraph a line, in place of the title and description. */
+  footer?: string[];
   /** The search page, when the site has a search index. */
   search?: string;
   /** Feeds exist only when a base URL is configured (they need absolute URLs). */
@@ -69,6 +79,8 @@ export interface ArticlePage extends PageCommon {
   /** NewsArticle JSON-LD, already escaped for a `<script>` element. */
   jsonLd: string;
   openGraph: { property: string; content: string }[];
+  /** Twitter/X card tags (`<meta name>`), when the article has an image to share. */
+  twitter: { name: string; content: string }[];
 }
 
 export interface ListItem {
@@ -243,4 +255,14 @@ export interface SiteSettings {
   topicMinArticles?: number;
   /** Whether the site has Pagefind's search index and a search page. */
   search: boolean;
+  tagline?: string;
+  /** The logo's path from the site root, and its alternative text. */
+  logo?: { path: string; alt: string };
+  /** Navigation links: absolute http(s) URLs, or paths from the site root. */
+  nav: { label: string; url: string }[];
+  footer?: string;
+  /** The default social image's path from the site root. */
+  image?: string;
+  /** Whether the site has a theme stylesheet (its colours are not here: changing one rewrites that file, not the pages). */
+  theme: boolean;
 }

@@ -58,6 +58,8 @@ export function searchPath(): string {
 export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set(['page']);
 
 export const STYLESHEET_PATH = 'assets/style.css';
+/** The site's own colours (`colors` in the config), linked after the stylesheet when there are any. */
+export const THEME_PATH = 'assets/theme.css';
 /** The script that turns the header's search link into a search box. */
 export const SCRIPT_PATH = 'assets/dateline.js';
 /** The search index: Pagefind's browser API (`pagefind/pagefind.js`) and runtime, and each segment in a folder of its own. */

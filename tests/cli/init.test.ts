@@ -16,7 +16,7 @@ describe('dateline init', () => {
     expect(started.code).toBe(0);
     const site = path.join(work.dir, 'news');
     const config = JSON.parse(await readFile(path.join(site, 'dateline.config.json'), 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(config).sort()).toEqual(['dayPageSize', 'description', 'discoverLeftovers', 'feedSize', 'input', 'keepParagraphs', 'language', 'leftoverPatterns', 'output', 'pageSize', 'search', 'templates', 'title'].sort());
+    expect(Object.keys(config).sort()).toEqual(['dayPageSize', 'description', 'discoverLeftovers', 'feedSize', 'input', 'keepParagraphs', 'language', 'leftoverPatterns', 'nav', 'output', 'pageSize', 'search', 'templates', 'title'].sort());
     expect(config).toMatchObject({ input: 'articles', output: 'dist', templates: 'templates' });
     expect(JSON.parse(await readFile(path.join(site, 'package.json'), 'utf8'))).toMatchObject({ name: 'news', scripts: { build: 'dateline build', start: 'dateline serve' } });
     expect(await listFiles(path.join(site, 'templates'))).toContain('base.njk');

@@ -104,8 +104,8 @@ describe('browsing the archive by date', () => {
   });
 
   it('escapes the place a list shows (templates escape every value)', () => {
-    const render = createRenderer(DEFAULT_TEMPLATES, templateSite(configSchema.parse({})));
-    const chrome = { home: 'index.html', archive: 'archive/index.html', stylesheet: 'style.css', script: 'x.js', topics: 'topics/index.html' };
+    const render = createRenderer({ folders: [DEFAULT_TEMPLATES] }, templateSite(configSchema.parse({})));
+    const chrome = { home: 'index.html', archive: 'archive/index.html', stylesheet: 'style.css', script: 'x.js', topics: 'topics/index.html', nav: [] };
     const list: ListPage = {
       template: 'list',
       path: '',
