@@ -6,8 +6,8 @@
  * white space or characters that would need quoting.
  */
 
-/** Characters a path segment may hold (RFC 3986 pchar less `:`, so that nothing reads as a scheme). */
-const SEGMENT = /^[A-Za-z0-9._~!$&'()*+,;=@%-]+$/;
+/** Characters a path segment may hold: RFC 3986 pchar less `:` (nothing reads as a scheme) and `'`. */
+const SEGMENT = /^[A-Za-z0-9._~!$&()*+,;=@%-]+$/;
 /** A query or fragment: printable ASCII without quotes, angle brackets, backslashes or spaces. */
 const SUFFIX = /^[?#][!#$%&()*+,\-./0-9:;=?@A-Z[\]^_a-z{|}~]*$/;
 

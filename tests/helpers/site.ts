@@ -3,6 +3,9 @@ import path from 'node:path';
 import { build, type BuildSummary } from '../../src/build/build.ts';
 import { expect } from 'vitest';
 import { configSchema, type ConfigInput, type SiteConfig } from '../../src/config/schema.ts';
+import type { BuildFlags } from '../../src/cli/build-command.ts';
+import { importHelpers, readHelpersSource } from '../../src/render/helpers.ts';
+import { templateFolders } from '../../src/render/templates.ts';
 import { MemoryStateStore } from '../../src/store/memory-store.ts';
 import { MemoryWriter } from '../../src/write/writer.ts';
 import { readTree, tempDir } from './files.ts';
@@ -32,6 +35,31 @@ export async function buildSite(files: Record<string, string>, config: Partial<C
   }
 }
 
+/**
+ * As {@link buildSite}, with a templates folder of the site's own (file name → contents, over
+ * Dateline's templates) and a `dateline.config.mjs` declared inline too.
+ */
+export async function buildSiteWith(options: { articles: Record<string, string>; templates?: Record<string, string>; helpers?: string; config?: Partial<ConfigInput> }): Promise<{ site: MemoryWriter; summary: BuildSummary }> {
+  const work = await tempDir();
+  try {
+    const input = path.join(work.dir, 'in');
+    await writeInput(input, options.articles);
+    const templates = options.templates === undefined ? undefined : path.join(work.dir, 'templates');
+    if (templates !== undefined) await writeInput(templates, options.templates!);
+    const config = configSchema.parse({ search: false, ...options.config, input, output: path.join(work.dir, 'out'), ...(templates === undefined ? {} : { templates }) });
+    let helpers;
+    if (options.helpers !== undefined) {
+      await writeFile(path.join(work.dir, 'dateline.config.mjs'), options.helpers);
+      helpers = await importHelpers((await readHelpersSource(path.join(work.dir, 'dateline.config.mjs')))!);
+    }
+    const site = new MemoryWriter();
+    const summary = await build({ config, drafts: false, store: new MemoryStateStore(), templates: { folders: templateFolders(config), ...(helpers ? { helpers } : {}) } }, site);
+    return { site, summary };
+  } finally {
+    await work.cleanup();
+  }
+}
+
 /** The written file whose path matches, as text. */
 export function page(site: MemoryWriter, pattern: RegExp): string {
   const file = [...site.files.keys()].find((name) => pattern.test(name));
@@ -49,11 +77,12 @@ export async function expectUpdatesEqualClean(
   config: (output: string) => SiteConfig,
   steps: readonly (readonly [step: string, change: () => Promise<unknown>, check?: (tree: Map<string, Buffer>) => void])[],
   first?: (tree: Map<string, Buffer>) => void,
+  flags: Partial<BuildFlags> = {},
 ): Promise<Map<string, Buffer>> {
   const { buildSite: buildOnDisk } = await import('../../src/cli/build-command.ts');
   const quiet = { out: () => {}, err: () => {} };
   const output = path.join(dir, 'incremental');
-  const update = { strict: true, drafts: false, clean: false, cacheDir: path.join(dir, 'cache') };
+  const update = { strict: true, drafts: false, clean: false, cacheDir: path.join(dir, 'cache'), ...flags };
   expect((await buildOnDisk(config(output), update, quiet)).code).toBe(0);
   first?.(await readTree(output));
   for (const [step, change, check] of steps) {
