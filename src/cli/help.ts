@@ -9,6 +9,7 @@ Usage:
   dateline <command> --help  options of one command
 
 Settings come from dateline.config.json in the working directory (if present); flags override it.
+Template filters and globals come from dateline.config.mjs beside it (if present).
 `;
 
 const SHARED = `  --input DIR        folder of articles (default: seeds)

@@ -9,9 +9,9 @@ z.config(en());
 
 const url = z.string().check(z.refine(isWebUrl, 'expected an absolute http(s) URL such as https://example.org/news/'));
 
-/** A file of the site named from its root, such as `static/logo.svg`: linked relative to each page. */
+/** A file of the site named from its root, such as `/images/logo.svg`: linked relative to each page. */
 const siteFile = z.string().check(
-  z.refine((value) => parseSiteFile(value) !== undefined, 'expected a path from the site root such as "static/logo.svg" (no "..", no scheme, no query)'),
+  z.refine((value) => parseSiteFile(value) !== undefined, 'expected a path from the site root such as "/images/logo.svg" (no "..", no scheme, no query)'),
 );
 
 /** A navigation link: an absolute http(s) URL, or a path from the site root such as `/about/`. */

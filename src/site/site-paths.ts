@@ -1,6 +1,6 @@
 /*
  * Paths a user names in the config (the logo, the social image, navigation links) are written
- * from the site's root, with or without a leading `/`: `/about/`, `static/logo.svg`. Each becomes
+ * from the site's root, with or without a leading `/`: `/about/`, `images/logo.svg`. Each becomes
  * a link relative to the page it sits on, like every other link of the site. Only plain paths
  * inside the site are accepted: no scheme, no `//host`, no `..` or `.` segment, no backslash, no
  * white space or characters that would need quoting.

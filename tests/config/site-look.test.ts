@@ -103,7 +103,7 @@ describe('the site settings in dateline.config.json', () => {
       );
       const error = await loadConfig(file, {}).catch((thrown: Error) => thrown);
       const message = (error as Error).message;
-      expect(message).toContain('logo: expected a path from the site root such as "static/logo.svg"');
+      expect(message).toContain('logo: expected a path from the site root such as "/images/logo.svg"');
       expect(message).toContain('image: expected a path from the site root');
       expect(message).toContain('nav.0.url: expected an absolute http(s) URL or a path from the site root');
       expect(message).toMatch(/nav\.1\.label: Too small/);
