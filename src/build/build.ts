@@ -214,7 +214,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     searching.catch(() => undefined); // a failure is rethrown where it is awaited
 
     const written = await timed('render and write', () =>
-      writeOutputs({ plan, state: after, config, templatesDir, keys, store, previous, replan, feedsChanged: feedsChanged(before, derived.rows, update.changed, site.feedSize), writer, ...(options.progress ? { progress: options.progress } : {}) }),
+      writeOutputs({ plan, state: after, config, templatesDir, keys, store, previous, replan, writer, ...(options.progress ? { progress: options.progress } : {}) }),
     );
     const search = await searching;
 
@@ -342,14 +342,6 @@ function searchCandidates(after: SiteState, changed: ReadonlySet<number>, topics
     if (oldLabels.has(topic.key) && oldLabels.get(topic.key) !== topic.label) for (const position of topic.members) candidates.add(position);
   }
   return [...candidates].sort((a, b) => a - b);
-}
-
-/** Whether the feeds' articles (the newest `feedSize`) are others now, or one of them changed. */
-function feedsChanged(before: ArchiveRows, after: ArchiveRows, changed: ReadonlySet<number>, feedSize: number): boolean {
-  const newest = (rows: ArchiveRows) => rows.no.slice(Math.max(0, rows.length - feedSize));
-  const now = newest(after);
-  const was = newest(before);
-  return was.length !== now.length || was.some((no, at) => no !== now[at]) || now.some((no) => changed.has(no));
 }
 
 function searchMetaOf(previous: StoredMeta | undefined): SearchMeta {
