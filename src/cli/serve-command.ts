@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DEFAULT_TEMPLATES } from '../build-paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError, formatProblem } from '../errors.ts';
-import { rescanFiles, scanArticles, type ScanResult } from '../read/scan.ts';
+import { LEDGER_FILE, rescanFiles, scanArticles, type ScanResult } from '../read/scan.ts';
 import { closeSearchService } from '../search/pagefind.ts';
 import { previewServer } from '../serve/static-server.ts';
 import { watchFolder } from '../serve/watch-folder.ts';
@@ -97,6 +97,8 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
     timer = setTimeout(() => void rebuild(), SETTLE_MS);
   };
   const input = watchFolder(config.input, (name) => {
+    // The URL ledger is written by the builds themselves.
+    if (name === LEDGER_FILE) return;
     // Without a name the watcher lost track: list the folder again.
     if (name === null) rescan = true;
     else changed.add(name);

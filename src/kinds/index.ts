@@ -6,6 +6,7 @@ import { frontKind } from './front.ts';
 import type { PageKind } from './kind.ts';
 import { onThisDayIndexKind, onThisDayKind } from './on-this-day.ts';
 import { periodKind } from './periods.ts';
+import { redirectKind, redirectRulesKind } from './redirects.ts';
 import { notFoundKind, searchKind, topicIndexKind } from './site-pages.ts';
 import { topicKind } from './topic.ts';
 
@@ -28,4 +29,6 @@ export const KINDS: readonly PageKind[] = [
   feedsKind,
   newsSitemapKind,
   robotsKind,
+  redirectKind,
+  redirectRulesKind,
 ];
