@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, realpath, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse as parseToml } from 'smol-toml';
@@ -47,7 +47,7 @@ describe('the package', () => {
 
   it('starts a site with init, which builds with the packaged templates, search included', async () => {
     const init = await dateline(['init']);
-    expect(init.stdout).toContain('Started a Dateline site in .');
+    expect(init.stdout).toContain(`Started a Dateline site in ${await realpath(site)}\n`);
     const files = await listFiles(site);
     for (const file of ['articles/000_8e7b29ad4a414b1e.txt', 'dateline.config.json', '.gitignore', '.github/workflows/publish.yml', '.gitlab-ci.yml', 'netlify.toml', 'wrangler.toml']) expect(files).toContain(file);
     // The package.json npm made keeps its dependency and gains the scripts.
