@@ -6,6 +6,7 @@ import type { SiteConfig } from '../config/schema.ts';
 import { MemoryDictionary } from '../corpus/dictionary.ts';
 import { NameCounts, type LabelCounts, type NamedIn } from '../corpus/name-counts.ts';
 import { DatelineError, type Problem } from '../errors.ts';
+import { faultPoint } from '../fault-point.ts';
 import { planChanges, planEverything, type OutputPlan } from '../plan/changes.ts';
 import { positionsByNo, type SiteState } from '../pages/state.ts';
 import { displayPath, scanArticles, type ScanResult } from '../read/scan.ts';
@@ -130,6 +131,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         ...(snapshot && match ? { previous: { snapshot, match, record: (hash: string) => store.record(hash), problems: (path: string) => storedProblems.get(path) } } : {}),
       }),
     );
+    faultPoint('read');
     // Page furniture the archive reveals: counted over every article; when what is found changes, every article is cleaned again.
     const furnitureCounts = countFurniture(previous?.furniture, read, snapshot, (hash) => read.records.get(hash) ?? store.record(hash));
     const furniture = config.discoverLeftovers ? furnitureCounts.found(new Set(config.keepParagraphs.map(foldParagraph))) : [];
@@ -232,6 +234,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       writeOutputs({ plan, state: after, config, templatesDir, keys, store, previous, replan, writer, ...(options.progress ? { progress: options.progress } : {}) }),
     );
     const search = await searching;
+    faultPoint('index');
 
     // Publish: the state records the output it describes before the output is swapped in, so a
     // build killed in between leaves a state that does not match the output, which the next build discards.
@@ -300,7 +303,9 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       const identity = await writer.seal();
       const retained = await options.publishing?.retained?.();
       await store.commit({ ...changes, meta: { ...changes.meta, output: identity ?? null, ...(retained ? { retained } : {}) } });
+      faultPoint('commit');
       await writer.publish();
+      faultPoint('publish');
       if (identity === undefined && options.publishing?.identify) await store.setOutput((await options.publishing.identify()) ?? null);
     });
     const clashes = [...mergeClashes(previous?.clashes, update.clashes).values()].flatMap(([, problems]) => problems);

@@ -28,7 +28,8 @@ export const configSchema = z.strictObject({
     z.string().check(z.refine((value) => Intl.DateTimeFormat.supportedLocalesOf([value]).length > 0, 'expected a language tag such as "en" or "de-CH"')),
     'en',
   ),
-  baseUrl: z.optional(url),
+  /** The site's public address; `null` (as `init` writes it) is "not set yet", as absent. */
+  baseUrl: z.optional(z.pipe(z.nullable(url), z.transform((value) => value ?? undefined))),
   input: z._default(z.string().check(z.minLength(1)), 'seeds'),
   output: z._default(z.string().check(z.minLength(1)), 'dist'),
   templates: z.optional(z.string().check(z.minLength(1))),
