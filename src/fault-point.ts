@@ -11,6 +11,8 @@ export type BuildStep =
   | 'write'
   /** Every page is written and the search index made; nothing is published. */
   | 'index'
+  /** The URL ledger records the URLs given (urls.lock); the state is not committed yet. */
+  | 'ledger'
   /** The build state is committed for the new version; the output is not swapped yet. */
   | 'commit'
   /** Between the two renames of the swap: the old version is moved aside, the new one not yet in. */

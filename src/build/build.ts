@@ -283,6 +283,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         const written = await writeLedger(ledgerFile, ledger);
         if ('problem' in written) ledgerProblems.push(written.problem);
         else changes.meta.ledger = written.digest;
+        faultPoint('ledger');
       }
       // Segment files are new by name; the manifest and Pagefind's runtime are written when their bytes changed.
       for (const [file, content] of search.write) {
