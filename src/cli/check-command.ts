@@ -1,5 +1,6 @@
 import type { SiteConfig } from '../config/schema.ts';
 import { displayPath, scanArticles } from '../read/scan.ts';
+import { ledgerFileOf, readLedger } from '../ledger/lockfile.ts';
 import { placeRecords } from '../records/place.ts';
 import { readArticles, sortProblems } from '../records/load-records.ts';
 import { plural } from '../site/words.ts';
@@ -15,7 +16,10 @@ export async function runCheck(config: SiteConfig, drafts: boolean, io: Console,
   const furniture = config.discoverLeftovers ? countFurniture(undefined, read, undefined, (hash) => read.records.get(hash)).found(new Set(config.keepParagraphs.map(foldParagraph))) : [];
   const published = [...read.records.values()].filter((record) => drafts || !record.draft);
   const display = displayPath(config.input);
-  const placed = placeRecords(published, (record) => `${display}/${record.source}`);
+  // Placed as a build would place them, against a copy of the URL ledger that is never written.
+  const { ledger } = await readLedger(ledgerFileOf(config));
+  const ids = new Set(published.map((record) => record.id));
+  const placed = placeRecords(published, { ledger, published: (id) => ids.has(id), displayPath: (record) => `${display}/${record.source}` });
   const problems = sortProblems([...read.problems, ...placed.problems]);
   for (const line of formatProblems(problems)) io.err(line);
   const errors = problems.filter((problem) => problem.severity === 'error').length;
