@@ -89,7 +89,7 @@ export const configSchema = z.strictObject({
   discoverLeftovers: z._default(z.boolean(), true),
   /** Lines the discovery found that are text after all: kept (compared with case and trailing numbers folded). */
   keepParagraphs: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(200))), []),
-});
+}).check(z.refine((config) => config.logoAlt === undefined || config.logo !== undefined, { message: 'names the text of a logo, but no "logo" is set', path: ['logoAlt'] }));
 
 export type SiteConfig = z.output<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;

@@ -116,4 +116,15 @@ describe('the site settings in dateline.config.json', () => {
       await work.cleanup();
     }
   });
+
+  it('says when logoAlt is set without a logo', async () => {
+    const work = await tempDir();
+    try {
+      const file = path.join(work.dir, 'dateline.config.json');
+      await writeFile(file, JSON.stringify({ logoAlt: 'The Planet' }));
+      await expect(loadConfig(file, {})).rejects.toThrow('logoAlt: names the text of a logo, but no "logo" is set');
+    } finally {
+      await work.cleanup();
+    }
+  });
 });
