@@ -68,15 +68,18 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host === '127.0.0.1' ? 'localhost' : options.host}:${port}/`;
 
-  let building = false;
+  let building: Promise<void> | undefined;
   let again = false;
+  let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const rebuild = async () => {
+    if (stopped) return;
     if (building) {
       again = true;
       return;
     }
-    building = true;
+    let done = () => {};
+    building = new Promise((resolve) => (done = resolve));
     try {
       const next = await options.loadConfig();
       if (path.resolve(next.output) !== path.resolve(config.output) || path.resolve(next.input) !== path.resolve(config.input)) {
@@ -92,7 +95,8 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
     } catch (error) {
       io.err(error instanceof DatelineError ? formatProblem(error.problem) : String((error as Error).message));
     } finally {
-      building = false;
+      building = undefined;
+      done();
       if (again) {
         again = false;
         void rebuild();
@@ -104,8 +108,8 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
     timer = setTimeout(() => void rebuild(), SETTLE_MS);
   };
   const input = watchFolder(config.input, (name) => {
-    // The URL ledger is written by the builds themselves.
-    if (name === LEDGER_FILE) return;
+    // The URL ledger is written by the builds themselves (through a hidden temporary file); hidden files are never articles.
+    if (name === LEDGER_FILE || (name !== null && name.split(/[\\/]/).some((part) => part.startsWith('.')))) return;
     // Without a name the watcher lost track: list the folder again.
     if (name === null) rescan = true;
     else changed.add(name);
@@ -124,9 +128,12 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
     url,
     address: typeof address === 'object' && address ? address.address : options.host,
     async stop() {
+      stopped = true;
       clearTimeout(timer);
       input.close();
       for (const watcher of watchers) watcher.close();
+      // A build under way finishes before the state and the search process close.
+      while (building) await building;
       await preview.close();
       await session.store.close();
       await closeSearchService();
