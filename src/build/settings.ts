@@ -19,6 +19,7 @@ export function siteSettings(config: SiteConfig): SiteSettings {
     feedSize: config.feedSize,
     ...(config.topicMinArticles === undefined ? {} : { topicMinArticles: config.topicMinArticles }),
     search: config.search,
+    pageNav: [],
     ...(config.tagline === undefined ? {} : { tagline: config.tagline }),
     ...(config.logo === undefined ? {} : { logo: { path: parseSiteFile(config.logo)!, alt: config.logoAlt ?? config.title } }),
     nav: config.nav,
@@ -43,11 +44,12 @@ export interface StateKeys {
   search: string;
 }
 
-export async function stateKeys(config: SiteConfig, templates: TemplateSet): Promise<StateKeys> {
+/** The keys of a build with `config` and `site` (the settings page builders read, the site's own pages in its navigation among them). */
+export async function stateKeys(config: SiteConfig, site: SiteSettings, templates: TemplateSet): Promise<StateKeys> {
   return {
     code: CODE_KEY,
     records: digest(CODE_KEY, JSON.stringify(config.leftoverPatterns), String(config.discoverLeftovers), JSON.stringify(config.keepParagraphs)),
-    site: digest(await templatesFingerprint(templates), JSON.stringify(siteSettings(config)), JSON.stringify(templateSite(config))),
+    site: digest(await templatesFingerprint(templates), JSON.stringify(site), JSON.stringify(templateSite(config))),
     search: digest(SEARCH_INDEX_VERSION, config.language, String(config.search)),
   };
 }

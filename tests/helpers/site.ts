@@ -46,7 +46,7 @@ export async function buildSiteWith(options: { articles: Record<string, string>;
     await writeInput(input, options.articles);
     const templates = options.templates === undefined ? undefined : path.join(work.dir, 'templates');
     if (templates !== undefined) await writeInput(templates, options.templates!);
-    const config = configSchema.parse({ search: false, ...options.config, input, output: path.join(work.dir, 'out'), ...(templates === undefined ? {} : { templates }) });
+    const config = configSchema.parse({ search: false, ...options.config, input, output: path.join(work.dir, 'out'), pages: path.join(work.dir, 'pages'), static: path.join(work.dir, 'static'), ...(templates === undefined ? {} : { templates }) });
     let helpers;
     if (options.helpers !== undefined) {
       await writeFile(path.join(work.dir, 'dateline.config.mjs'), options.helpers);
@@ -54,6 +54,24 @@ export async function buildSiteWith(options: { articles: Record<string, string>;
     }
     const site = new MemoryWriter();
     const summary = await build({ config, drafts: false, store: new MemoryStateStore(), templates: { folders: templateFolders(config), ...(helpers ? { helpers } : {}) } }, site);
+    return { site, summary };
+  } finally {
+    await work.cleanup();
+  }
+}
+
+/**
+ * Builds a site declared inline into memory, its files in folders by their first segment:
+ * `articles/…` (the input), `pages/…` (its own pages), `static/…` (its own files), `templates/…`.
+ */
+export async function buildSiteIn(files: Record<string, string>, config: Partial<ConfigInput> = {}, drafts = false): Promise<{ site: MemoryWriter; summary: BuildSummary }> {
+  const work = await tempDir();
+  try {
+    await mkdir(path.join(work.dir, 'articles'), { recursive: true });
+    await writeInput(work.dir, files);
+    const site = new MemoryWriter();
+    const folders = { input: path.join(work.dir, 'articles'), pages: path.join(work.dir, 'pages'), static: path.join(work.dir, 'static'), output: path.join(work.dir, 'out') };
+    const summary = await build({ config: configSchema.parse({ search: false, ...config, ...folders }), drafts, store: new MemoryStateStore() }, site);
     return { site, summary };
   } finally {
     await work.cleanup();

@@ -106,7 +106,7 @@ describe('browsing the archive by date', () => {
 
   it('escapes the place a list shows (templates escape every value)', () => {
     const render = createRenderer({ folders: [DEFAULT_TEMPLATES] }, templateSite(configSchema.parse({})));
-    const chrome = { home: 'index.html', archive: 'archive/index.html', stylesheet: 'style.css', script: 'x.js', topics: 'topics/index.html', nav: [] };
+    const chrome = { home: 'index.html', archive: 'archive/index.html', stylesheet: 'style.css', script: 'x.js', topics: 'topics/index.html', pages: [], nav: [] };
     const list: ListPage = {
       template: 'list',
       path: '',
