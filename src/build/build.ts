@@ -135,7 +135,9 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         leftoverPatterns: config.leftoverPatterns,
         furniture: new Set(previous?.furniture?.removed ?? []),
         jobs: options.jobs ?? defaultJobs(),
-        ...(snapshot && match ? { previous: { snapshot, match, record: (hash: string) => store.record(hash), problems: (path: string) => storedProblems.get(path) } } : {}),
+        ...(snapshot && match
+          ? { previous: { snapshot, match, record: (hash: string) => store.record(hash), problems: (path: string) => storedProblems.get(path), ...(previous?.attachments ? { attachments: previous.attachments } : {}), imageRefs: previous?.imageRefs ?? [] } }
+          : {}),
       }),
     );
     faultPoint('read');
@@ -210,12 +212,14 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     });
 
     const body = (entry: ArticleEntry) => record(entry.hash).bodyHtml;
+    const word = (key: number) => dictionary.textOf(key);
+    const folders = { input: scan.root, pages: own.pagesRoot };
     const formerAfter = ledger.formerUrls();
-    const after = siteState(site, derived.rows, derived.topics, { entry: (id) => update.entries.get(id) ?? store.entry(id), body }, formerAfter, own.pages);
+    const after = siteState(site, derived.rows, derived.topics, { entry: (id) => update.entries.get(id) ?? store.entry(id), body, word }, formerAfter, own.pages, folders);
     const replan = previous === undefined || previous.site !== keys.site;
     const plan: OutputPlan = await timed('plan', () => {
       if (replan) return planEverything(after);
-      const was = siteState(site, before, storedTopics(before, previous.topics, previous.minArticles), { entry: (id) => update.previousEntries.get(id) ?? store.entry(id), body }, formerBefore, previous.pages ?? []);
+      const was = siteState(site, before, storedTopics(before, previous.topics, previous.minArticles), { entry: (id) => update.previousEntries.get(id) ?? store.entry(id), body, word }, formerBefore, previous.pages ?? [], folders);
       return planChanges(was, after, { changed: update.changed, listed: update.listed });
     });
 
@@ -268,6 +272,8 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         ledger: ledgerDigest,
         formerUrls: formerAfter,
         pages: own.pages.map(({ warnings: _warnings, ...page }) => ({ ...page, warnings: [] })),
+        attachments: scan.attachments,
+        imageRefs: read.imageRefs,
         staticFiles: written.staticFiles,
         files: written.files,
         furniture: { counts: furnitureCounts.stored(), removed: furniture.map((line) => line.text) },
@@ -455,11 +461,12 @@ function addLedgerDrift(changes: Map<string, string | undefined>, files: FileTab
 }
 
 /** The site's own pages and files: every build reads the pages (there are few) and lists the files (read when they changed). */
-async function ownFiles(config: SiteConfig, drafts: boolean): Promise<{ pages: OwnPage[]; files: StaticFile[]; problems: Problem[] }> {
+async function ownFiles(config: SiteConfig, drafts: boolean): Promise<{ pages: OwnPage[]; pagesRoot: string; files: StaticFile[]; problems: Problem[] }> {
   const pages = await loadPages(config.pages, drafts);
   const taken = new Map(pages.pages.map((page) => [outputFileOf(page.path), page.source]));
+  for (const page of pages.pages) for (const image of page.images) taken.set(`${page.path}${image.file}`, page.source);
   const files = await listStaticFiles(config.static, displayPath(config.static), taken);
-  return { pages: pages.pages, files: files.files, problems: [...pages.problems, ...files.problems] };
+  return { pages: pages.pages, pagesRoot: pages.root, files: files.files, problems: [...pages.problems, ...files.problems] };
 }
 
 /** The site's own pages that ask to be in the navigation: by their order, then their label. */

@@ -3,6 +3,8 @@ import { toProblem, type Problem } from '../errors.ts';
 import { readFiles } from '../read/read-sources.ts';
 import type { FoundFile } from '../read/scan.ts';
 import type { ArticleRecord } from './record.ts';
+import type { ReadImage } from '../body/local-images.ts';
+import { imageReader } from '../read/read-image.ts';
 import type { SourceEntry, SourceFile } from './source-file.ts';
 
 /** Files to read, and to parse unless their bytes hash as the last build's version (`known`). */
@@ -14,6 +16,8 @@ export interface ReadTask {
   leftoverPatterns: readonly string[];
   /** Page furniture to remove (folded keys). */
   furniture: readonly string[];
+  /** The input folder's real path: authored articles' pictures are read from it. */
+  root: string;
 }
 
 /** One file read: its source (without its text) or why it could not be read, and its record or problem when it was parsed. */
@@ -55,6 +59,7 @@ export async function readAndParseHere(task: ReadTask, parsers?: Parsers): Promi
   const key = JSON.stringify([task.leftoverPatterns, task.furniture]);
   if (compiled?.key !== key) compiled = { key, patterns: compileLeftoverPatterns(task.leftoverPatterns), furniture: new Set(task.furniture) };
   const sources = await readFiles(task.files, task.displayDir);
+  const readImage = imageReader(task.root);
   const results: ReadResult[] = [];
   for (const [at, source] of sources.entries()) {
     if ('code' in source) {
@@ -62,7 +67,7 @@ export async function readAndParseHere(task: ReadTask, parsers?: Parsers): Promi
       continue;
     }
     const { text: _text, ...entry } = source;
-    results.push(source.hash === task.known[at] ? { source: entry } : { source: entry, record: await buildRecord(source, compiled.patterns, compiled.furniture, parsers) });
+    results.push(source.hash === task.known[at] ? { source: entry } : { source: entry, record: await buildRecord(source, compiled.patterns, compiled.furniture, parsers, readImage) });
   }
   return results;
 }
@@ -71,10 +76,10 @@ export async function readAndParseHere(task: ReadTask, parsers?: Parsers): Promi
  * One file to one record, or the problem that stopped it. The parsers are loaded when first
  * needed: an update that parses one scraped article never loads the Markdown and YAML parsers.
  */
-export async function buildRecord(source: SourceFile, leftovers: readonly RegExp[], furniture?: ReadonlySet<string>, parsers?: Parsers): Promise<ArticleRecord | Problem> {
+export async function buildRecord(source: SourceFile, leftovers: readonly RegExp[], furniture?: ReadonlySet<string>, parsers?: Parsers, readImage?: ReadImage): Promise<ArticleRecord | Problem> {
   try {
     if (source.format === 'text') return (parsers?.text ?? (await import('./text-record.ts')).textRecord)(source, leftovers, furniture);
-    return (parsers?.markdown ?? (await import('./markdown-record.ts')).markdownRecord)(source);
+    return (parsers?.markdown ?? (await import('./markdown-record.ts')).markdownRecord)(source, readImage);
   } catch (error) {
     return toProblem(error, source.displayPath);
   }

@@ -50,6 +50,7 @@ export function textRecord(source: SourceFile, leftovers: readonly RegExp[], fur
     wordCount,
     readingMinutes: readingMinutes(wordCount),
     tags: [],
+    authors: [],
     names: findNames(paragraphs),
     // Where the story was filed is not what it is about: the dateline's words are not terms.
     terms: keyTerms(place === undefined ? text : [stripWireDateline(paragraphs[0]!), ...paragraphs.slice(1)].join('\n\n')),

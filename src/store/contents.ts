@@ -62,6 +62,9 @@ export interface StoredMeta {
   pages?: OwnPage[];
   /** The site's own files as this build copied them. */
   staticFiles?: StoredStatic[];
+  /** The input folder's pictures as this build saw them, and the authored articles that show pictures, with every path they refer to. */
+  attachments?: { paths: string[]; times: number[] };
+  imageRefs?: [string, string[]][];
   /** Output files of the site (for the summary). */
   files: number;
   /** The archive's page furniture: counts, and the lines the stored records were cleaned of. */

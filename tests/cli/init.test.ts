@@ -17,7 +17,7 @@ describe('dateline init', () => {
     const site = path.join(work.dir, 'news');
     expect(started.stdout).toContain(`Started a Dateline site in ${await realpath(site)}\nNext: cd news && npm install`);
     const config = JSON.parse(await readFile(path.join(site, 'dateline.config.json'), 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(config).sort()).toEqual(['baseUrl', 'dayPageSize', 'description', 'discoverLeftovers', 'feedSize', 'input', 'keepParagraphs', 'language', 'leftoverPatterns', 'output', 'pageSize', 'search', 'templates', 'title'].sort());
+    expect(Object.keys(config).sort()).toEqual(['baseUrl', 'dayPageSize', 'description', 'discoverLeftovers', 'feedSize', 'input', 'keepParagraphs', 'language', 'leftoverPatterns', 'output', 'pageSize', 'pages', 'search', 'static', 'templates', 'title'].sort());
     expect(config).toMatchObject({ baseUrl: null, input: 'articles', output: 'dist', templates: 'templates' });
     // The base URL is there to be filled in, and init says so.
     expect(started.stdout).toContain('Before publishing, set "baseUrl" in dateline.config.json');

@@ -21,6 +21,7 @@ function record(id: string, date: string, names: Partial<FoundName>[], extra: Pa
     wordCount: 0,
     readingMinutes: 1,
     tags: [],
+    authors: [],
     names: names.map((name) => ({ name: 'X', kind: 'other', mentions: 2, lede: false, ...name })),
     terms: [],
     draft: false,

@@ -18,6 +18,7 @@ function record(id: string, overrides: Partial<ArticleRecord> = {}): ArticleReco
     wordCount: 0,
     readingMinutes: 1,
     tags: [],
+    authors: [],
     draft: false,
     names: [],
     terms: [],
