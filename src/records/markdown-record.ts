@@ -57,7 +57,7 @@ export function markdownRecord(source: SourceFile): ArticleRecord {
     ...(fields.author === undefined ? {} : { author: fields.author }),
     ...(fields.source_url === undefined ? {} : { sourceUrl: fields.source_url }),
     draft: fields.draft,
-    removed: [],
+    removed: { leftovers: [], signOffs: [], furniture: [] },
     warnings,
     hash: source.hash,
   };
