@@ -5,7 +5,6 @@ import { readOne } from '../read/read-sources.ts';
 import { displayPath, formatOf } from '../read/scan.ts';
 import type { FileTable, ReadArticles } from '../records/load-records.ts';
 import { buildRecord, compileCleaning } from '../records/parse-sources.ts';
-import type { ArticleRecord } from '../records/record.ts';
 import type { Snapshot } from '../store/contents.ts';
 import { applyChanges, fillExamples, type RecordLookup } from './count-stage.ts';
 

@@ -82,8 +82,10 @@ export class RemovalCounts {
   /** The counts a report of `limit` lines shows whose examples all went: to be found again in the archive. */
   wanting(limit = LISTED): WantedExamples<RemovalSource>[] {
     const wanted: WantedExamples<RemovalSource>[] = [];
-    for (const [key, count] of this.#listed(limit)) if (count.examples.length === 0) wanted.push({ ...shared(count), holds: (article) => removedKeys(article).has(key) });
-    if (this.#signOffs.articles > 0 && this.#signOffs.examples.length === 0) wanted.push({ ...shared(this.#signOffs), holds: (article) => article.removed.signOffs.length > 0 });
+    // The counts' own example lists, filled in place.
+    for (const [key, count] of this.#listed(limit)) if (count.examples.length === 0) wanted.push({ articles: count.articles, examples: count.examples, holds: (article) => removedKeys(article).has(key) });
+    const signOffs = this.#signOffs;
+    if (signOffs.articles > 0 && signOffs.examples.length === 0) wanted.push({ articles: signOffs.articles, examples: signOffs.examples, holds: (article) => article.removed.signOffs.length > 0 });
     return wanted;
   }
 
@@ -102,11 +104,7 @@ function removedKeys(article: RemovalSource): Set<string> {
   return new Set(article.removed.leftovers.map((line) => foldParagraph(line) || line.trim().toLowerCase()));
 }
 
+/** A count after an article joins (1) or leaves (-1) it. */
 function counted(count: RemovalCount, source: string, sign: 1 | -1): RemovalCount {
   return { articles: count.articles + sign, examples: sign === 1 ? withExample(count.examples, source, count.articles) : withoutExample(count.examples, source) };
-}
-
-/** A wanted count that fills the count's own examples in place. */
-function shared(count: RemovalCount): Pick<WantedExamples<RemovalSource>, 'articles' | 'examples'> {
-  return { articles: count.articles, examples: count.examples };
 }
