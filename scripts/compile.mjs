@@ -2,7 +2,8 @@
 // Compiles Dateline's TypeScript sources into lib/: one ES module bundle per entry point, split into
 // chunks so that each command loads only what it uses (a build that finds nothing to do never loads
 // the renderer). Node 20 cannot run TypeScript itself, and a bundle starts about three times faster
-// than the same modules loaded one by one (measured in the README). Run by `npm install` (prepare).
+// than the same modules loaded one by one (measured in the README). Run by `npm install` in a clone
+// (prepare) and by `npm pack` (prepack, which also takes the scripts out of the packed package.json).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';

@@ -3,6 +3,7 @@ import type { IsoDate } from '../dates.ts';
 import type { Problem } from '../errors.ts';
 import { entryOf, listedDifferently, type ArticleEntry } from '../records/entry.ts';
 import { orderKey } from '../records/order.ts';
+import type { UrlLedger } from '../ledger/ledger.ts';
 import { placeRecords, type Placeable } from '../records/place.ts';
 import type { ArticleRecord } from '../records/record.ts';
 import { rowOf } from './row.ts';
@@ -26,6 +27,8 @@ export interface UpdateInput {
   nextNo: number;
   /** How a source path is named in messages. */
   displayPath: (source: string) => string;
+  /** Every URL each article has had: articles keep theirs, and the URLs given now are recorded in it. */
+  ledger: UrlLedger;
 }
 
 export interface ArchiveUpdate {
@@ -91,6 +94,15 @@ export function updateArchive(input: UpdateInput): ArchiveUpdate {
 
   // Places: a scraped article's URL is its own; authored ones are settled per day, among all of that day.
   const records = new Map(fresh.map(({ record }) => [record.id, record]));
+  const published = (id: string) => {
+    if (input.changes.has(id)) return input.changes.get(id) !== undefined;
+    try {
+      input.entry(id);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const paths = new Map<string, string>();
   const clashes = new Map<IsoDate, Problem[]>();
   const days = new Set<IsoDate>([...removed.map((at) => before.date(at)), ...fresh.flatMap(({ record, old }) => [record.date, ...(old === undefined ? [] : [before.date(old)])])]);
@@ -100,7 +112,7 @@ export function updateArchive(input: UpdateInput): ArchiveUpdate {
     const authored = dayRows.some((at) => rows.authored[at] === 1) || removed.some((at) => before.date(at) === date && before.authored[at] === 1);
     const ids = (authored ? dayRows : dayRows.filter((at) => records.has(rows.id(at)))).map((at) => rows.id(at));
     const articles: Placeable[] = ids.map((id) => records.get(id) ?? input.entry(id));
-    const placed = placeRecords(articles, (article) => input.displayPath(article.source));
+    const placed = placeRecords(articles, { ledger: input.ledger, published, displayPath: (article) => input.displayPath(article.source) });
     for (const article of placed.placed) paths.set(article.id, article.path);
     clashes.set(date, placed.problems);
   }

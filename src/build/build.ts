@@ -6,6 +6,7 @@ import type { SiteConfig } from '../config/schema.ts';
 import { MemoryDictionary } from '../corpus/dictionary.ts';
 import { NameCounts, type LabelCounts, type NamedIn } from '../corpus/name-counts.ts';
 import { DatelineError, type Problem } from '../errors.ts';
+import { faultPoint } from '../fault-point.ts';
 import { planChanges, planEverything, type OutputPlan } from '../plan/changes.ts';
 import { positionsByNo, type SiteState } from '../pages/state.ts';
 import { displayPath, scanArticles, type ScanResult } from '../read/scan.ts';
@@ -26,6 +27,8 @@ import { startSearchService } from '../search/pagefind.ts';
 import { defaultJobs } from '../parallel/pool.ts';
 import { digest, siteSettings, stateKeys, type StateKeys } from './settings.ts';
 import { siteState, storedTopics } from './site-state.ts';
+import { ledgerFileOf, publishedBefore, readLedger, writeLedger } from '../ledger/lockfile.ts';
+import type { UrlLedger } from '../ledger/ledger.ts';
 
 export interface BuildOptions {
   config: SiteConfig;
@@ -81,6 +84,8 @@ export interface BuildSummary {
   furniture: FoundFurniture[];
   /** Lines leftover patterns removed and the sign-offs, with counts and an example file each. */
   removals: RemovalReport;
+  /** The URL ledger: URLs recorded now, articles whose URL moved (the old one redirects), and whether the file was started now. */
+  urls: { file: string | undefined; recorded: number; moved: { from: string; to: string }[]; started: boolean };
   /** The search index: articles indexed now, segments merged, segments in all, its files written and removed (absent without search). */
   search?: { indexed: number; merged: number; segments: number; written: number; removed: number };
   stages: StageTime[];
@@ -112,6 +117,9 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const stored = options.clean ? undefined : store.meta();
     const previous = stored?.code === keys.code && stored.records === keys.records ? stored : undefined;
     const scan = options.scan ?? (await scanArticles(config.input));
+    // Every URL each article has had: published articles keep theirs (a damaged ledger stops the build, which could move them).
+    const ledgerFile = ledgerFileOf(config);
+    const { ledger, digest: ledgerDigest, exists: ledgerExists } = await readLedger(ledgerFile);
 
     // Read: only files whose size, times or bytes changed since the last build.
     const snapshot = previous ? store.snapshot() : undefined;
@@ -128,6 +136,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         ...(snapshot && match ? { previous: { snapshot, match, record: (hash: string) => store.record(hash), problems: (path: string) => storedProblems.get(path) } } : {}),
       }),
     );
+    faultPoint('read');
     // Page furniture the archive reveals: counted over every article; when what is found changes, every article is cleaned again.
     const lookup = (hash: string) => read.records.get(hash) ?? store.record(hash);
     const furnitureCounts = countFurniture(previous?.furniture, read, snapshot, lookup);
@@ -151,6 +160,10 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       throw new DatelineError({ code: 'nothing-built', file: config.input, message: `none of the articles could be built (${errors} skipped with errors), so the previous site was left as it was` }, { problems: read.problems });
     }
 
+    // A site's first ledger records the URLs its output already has (made by a Dateline without one).
+    if (ledgerFile !== undefined && !ledgerExists) await seedLedger(ledger, config.output, read.files, (status) => publishes(status, options.drafts), (hash) => read.records.get(hash) ?? store.record(hash));
+    const formerBefore = previous?.formerUrls ?? [];
+
     // Archive and derive: rows for the changed articles, places, topics, related articles.
     const dictionary = new MemoryDictionary(previous ? { lookup: (text) => store.wordId(text), reverse: (id) => store.word(id), next: previous.nextWord } : undefined);
     const record = (hash: string): ArticleRecord => {
@@ -166,14 +179,18 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     };
     const { before, update, derived, counts, labels } = await timed('archive and derive', () => {
       const beforeRows = previous ? store.rows() : ArchiveRows.empty();
+      const published = publishedChanges(read.files, snapshot, (status) => publishes(status, options.drafts), (status) => publishes(status, previous?.drafts ?? false));
+      // The ledger read is not the one the last build wrote (edited, pulled, restored): articles it gives other URLs are placed again.
+      if (previous && previous.ledger !== ledgerDigest) addLedgerDrift(published, read.files, (status) => publishes(status, options.drafts), ledger, (id) => store.entry(id));
       const changes = updateArchive({
         before: beforeRows,
-        changes: publishedChanges(read.files, snapshot, (status) => publishes(status, options.drafts), (status) => publishes(status, previous?.drafts ?? false)),
+        changes: published,
         record,
         entry: storedEntry,
         dictionary,
         nextNo: previous?.nextNo ?? 0,
         displayPath: (source) => `${displayPath(config.input)}/${source}`,
+        ledger,
       });
       const names = nameChanges(store, previous !== undefined, beforeRows, changes);
       const topicSettings = { language: site.language, ...(site.topicMinArticles === undefined ? {} : { minArticles: site.topicMinArticles }) };
@@ -194,13 +211,13 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       return { before: beforeRows, update: changes, derived, counts: names.counts, labels: names.labels };
     });
 
-    const entryNow = (id: string) => update.entries.get(id) ?? storedEntry(id);
     const body = (entry: ArticleEntry) => record(entry.hash).bodyHtml;
-    const after = siteState(site, derived.rows, derived.topics, { entry: entryNow, body });
+    const formerAfter = ledger.formerUrls();
+    const after = siteState(site, derived.rows, derived.topics, { entry: (id) => update.entries.get(id) ?? store.entry(id), body }, formerAfter);
     const replan = previous === undefined || previous.site !== keys.site;
     const plan: OutputPlan = await timed('plan', () => {
       if (replan) return planEverything(after);
-      const was = siteState(site, before, storedTopics(before, previous.topics, previous.minArticles), { entry: (id) => update.previousEntries.get(id) ?? storedEntry(id), body });
+      const was = siteState(site, before, storedTopics(before, previous.topics, previous.minArticles), { entry: (id) => update.previousEntries.get(id) ?? store.entry(id), body }, formerBefore);
       return planChanges(was, after, { changed: update.changed, listed: update.listed });
     });
 
@@ -223,9 +240,10 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     searching.catch(() => undefined); // a failure is rethrown where it is awaited
 
     const written = await timed('render and write', () =>
-      writeOutputs({ plan, state: after, config, templatesDir, keys, store, previous, replan, feedsChanged: feedsChanged(before, derived.rows, update.changed, site.feedSize), writer, ...(options.progress ? { progress: options.progress } : {}) }),
+      writeOutputs({ plan, state: after, config, templatesDir, keys, store, previous, replan, writer, ...(options.progress ? { progress: options.progress } : {}) }),
     );
     const search = await searching;
+    faultPoint('index');
 
     // Publish: the state records the output it describes before the output is swapped in, so a
     // build killed in between leaves a state that does not match the output, which the next build discards.
@@ -249,6 +267,8 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         runtimeFiles: search.meta.runtimeFiles,
         sitemapFiles: written.sitemapFiles,
         clashes: mergeClashes(previous?.clashes, update.clashes),
+        ledger: ledgerDigest,
+        formerUrls: formerAfter,
         files: written.files,
         furniture: { counts: furnitureCounts.stored(), removed: furniture.map((line) => line.text) },
         removals: removalCounts.stored(),
@@ -266,7 +286,15 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       segments: search.segments,
       sitemaps: written.sitemaps,
     };
+    const ledgerProblems: Problem[] = [];
     await timed('publish', async () => {
+      // The ledger first: a URL given is recorded before it can be published.
+      if (ledgerFile !== undefined && (ledger.changed || (!ledgerExists && ledger.size > 0))) {
+        const written = await writeLedger(ledgerFile, ledger);
+        if ('problem' in written) ledgerProblems.push(written.problem);
+        else changes.meta.ledger = written.digest;
+        faultPoint('ledger');
+      }
       // Segment files are new by name; the manifest and Pagefind's runtime are written when their bytes changed.
       for (const [file, content] of search.write) {
         const key = digest(content);
@@ -286,11 +314,13 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       const identity = await writer.seal();
       const retained = await options.publishing?.retained?.();
       await store.commit({ ...changes, meta: { ...changes.meta, output: identity ?? null, ...(retained ? { retained } : {}) } });
+      faultPoint('commit');
       await writer.publish();
+      faultPoint('publish');
       if (identity === undefined && options.publishing?.identify) await store.setOutput((await options.publishing.identify()) ?? null);
     });
     const clashes = [...mergeClashes(previous?.clashes, update.clashes).values()].flatMap(([, problems]) => problems);
-    const problems = sortProblems([...read.problems, ...clashes]);
+    const problems = sortProblems([...read.problems, ...clashes, ...ledgerProblems]);
     return {
       articles: derived.rows.length,
       skipped: problems.filter((problem) => problem.severity === 'error').length,
@@ -305,6 +335,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       related: derived.relatedComputed,
       furniture,
       removals,
+      urls: { file: ledgerFile, ...ledger.news(), started: ledgerFile !== undefined && !ledgerExists && ledgerProblems.length === 0 && ledger.size > 0 },
       ...(site.search ? { search: { indexed: search.indexed, merged: search.merged.length, segments: search.meta.segments.length, written: search.write.size, removed: search.remove.length } } : {}),
       stages,
       seconds: (performance.now() - started) / 1000,
@@ -355,14 +386,6 @@ function searchCandidates(after: SiteState, changed: ReadonlySet<number>, topics
   return [...candidates].sort((a, b) => a - b);
 }
 
-/** Whether the feeds' articles (the newest `feedSize`) are others now, or one of them changed. */
-function feedsChanged(before: ArchiveRows, after: ArchiveRows, changed: ReadonlySet<number>, feedSize: number): boolean {
-  const newest = (rows: ArchiveRows) => rows.no.slice(Math.max(0, rows.length - feedSize));
-  const now = newest(after);
-  const was = newest(before);
-  return was.length !== now.length || was.some((no, at) => no !== now[at]) || now.some((no) => changed.has(no));
-}
-
 function searchMetaOf(previous: StoredMeta | undefined): SearchMeta {
   return {
     segments: previous?.segments ?? [],
@@ -404,6 +427,33 @@ function publishedChanges(
   // An article gone from one file but published by another (renamed, or a repeated id) has a new version.
   for (const id of gone) if (!changes.has(id)) changes.set(id, undefined);
   return changes;
+}
+
+/**
+ * Records in a new ledger the URLs the output folder already has for the articles published now
+ * (a site built before Dateline kept a ledger), so that its first build with one keeps them.
+ */
+async function seedLedger(ledger: UrlLedger, output: string, files: FileTable, publishes: (status: FileStatus) => boolean, record: (hash: string) => ArticleRecord | undefined): Promise<void> {
+  const rows = new Map<string, number>();
+  files.ids.forEach((id, row) => publishes(files.statuses[row]!) && rows.set(id, row));
+  for (const [id, path] of await publishedBefore(output, [...rows.keys()])) {
+    const found = record(files.hashes[rows.get(id)!]!);
+    if (found !== undefined && !found.draft && ledger.holder(path) === undefined) ledger.record(id, path, found.fingerprint);
+  }
+}
+
+/**
+ * Adds to `changes` the published articles the last build placed where the ledger now says
+ * otherwise, or that the ledger lacks: placed again, they take the ledger's URLs (or are recorded).
+ */
+function addLedgerDrift(changes: Map<string, string | undefined>, files: FileTable, publishes: (status: FileStatus) => boolean, ledger: UrlLedger, entry: (id: string) => ArticleEntry | undefined): void {
+  for (let row = 0; row < files.ids.length; row++) {
+    const id = files.ids[row]!;
+    if (changes.has(id) || !publishes(files.statuses[row]!)) continue;
+    const was = entry(id);
+    if (was === undefined || was.draft) continue;
+    if (ledger.entry(id)?.paths[0] !== was.path) changes.set(id, files.hashes[row]!);
+  }
 }
 
 /** Ids of the articles no longer published. */

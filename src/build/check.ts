@@ -2,7 +2,8 @@ import { foldParagraph, type FoundFurniture } from '../clean/boilerplate.ts';
 import type { RemovalReport } from '../clean/removal-counts.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import type { Problem } from '../errors.ts';
-import { displayPath, formatOf, type ScanResult } from '../read/scan.ts';
+import { ledgerFileOf, readLedger } from '../ledger/lockfile.ts';
+import { displayPath, type ScanResult } from '../read/scan.ts';
 import { matchSnapshot } from '../records/known-files.ts';
 import { readArticles, sortProblems, type FileStatus, type ReadArticles } from '../records/load-records.ts';
 import { placeRecords, type Placeable } from '../records/place.ts';
@@ -42,7 +43,7 @@ export async function checkEverything(options: CheckOptions): Promise<CheckResul
   // The records a clean build would place: without the furniture found.
   await removeFoundFurniture(read, config.input, config, counted.furniture);
   const published = [...read.records.values()].filter((record) => options.drafts || !record.draft);
-  const clashes = placeRecords(published, (record) => `${displayPath(config.input)}/${record.source}`).problems;
+  const clashes = await clashesOf(config, published);
   return { problems: sortProblems([...read.problems, ...clashes]), ready: published.length, ...counted, parsed: read.parsed };
 }
 
@@ -72,11 +73,10 @@ export async function checkFromState(options: CheckOptions, state: StateStore): 
   const lookup: RecordLookup = (hash) => read.records.get(hash) ?? state.record(hash);
   const counted = count(config, read, meta, snapshot, lookup);
   if (!sameFurniture(counted.furniture, meta.furniture?.removed ?? [])) return undefined;
-  const publishes = publishing(options.drafts);
-  const clashes = clashesOfAuthoredDays(read, snapshot, state, publishes, lookup, displayPath(config.input));
-  if (clashes === undefined) return undefined;
-  const ready = read.files.statuses.filter(publishes).length;
-  return { problems: sortProblems([...read.problems, ...clashes]), ready, ...counted, parsed: read.parsed };
+  const published = publishedFromState(read, state, publishing(options.drafts));
+  if (published === undefined) return undefined;
+  const clashes = await clashesOf(config, published);
+  return { problems: sortProblems([...read.problems, ...clashes]), ready: published.length, ...counted, parsed: read.parsed };
 }
 
 /** The furniture found and the removals, counted from `stored` (nothing: from scratch) and the changed files. */
@@ -91,40 +91,29 @@ function publishing(drafts: boolean): (status: FileStatus) => boolean {
   return (status) => status === 'article' || (drafts && status === 'draft');
 }
 
+/** The URL clashes of the published articles, placed as a build would place them, against a copy of the URL ledger that is never written. */
+async function clashesOf(config: SiteConfig, published: readonly Placeable[]): Promise<Problem[]> {
+  const { ledger } = await readLedger(ledgerFileOf(config));
+  const ids = new Set(published.map((article) => article.id));
+  const display = displayPath(config.input);
+  return placeRecords(published, { ledger, published: (id) => ids.has(id), displayPath: (article) => `${display}/${article.source}` }).problems;
+}
+
 /**
- * The URL clashes `placeRecords` finds over every published article, found by placing only the
- * days that hold an authored article: scraped articles' URLs end in their ids, so they clash
- * with nothing but an authored article of their day. Those days' scraped articles not read now
- * come from the archive's rows and entries (the last build published every scraped article it
- * read). Undefined when the state lacks one of them.
+ * What placing reads of every published article: the records read now, and for the files that
+ * did not change, the entries the state keeps (the record when the last build did not publish
+ * it, a draft). Undefined when the state lacks one.
  */
-function clashesOfAuthoredDays(read: ReadArticles, snapshot: Snapshot, state: StateStore, publishes: (status: FileStatus) => boolean, lookup: RecordLookup, display: string): Problem[] | undefined {
+function publishedFromState(read: ReadArticles, state: StateStore, publishes: (status: FileStatus) => boolean): Placeable[] | undefined {
   const { files } = read;
-  const authored: Placeable[] = [];
-  const scraped: Placeable[] = [];
-  const unchanged = (row: number) => files.previous[row] !== -1 && snapshot.hashes[files.previous[row]!] === files.hashes[row];
+  const published: Placeable[] = [];
   for (let row = 0; row < files.paths.length; row++) {
     if (!publishes(files.statuses[row]!)) continue;
-    const markdown = formatOf(files.paths[row]!) === 'markdown';
-    if (!markdown && unchanged(row)) continue;
-    const record = lookup(files.hashes[row]!);
-    if (record === undefined) return undefined;
-    (markdown ? authored : scraped).push(record);
+    const hash = files.hashes[row]!;
+    const entry = read.records.has(hash) ? undefined : state.entry(files.ids[row]!);
+    const article = read.records.get(hash) ?? (entry?.hash === hash ? entry : state.record(hash));
+    if (article === undefined) return undefined;
+    published.push(article);
   }
-  if (authored.length === 0) return [];
-  const days = new Set(authored.map((article) => article.date));
-  const articles = [...authored, ...scraped.filter((article) => days.has(article.date))];
-  const rowOfId = new Map(files.ids.map((id, row) => [id, row]));
-  const rows = state.rows();
-  for (const date of days) {
-    for (let at = rows.lowerBound(`${date}\u0000`); at < rows.length && rows.date(at) === date; at++) {
-      const row = rowOfId.get(rows.id(at));
-      if (rows.authored[at] === 1 || row === undefined || !unchanged(row) || !publishes(files.statuses[row]!) || formatOf(files.paths[row]!) !== 'text') continue;
-      const entry = state.entry(rows.id(at));
-      const article = entry?.hash === files.hashes[row] ? entry : lookup(files.hashes[row]!);
-      if (article === undefined) return undefined;
-      articles.push(article);
-    }
-  }
-  return placeRecords(articles, (article) => `${display}/${article.source}`).problems;
+  return published;
 }

@@ -1,14 +1,11 @@
 import type { SiteConfig } from '../config/schema.ts';
 import type { IsoDate } from '../dates.ts';
-import { buildFeeds } from '../outputs/feeds.ts';
-import { robotsTxt } from '../outputs/robots.ts';
 import { bucketSitemaps, isSitemapFile, sitemapBucket, sitemapIndex } from '../outputs/sitemap.ts';
-import type { OutputPlan } from '../plan/changes.ts';
-import { newsGroup, type Planned } from '../plan/catalogue.ts';
+import type { OutputPlan, PlannedOutput } from '../plan/changes.ts';
 import { decideWrites } from '../plan/decide.ts';
 import type { SiteState } from '../pages/state.ts';
 import { createRenderer, type Renderer } from '../render/nunjucks.ts';
-import { ATOM_PATH, JSON_FEED_PATH, PAGEFIND_DIR, RSS_PATH, SITEMAP_PATH } from '../site/urls.ts';
+import { PAGEFIND_DIR, SITEMAP_PATH } from '../site/urls.ts';
 import type { StateStore, StoreChanges, StoredMeta } from '../store/contents.ts';
 import type { Writer } from '../write/writer.ts';
 import type { Progress } from './build.ts';
@@ -28,8 +25,6 @@ export interface OutputsInput {
   previous: StoredMeta | undefined;
   /** Every output was planned (a clean build, or other templates or settings): files not made now go. */
   replan: boolean;
-  /** Whether the newest articles (the feeds' items) changed. */
-  feedsChanged: boolean;
   writer: Writer;
   progress?: Progress;
 }
@@ -80,27 +75,15 @@ export async function writeOutputs(input: OutputsInput): Promise<OutputsResult> 
     input.progress?.('writing', Math.min(start + BATCH, total), total);
   }
 
-  // Files made directly: robots.txt, the assets, the feeds, the sitemaps.
+  // Files made directly: the assets and the sitemaps.
   const files: { file: string; key: string; content: () => string | Uint8Array }[] = [];
   const direct = (file: string, content: string | Uint8Array) => files.push({ file, key: digest(content), content: () => content });
-  // The news sitemap (planned with the pages, see `newsGroup`) is named in robots.txt and not in
-  // the index `sitemap.xml`, though Google would read it there: the index lists every page once,
-  // in the file of its bucket, while the news sitemap repeats the newest articles for news
-  // crawlers and changes with them, as the feeds do. Search engines read robots.txt's `Sitemap:`
-  // lines, and the index's files stay the buckets' alone.
-  direct('robots.txt', robotsTxt(state.site.baseUrl, newsGroup(state).length > 0));
   for (const [file, content] of await readAssets(input.templatesDir)) direct(file, content);
   const { baseUrl } = state.site;
   let sitemaps: StoreChanges['sitemaps'] = [];
   let sitemapFiles: string[] = [];
   const sitemapGone: string[] = [];
   if (baseUrl !== undefined) {
-    if (input.replan || input.feedsChanged) {
-      const feeds = buildFeeds(state, { ...state.site, baseUrl });
-      direct(ATOM_PATH, feeds.atom);
-      direct(RSS_PATH, feeds.rss);
-      direct(JSON_FEED_PATH, feeds.json);
-    }
     const updated = await updateSitemaps(plan, input.replan ? undefined : store, previous?.sitemapFiles ?? [], baseUrl);
     for (const [file, xml] of updated.files) direct(file, xml);
     sitemaps = updated.buckets;
@@ -122,13 +105,14 @@ export async function writeOutputs(input: OutputsInput): Promise<OutputsResult> 
   return { outputs: { put, remove }, sitemaps, sitemapFiles, files: before + added - (input.replan ? 0 : remove.length), written, unchanged, removed: remove.length };
 }
 
-function makeOutput(planned: Planned, keys: StateKeys, renderer: () => Renderer): { file: string; key: string; content: () => string | Uint8Array } {
+function makeOutput(planned: PlannedOutput, keys: StateKeys, renderer: () => Renderer): { file: string; key: string; content: () => string | Uint8Array } {
   if ('file' in planned.make) {
     const content = planned.make.file();
     return { file: planned.file, key: digest(content), content: () => content };
   }
   const model = planned.make.page();
-  return { file: planned.file, key: digest(keys.site, JSON.stringify(model)), content: () => renderer().render(model) };
+  const template = planned.template!;
+  return { file: planned.file, key: digest(keys.site, template, JSON.stringify(model)), content: () => renderer().render(template, model) };
 }
 
 /**

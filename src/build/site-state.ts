@@ -1,24 +1,47 @@
 import type { ArchiveRows } from '../archive/rows.ts';
 import type { StoredTopic, Topic, Topics } from '../corpus/topics.ts';
-import { daySpans, positionsByNo, type SiteState } from '../pages/state.ts';
+import type { FormerUrl } from '../ledger/ledger.ts';
+import { daySpans, positionsByNo, type Redirect, type SiteState } from '../pages/state.ts';
 import type { SiteSettings } from '../pages/types.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 
-/** A {@link SiteState} over rows in order, reading entries and bodies through the given lookups (each read once). */
-export function siteState(site: SiteSettings, rows: ArchiveRows, topics: Topics, lookup: { entry(id: string): ArticleEntry; body(entry: ArticleEntry): string }): SiteState {
+/**
+ * A {@link SiteState} over rows in order, reading entries and bodies through the given lookups
+ * (each read once); the former URLs of the articles it publishes redirect to them.
+ */
+export function siteState(
+  site: SiteSettings,
+  rows: ArchiveRows,
+  topics: Topics,
+  lookup: { entry(id: string): ArticleEntry | undefined; body(entry: ArticleEntry): string },
+  formerUrls: readonly FormerUrl[] = [],
+): SiteState {
   const days = daySpans(rows);
+  const positionOfNo = positionsByNo(rows);
   const entries = new Map<string, ArticleEntry>();
   const entry = (position: number) => {
     const id = rows.id(position);
     let found = entries.get(id);
-    if (found === undefined) entries.set(id, (found = lookup.entry(id)));
+    if (found === undefined) {
+      found = lookup.entry(id);
+      if (found === undefined) throw new Error(`the build state has no entry for ${id}; run dateline build --clean`);
+      entries.set(id, found);
+    }
     return found;
   };
+  const redirects: Redirect[] = [];
+  for (const { from, id } of formerUrls) {
+    const no = lookup.entry(id)?.no;
+    const position = no === undefined ? undefined : positionOfNo(no);
+    // Only to an article published here, and only if it is still that article (its id at that place).
+    if (position !== undefined && rows.id(position) === id) redirects.push({ from, position });
+  }
   return {
     site,
     rows,
     topics,
-    positionOfNo: positionsByNo(rows),
+    positionOfNo,
+    redirects,
     days,
     dayDates: [...days.keys()],
     entry,

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { DEFAULT_TEMPLATES } from '../build-paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError } from '../errors.ts';
-import { allSettled, folderTimes } from '../read/fingerprint.ts';
+import { statSync } from 'node:fs';
+import { allSettled, fileTimes, folderTimes, isSettled } from '../read/fingerprint.ts';
+import { ledgerFileOf } from '../ledger/lockfile.ts';
 import { scanArticles, type ScanResult } from '../read/scan.ts';
 import type { StateStore } from '../store/contents.ts';
 import { plural } from '../site/words.ts';
@@ -71,7 +73,9 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     const scan = session ? await session.scan() : await scanArticles(config.input);
     const scanned = performance.now();
     // The stamp says "nothing changed" to a later build without reading anything; `serve` rebuilds on events instead.
-    const key = session ? '' : stampKey([CODE_KEY, JSON.stringify(config), String(flags.drafts), ...folderTimes(templatesDir)], scan);
+    // The URL ledger counts as it is after each build (a build writes it).
+    const keyNow = () => (session ? '' : stampKey([CODE_KEY, JSON.stringify(config), String(flags.drafts), ...folderTimes(templatesDir), fileTimes(ledgerFileOf(config))], scan));
+    const key = keyNow();
     const identity = await outputIdentity(config.output);
     const stamp = flags.clean || session ? undefined : await loadStamp(stampFile);
     if (identity !== undefined && stamp?.key === key && stamp.output === identity) {
@@ -132,8 +136,8 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
       ).finally(() => bar.done());
       // Files changed a moment ago could change again unseen within one timestamp tick: no stamp then.
       const now = (flags.clock ?? Date.now)();
-      if (!session && allSettled(scan.times, now)) {
-        await saveStamp(stampFile, { key, output: await outputIdentity(config.output), articles: summary.articles, pages: summary.files, skipped: summary.skipped, problems: summary.problems });
+      if (!session && allSettled(scan.times, now) && ledgerSettled(ledgerFileOf(config), now)) {
+        await saveStamp(stampFile, { key: keyNow(), output: await outputIdentity(config.output), articles: summary.articles, pages: summary.files, skipped: summary.skipped, problems: summary.problems });
       }
       summary.stages.unshift({ stage: 'scan', seconds: (scanned - started) / 1000 }, { stage: 'open state', seconds: (opened - scanned) / 1000 });
     } finally {
@@ -149,6 +153,12 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
   } finally {
     await release();
   }
+}
+
+/** Whether the URL ledger (if any) was last written long enough ago to vouch for it by its times. */
+function ledgerSettled(file: string | undefined, now: number): boolean {
+  const info = file === undefined ? undefined : statSync(file, { throwIfNoEntry: false });
+  return info === undefined || isSettled(info, now);
 }
 
 /** The build state of an output folder, opened (see `stateDir`). */

@@ -22,10 +22,10 @@ const ARTICLES = 'articles';
 
 /**
  * `dateline init [DIR]`: starts a site in DIR — the sample article in `articles/`, a config with
- * every key at its default, a package.json with `build` and `start` scripts, a .gitignore and the
- * deploy recipes. It never overwrites a file: what exists is kept and said so (a package.json
- * that exists gets the two scripts if it lacks them). `--templates` also copies the default
- * templates into `templates/` and points the config at them, for editing.
+ * every key at its default (`baseUrl` null, to be set), a package.json with `build` and `start`
+ * scripts, a .gitignore and the deploy recipes. It never overwrites a file: what exists is kept
+ * and said so (a package.json that exists gets the two scripts if it lacks them). `--templates`
+ * also copies the default templates into `templates/` and points the config at them, for editing.
  */
 export async function runInit(dir: string, options: { templates: boolean }, io: Console): Promise<number> {
   const site = path.resolve(dir);
@@ -55,15 +55,30 @@ export async function runInit(dir: string, options: { templates: boolean }, io: 
 
   for (const file of written) io.out(`  wrote ${file}`);
   for (const file of kept) io.out(`  kept ${file} (it exists)`);
-  const relative = path.relative(process.cwd(), site) || '.';
-  io.out(`Started a Dateline site in ${relative}. Next: ${relative === '.' ? '' : `cd ${relative} && `}npm install && npm run build, then npm start to preview it.`);
+  for (const line of nextSteps(site, path.relative(process.cwd(), site), written.includes(CONFIG_FILE))) io.out(line);
   return 0;
 }
 
-/** Every config key a new site has, at its default; its articles live in `articles/`. */
+/**
+ * What init says last: the folder by its full path (a bare "." would read as a full stop), what to
+ * do next, and — when it wrote the config, with `baseUrl` unset — that the address is still to come.
+ */
+function nextSteps(site: string, relative: string, wroteConfig: boolean): string[] {
+  return [
+    `Started a Dateline site in ${site}`,
+    `Next: ${relative === '' ? '' : `cd ${relative} && `}npm install && npm run build, then npm start to preview it.`,
+    ...(wroteConfig ? [`Before publishing, set "baseUrl" in ${CONFIG_FILE} to the site's address, such as "https://example.org/news/": feeds and sitemaps need it. (The deploy recipes pass it with --base-url.)`] : []),
+  ];
+}
+
+/**
+ * Every config key a new site has, at its default, in the schema's order; its articles live in
+ * `articles/`. `baseUrl` has no default: it is written as `null` ("not set yet", which the schema
+ * takes as absent) so the user sees it, and a build still publishes no made-up address.
+ */
 function starterConfig(): Record<string, unknown> {
-  const defaults: Record<string, unknown> = configSchema.parse({});
-  return { ...defaults, input: ARTICLES };
+  const values: Record<string, unknown> = { ...configSchema.parse({}), baseUrl: null, input: ARTICLES };
+  return Object.fromEntries(Object.keys(configSchema.shape).filter((key) => key in values).map((key) => [key, values[key]]));
 }
 
 /** A package.json with `build` and `start`, or those two added to the one there. */

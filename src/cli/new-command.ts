@@ -5,6 +5,7 @@ import type { SiteConfig } from '../config/schema.ts';
 import { isCalendarDate } from '../dates.ts';
 import { DatelineError } from '../errors.ts';
 import { normaliseNewlines, stripBom } from '../parse/text.ts';
+import { ledgerFileOf, readLedger } from '../ledger/lockfile.ts';
 import { placeRecords } from '../records/place.ts';
 import { compileCleaning } from '../records/parse-sources.ts';
 import { textRecord } from '../records/text-record.ts';
@@ -44,7 +45,9 @@ export async function runNew(config: SiteConfig, options: { date?: string; from?
   // Validate exactly as a build would, before anything is written.
   const cleaning = compileCleaning(config.leftoverPatterns, config.keepParagraphs);
   const record = textRecord({ relativePath: name, displayPath: file, id, format: 'text', text, hash: digest(text), times: { size: 0, mtimeMs: 0, ctimeMs: 0 } }, cleaning.leftovers, cleaning.furniture, cleaning.keep);
-  const [placed] = placeRecords([record], () => file).placed;
+  // Where it will be: by the rule, unless the URL ledger gives that URL to another article.
+  const { ledger } = await readLedger(ledgerFileOf(config));
+  const [placed] = placeRecords([record], { ledger, published: () => true, displayPath: () => file }).placed;
   // The name is new by construction; 'wx' still refuses to overwrite if another process made it meanwhile.
   await writeFile(file, text, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
     throw new DatelineError({ code: error.code === 'EEXIST' ? 'exists' : 'unwritable', file, message: error.code === 'EEXIST' ? 'already exists; not overwritten' : `cannot be written: ${error.message}` });

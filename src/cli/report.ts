@@ -23,6 +23,7 @@ export function formatSummary(summary: BuildSummary, output: string): string[] {
     );
   }
   lines.push(...formatFurniture(summary.furniture), ...formatRemovals(summary.removals));
+  lines.push(...formatUrls(summary.urls));
   if (summary.skipped > 0) lines.push(`Skipped ${plural(summary.skipped, 'file')} with errors (listed above).`);
   if (warnings > 0) lines.push(`${plural(warnings, 'warning')} (listed above).`);
   if (summary.drafts > 0) lines.push(`${plural(summary.drafts, 'draft')} not published (use --drafts to include them).`);
@@ -54,5 +55,19 @@ export function formatRemovals(removals: RemovalReport, verb = 'Removed'): strin
     if (more > 0) lines.push(`  and ${plural(more, 'more line')}, in as many articles or fewer each`);
   }
   if (signOffs.articles > 0) lines.push(`${verb} the wire sign-off at the end ("Reuter", "REUTER...", "MORE") from ${plural(signOffs.articles, 'article')}, e.g. ${signOffs.example}.`);
+  return lines;
+}
+
+/** What the URL ledger recorded: URLs new to it, and URLs that moved (their old address redirects). */
+export function formatUrls(urls: BuildSummary['urls']): string[] {
+  const lines: string[] = [];
+  if (urls.file === undefined) return lines;
+  if (urls.started) lines.push(`Recorded the URLs of ${plural(urls.recorded, 'article')} in ${urls.file}: keep it with the articles (commit it), so that no published URL ever changes.`);
+  else if (urls.recorded > 0) lines.push(`Recorded ${plural(urls.recorded, 'new URL')} in ${urls.file}.`);
+  if (urls.moved.length > 0) {
+    lines.push(`${plural(urls.moved.length, 'URL')} moved; the old ${urls.moved.length === 1 ? 'one redirects' : 'ones redirect'} to the new:`);
+    for (const { from, to } of urls.moved.slice(0, 10)) lines.push(`  /${from} → /${to}`);
+    if (urls.moved.length > 10) lines.push(`  and ${urls.moved.length - 10} more`);
+  }
   return lines;
 }

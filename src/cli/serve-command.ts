@@ -1,9 +1,10 @@
 import { watch, type FSWatcher } from 'node:fs';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { DEFAULT_TEMPLATES } from '../build-paths.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError, formatProblem } from '../errors.ts';
-import { rescanFiles, scanArticles, type ScanResult } from '../read/scan.ts';
+import { LEDGER_FILE, rescanFiles, scanArticles, type ScanResult } from '../read/scan.ts';
 import { closeSearchService } from '../search/pagefind.ts';
 import { previewServer } from '../serve/static-server.ts';
 import { watchFolder } from '../serve/watch-folder.ts';
@@ -40,7 +41,16 @@ const SETTLE_MS = 40;
 export async function startServe(initial: SiteConfig, options: ServeOptions, io: Console): Promise<{ url: string; address: string; stop: () => Promise<void> }> {
   let config = initial;
   assertNotWatched(config);
-  let session = await openSession(config, options.cacheDir);
+  // The port first: one in use is said at once, before a build that may take minutes, with nothing to undo.
+  const preview = previewServer(path.resolve(config.output));
+  await listen(preview.server, options.port, options.host);
+  let session: ServeSession;
+  try {
+    session = await openSession(config, options.cacheDir);
+  } catch (error) {
+    await preview.close();
+    throw error;
+  }
   const changed = new Set<string>();
   let rescan = false;
   session.scan = async () => {
@@ -52,11 +62,6 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
   };
   // The first build says what a missing base URL leaves out; rebuilds do not repeat it.
   await buildOnce(config, io, session, options.cacheDir, true);
-  const preview = previewServer(path.resolve(config.output));
-  await new Promise<void>((resolve, reject) => {
-    preview.server.once('error', reject);
-    preview.server.listen(options.port, options.host, () => resolve());
-  });
   const address = preview.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host === '127.0.0.1' ? 'localhost' : options.host}:${port}/`;
@@ -97,6 +102,8 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
     timer = setTimeout(() => void rebuild(), SETTLE_MS);
   };
   const input = watchFolder(config.input, (name) => {
+    // The URL ledger is written by the builds themselves.
+    if (name === LEDGER_FILE) return;
     // Without a name the watcher lost track: list the folder again.
     if (name === null) rescan = true;
     else changed.add(name);
@@ -124,6 +131,25 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
 }
 
 type ServeSession = BuildSession & { last?: ScanResult };
+
+/** Listens on `port`; a port in use is a problem that names it and says how to choose another. */
+async function listen(server: Server, port: number, host: string): Promise<void> {
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    const other = port < 65535 ? port + 1 : port - 1;
+    throw new DatelineError({
+      code: 'port-in-use',
+      file: '--port',
+      message: `port ${port} on ${host} is in use by another program, perhaps another dateline serve`,
+      hint: `choose another with --port: dateline serve --port ${other}, or npm start -- --port ${other}`,
+    });
+  }
+}
 
 async function openSession(config: SiteConfig, cacheDir: string | undefined): Promise<ServeSession> {
   const store: StateStore = new CachingStateStore(await openState(stateDir(config.output, cacheDir)));

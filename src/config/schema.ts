@@ -28,10 +28,13 @@ export const configSchema = z.strictObject({
     z.string().check(z.refine((value) => Intl.DateTimeFormat.supportedLocalesOf([value]).length > 0, 'expected a language tag such as "en" or "de-CH"')),
     'en',
   ),
-  baseUrl: z.optional(url),
+  /** The site's public address; `null` (as `init` writes it) is "not set yet", as absent. */
+  baseUrl: z.optional(z.pipe(z.nullable(url), z.transform((value) => value ?? undefined))),
   input: z._default(z.string().check(z.minLength(1)), 'seeds'),
   output: z._default(z.string().check(z.minLength(1)), 'dist'),
   templates: z.optional(z.string().check(z.minLength(1))),
+  /** The URL ledger (every URL each article has been published at): default `urls.lock` in the input folder; false: keep none. */
+  lockfile: z.optional(z.union([z.string().check(z.minLength(1)), z.literal(false)])),
   pageSize: z._default(z.int().check(z.minimum(1), z.maximum(1000)), 20),
   dayPageSize: z._default(z.int().check(z.minimum(1), z.maximum(5000)), 100),
   feedSize: z._default(z.int().check(z.minimum(1), z.maximum(1000)), 50),

@@ -33,6 +33,14 @@ export interface SiteState {
   entry(position: number): ArticleEntry;
   /** The article's sanitized body HTML. */
   body(position: number): string;
+  /** URLs the site once had (see the URL ledger), each redirecting to the article now at `position`. */
+  redirects: readonly Redirect[];
+}
+
+/** A former URL path of an article, and where the article is now. */
+export interface Redirect {
+  from: string;
+  position: number;
 }
 
 /** The span of each day, in order, from rows in archive order. */

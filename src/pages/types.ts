@@ -228,7 +228,14 @@ export interface NotFoundPage extends PageCommon {
   template: 'notFound';
 }
 
-export type PageModel = ArticlePage | ListPage | ArchivePage | OnThisDayPage | OnThisDayIndexPage | TopicIndexPage | SearchPage | NotFoundPage;
+/** A URL an article once had (see the URL ledger): sends the reader on to where the article is now. */
+export interface RedirectPage extends PageCommon {
+  template: 'redirect';
+  /** The article's page, relative to this one, with its headline. */
+  target: Link;
+}
+
+export type PageModel = RedirectPage | ArticlePage | ListPage | ArchivePage | OnThisDayPage | OnThisDayIndexPage | TopicIndexPage | SearchPage | NotFoundPage;
 
 /** Site-wide settings the page builders read. */
 export interface SiteSettings {

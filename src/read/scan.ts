@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { Problem } from '../errors.ts';
 import type { FileTimes } from './fingerprint.ts';
 
+/** The URL ledger's default name in the input folder (see `src/ledger/lockfile.ts`): not an article, and not reported as one. */
+export const LEDGER_FILE = 'urls.lock';
+
 /** An article file found in the input folder, with its size and times (see `sameTimes`). */
 export interface FoundFile extends FileTimes {
   absolutePath: string;
@@ -69,6 +72,7 @@ export async function scanInput(inputDir: string, displayDir: string): Promise<S
       if (entry === undefined) continue; // gone since it was listed
       if (entry.isFile()) {
         if (formatOf(name)) found(relativePath, entry);
+        else if (relativeDir === '' && name === LEDGER_FILE) continue; // the URL ledger (see src/ledger/)
         else problems.push(notAnArticle(display()));
         continue;
       }
@@ -155,7 +159,7 @@ export function rescanFiles(previous: ScanResult, changed: Iterable<string>): Sc
   const updates: { at: number; known: boolean; relativePath: string; info: FileTimes | undefined }[] = [];
   for (const relativePath of new Set(changed)) {
     const name = path.basename(relativePath);
-    if (name.startsWith('.') || EDITOR_LEFTOVER.test(name) || relativePath.split('/').some((segment) => segment.startsWith('.'))) continue;
+    if (name.startsWith('.') || EDITOR_LEFTOVER.test(name) || relativePath.split('/').some((segment) => segment.startsWith('.')) || relativePath === LEDGER_FILE) continue;
     let info;
     try {
       info = lstatSync(path.join(previous.root, ...relativePath.split('/')), { throwIfNoEntry: false });

@@ -28,6 +28,8 @@ export interface ArticleEntry {
   source: string;
   format: ArticleRecord['format'];
   slug: string;
+  fingerprint: string;
+  draft: boolean;
 }
 
 export function entryOf(record: ArticleRecord, path: string, no: number): ArticleEntry {
@@ -48,6 +50,8 @@ export function entryOf(record: ArticleRecord, path: string, no: number): Articl
     source: record.source,
     format: record.format,
     slug: record.slug,
+    fingerprint: record.fingerprint,
+    draft: record.draft,
   };
 }
 

@@ -5,7 +5,7 @@ import { stripControlCharacters } from '../clean/control-characters.ts';
 import { countWords, readingMinutes } from '../derive/reading.ts';
 import { findNames } from '../derive/names.ts';
 import { keyTerms } from '../derive/terms.ts';
-import { deriveSlug } from '../derive/slug.ts';
+import { authoredSlug, textFingerprint } from '../derive/permalink.ts';
 import { deriveSummary } from '../derive/summary.ts';
 import { toSafeHtml } from '../body/to-html.ts';
 import { DatelineError, type Problem } from '../errors.ts';
@@ -46,7 +46,8 @@ export function markdownRecord(source: SourceFile): ArticleRecord {
     date: fields.date,
     headline: fields.title,
     summary: fields.summary ?? deriveSummary(paragraphs, fields.title),
-    slug: fields.slug ?? deriveSlug(source.id, fields.title),
+    slug: authoredSlug(fields.slug, source.id),
+    fingerprint: textFingerprint(source.text),
     bodyHtml: toSafeHtml(tree),
     text: plain,
     wordCount,

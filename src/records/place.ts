@@ -1,67 +1,91 @@
 import type { IsoDate } from '../dates.ts';
-import { idSlug } from '../derive/slug.ts';
+import { segmentChoice, madeFrom } from '../derive/permalink.ts';
 import type { Problem } from '../errors.ts';
+import type { UrlLedger } from '../ledger/ledger.ts';
 import { articlePath, RESERVED_SEGMENTS } from '../site/urls.ts';
 import { orderKey } from './order.ts';
 import type { ArticleRecord } from './record.ts';
 
 /** What placing an article reads of it. */
-export type Placeable = Pick<ArticleRecord, 'id' | 'format' | 'slug' | 'source'> & { date: IsoDate };
+export type Placeable = Pick<ArticleRecord, 'id' | 'format' | 'slug' | 'source' | 'fingerprint' | 'draft'> & { date: IsoDate };
+
+export interface Placing<T> {
+  /** Every URL each article has had; placing records the URLs it gives (drafts apart) and the files renamed. */
+  ledger: UrlLedger;
+  /** Whether an article is published in this build (one in the ledger that is not may have been renamed to another id). */
+  published: (id: string) => boolean;
+  displayPath: (record: T) => string;
+}
 
 /**
- * Gives every record its URL path, unique and stable.
+ * Gives the articles of one day their URL paths: unique, and never one another article has had.
  *
- * Scraped (`.txt`) articles carry their id in the last segment (`<slug>-<id>`): ids are unique and
- * {@link idSlug} keeps them apart, so these URLs are unique, are placed first, and no other
- * article can ever change them — the wire sending one story twice gives two pages.
- * Authored (`.md`) articles then take the slug the author chose (or the file name) when it is
- * free that day; otherwise `-<id>` is added and the build warns, naming both files. Authors are
- * taken in id order, never file order.
+ * An article in the URL ledger keeps its URL: the date in it follows the article's date (a
+ * corrected date moves it, and the old URL redirects), and an authored article moves when its
+ * author sets another slug. A new article whose text is that of an article no longer published
+ * (the file renamed to another id) takes that article's URLs as its own former URLs. New articles
+ * are then placed by the frozen permalink rule, scraped ones first (their segment ends in their
+ * id, so it is theirs), then authored ones, each in id order, never file order: an authored slug
+ * another article has, or had, gets the article's id, and the build warns. The URLs given are
+ * recorded in the ledger, drafts' apart (a draft's URL is not published).
  */
-export function placeRecords<T extends Placeable>(records: readonly T[], displayPath: (record: T) => string): { placed: (T & { path: string })[]; problems: Problem[] } {
+export function placeRecords<T extends Placeable>(records: readonly T[], placing: Placing<T>): { placed: (T & { path: string })[]; problems: Problem[] } {
+  const { ledger } = placing;
   const taken = new Map<string, T>();
   const placed: (T & { path: string })[] = [];
   const problems: Problem[] = [];
+  const free = (path: string, record: T) => !taken.has(path) && (ledger.holder(path) ?? record.id) === record.id;
   const claim = (record: T, path: string) => {
     taken.set(path, record);
     placed.push({ ...record, path });
   };
-  for (const record of records) {
-    if (record.format === 'text') claim(record, articlePath(record.date, textSegment(record)));
+  const byId = [...records].sort((a, b) => compare(a.id, b.id));
+  const renamed = new Set<string>();
+  for (const record of byId) {
+    if (record.draft || ledger.entry(record.id) !== undefined) continue;
+    const original = ledger.withFingerprint(record.fingerprint).find((id) => id !== record.id && !placing.published(id));
+    if (original === undefined) continue;
+    ledger.adopt(original, record.id);
+    renamed.add(record.id);
   }
-  const authored = records.filter((record) => record.format !== 'text').sort((a, b) => compareIds(a.id, b.id));
-  for (const record of authored) {
-    const wanted = articlePath(record.date, RESERVED_SEGMENTS.has(record.slug) ? `${record.slug}-${idSlug(record.id)}` : record.slug);
-    const holder = taken.get(wanted);
-    if (holder === undefined) {
-      claim(record, wanted);
-      continue;
+  const unplaced: T[] = [];
+  for (const record of byId) {
+    const current = ledger.entry(record.id)?.paths[0];
+    const segment = current?.split('/').at(-2);
+    const keeps = segment !== undefined && (record.format === 'text' ? !renamed.has(record.id) : madeFrom(segment, record.slug, record.id));
+    const path = keeps ? articlePath(record.date, segment) : undefined;
+    if (path !== undefined && free(path, record)) claim(record, path);
+    else unplaced.push(record);
+  }
+  // Scraped articles before authored ones: the id in a scraped article's segment makes it its own.
+  unplaced.sort((a, b) => (a.format === b.format ? 0 : a.format === 'text' ? -1 : 1));
+  for (const record of unplaced) {
+    const choice = (n: number) => articlePath(record.date, segmentChoice(record.format, record.slug, record.id, RESERVED_SEGMENTS, n));
+    let n = 0;
+    while (!free(choice(n), record)) n++;
+    claim(record, choice(n));
+    if (n > 0) {
+      const wanted = choice(0);
+      const holder = taken.get(wanted);
+      problems.push({
+        code: 'url-clash',
+        severity: 'warning',
+        file: placing.displayPath(record),
+        message: `would have the same URL /${wanted} as ${holder ? placing.displayPath(holder) : `the article "${ledger.holder(wanted)}", which was published there`}; it gets /${choice(n)} instead`,
+        hint: 'give it another slug in its front matter',
+      });
     }
-    let path = articlePath(record.date, `${record.slug}-${idSlug(record.id)}`);
-    for (let n = 2; taken.has(path); n++) path = articlePath(record.date, `${record.slug}-${idSlug(record.id)}-${n}`);
-    claim(record, path);
-    problems.push({
-      code: 'url-clash',
-      severity: 'warning',
-      file: displayPath(record),
-      message: `would have the same URL /${wanted} as ${displayPath(holder)}; it gets /${path} instead`,
-      hint: 'give it another slug in its front matter',
-    });
   }
+  for (const record of placed) if (!record.draft) ledger.record(record.id, record.path, record.fingerprint);
   return { placed: sortChronologically(placed), problems };
 }
 
-function textSegment(record: Placeable): string {
-  const id = idSlug(record.id);
-  return record.slug === id ? id : `${record.slug}-${id}`;
-}
-
-function compareIds(a: string, b: string): number {
+function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** In the archive order (see `orderKey`): by date, then source path with numbers as numbers, then id. */
-export function sortChronologically<T extends Placeable>(records: T[]): T[] {
+export function sortChronologically<T extends Pick<Placeable, 'date' | 'source' | 'id'>>(records: T[]): T[] {
   const keys = new Map(records.map((record) => [record, orderKey(record)]));
   return records.sort((a, b) => (keys.get(a)! < keys.get(b)! ? -1 : 1));
 }

@@ -20,8 +20,14 @@ export interface ArticleRecord {
   summary: string;
   /** Where the story was filed: the wire dateline's place as a reader reads it ("Salvador", "Woodbridge, N.J."), when the lede has one. */
   place?: string;
-  /** URL-safe slug (`[a-z0-9-]`), before any clash is settled. */
+  /**
+   * The words of its URL (`[a-z0-9-]`), by the frozen permalink rule (`src/derive/permalink.ts`):
+   * the text as written for a scraped article, the front-matter slug or file name for an authored
+   * one. Only an article not yet in the URL ledger is placed by it.
+   */
   slug: string;
+  /** A fingerprint of the file's text (see `textFingerprint`): how the URL ledger knows a renamed file. */
+  fingerprint: string;
   /** Sanitized body HTML: the only article text a template marks safe. */
   bodyHtml: string;
   /** The body as plain text, for search, topics and similarity. */

@@ -6,7 +6,7 @@ import { countWords, readingMinutes } from '../derive/reading.ts';
 import { findNames } from '../derive/names.ts';
 import { keyTerms } from '../derive/terms.ts';
 import { stripWireDateline } from '../derive/wire-dateline.ts';
-import { deriveSlug } from '../derive/slug.ts';
+import { textFingerprint, textSlug } from '../derive/permalink.ts';
 import { plainTextTree } from '../body/plain-text.ts';
 import { toSafeHtml } from '../body/to-html.ts';
 import { DatelineError } from '../errors.ts';
@@ -47,7 +47,9 @@ export function textRecord(source: SourceFile, leftovers: readonly RegExp[], fur
     headline,
     summary,
     ...(place === undefined ? {} : { place }),
-    slug: deriveSlug(headline, source.id),
+    // The URL reads the text as written (a frozen rule), never the headline derived from it.
+    slug: textSlug(body),
+    fingerprint: textFingerprint(source.text),
     bodyHtml: toSafeHtml(plainTextTree(paragraphs)),
     text,
     wordCount,

@@ -1,21 +1,9 @@
 import nunjucks from 'nunjucks';
 import type { PageModel } from '../pages/types.ts';
 
-/** The template that lays out each kind of page, under the templates folder. */
-export const PAGE_TEMPLATES: Readonly<Record<PageModel['template'], string>> = {
-  article: 'pages/article.njk',
-  list: 'pages/list.njk',
-  archive: 'pages/archive.njk',
-  onThisDay: 'pages/on-this-day.njk',
-  onThisDayIndex: 'pages/on-this-day-index.njk',
-  topics: 'pages/topics.njk',
-  search: 'pages/search.njk',
-  notFound: 'pages/not-found.njk',
-};
-
 export interface Renderer {
-  /** The page's HTML. */
-  render(page: PageModel): string;
+  /** The page's HTML, laid out by `template` (a path under the templates folder; see the kinds in `src/kinds/`). */
+  render(template: string, page: PageModel): string;
 }
 
 /**
@@ -36,8 +24,7 @@ export function createRenderer(templatesDir: string, site: Readonly<Record<strin
     lstripBlocks: true,
   });
   return {
-    render(page) {
-      const template = PAGE_TEMPLATES[page.template];
+    render(template, page) {
       try {
         return environment.render(template, { p: page, site });
       } catch (error) {

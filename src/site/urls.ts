@@ -76,6 +76,8 @@ export const SITEMAP_PATH = 'sitemap.xml';
 /** The Google News sitemap: the articles of the archive's two newest calendar days. */
 export const NEWS_SITEMAP_PATH = 'sitemap-news.xml';
 export const NOT_FOUND_PATH = '404.html';
+/** Redirect rules for hosts that read them (Netlify, Cloudflare Pages). */
+export const REDIRECTS_PATH = '_redirects';
 
 /** The file a path is written to: folders get `index.html`. */
 export function outputFileOf(path: string): string {

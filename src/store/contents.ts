@@ -7,6 +7,7 @@ import type { IsoDate } from '../dates.ts';
 import type { Problem } from '../errors.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
+import type { FormerUrl } from '../ledger/ledger.ts';
 import type { SearchDoc, Segment } from '../search/segments.ts';
 
 /** What a build knows of the input folder as it last read it: per file, in path order. */
@@ -53,6 +54,10 @@ export interface StoredMeta {
   runtimeFiles: string[];
   /** URL clashes of authored articles, by day. */
   clashes: [string, Problem[]][];
+  /** Digest of the URL ledger file as this build left it (another next time: it was edited or restored). */
+  ledger: string;
+  /** The ledger's former URLs as this build published them (redirect pages). */
+  formerUrls: FormerUrl[];
   /** Output files of the site (for the summary). */
   files: number;
   /** The archive's page furniture: counts, and the lines the stored records were cleaned of. */

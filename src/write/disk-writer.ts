@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { link, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DatelineError } from '../errors.ts';
+import { faultPoint } from '../fault-point.ts';
 import { resolveInside } from './output-path.ts';
 import { WrittenPaths, type Writer } from './writer.ts';
 
@@ -40,6 +41,7 @@ abstract class StagingWriter implements Writer {
       this.#folders.add(folder);
     }
     await writeFile(target, content);
+    faultPoint('write');
   }
 
   abstract remove(file: string): Promise<void>;
@@ -255,6 +257,7 @@ async function swapIn(staging: string, output: string, keepAs?: string): Promise
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     hadOutput = false;
   }
+  faultPoint('swap');
   try {
     await rename(staging, output);
   } catch (error) {

@@ -1,10 +1,11 @@
 import path from 'node:path';
 
-const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** URL-safe names; a leading `_` for host files (`_redirects`), and `.well-known`, the one hidden folder the web uses. */
+const SAFE_SEGMENT = /^(?:[A-Za-z0-9_][A-Za-z0-9._-]*|\.well-known)$/;
 
 /**
  * Checks a `/`-separated output path before anything is written: relative, no `..`, no empty or
- * hidden segments, only URL-safe characters. Whatever a slug or template says, nothing can be
+ * hidden segments (but `.well-known`), only URL-safe characters. Whatever a slug or template says, nothing can be
  * written outside the output folder. Returns the path unchanged or throws.
  */
 export function checkOutputPath(file: string): string {

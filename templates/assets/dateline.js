@@ -1,4 +1,4 @@
-// Dateline's only script. Pages work without it; with it, the header shows a search box and the
+// Dateline's script file. Pages work without it; with it, the header shows a search box and the
 // search page (/search/?q=…) runs the query in its address with Pagefind's index, in the browser.
 import { openIndex } from './search-index.js';
 
@@ -8,8 +8,10 @@ if (box) {
   document.querySelector('.search-fallback')?.setAttribute('hidden', '');
 }
 
+// From a page opened from disk, a browser that runs this script still cannot load the index: the
+// search page's own note says so, and the form stays hidden.
 const form = document.querySelector('[data-search-page]');
-if (form) searchPage(form).catch(failed);
+if (form && location.protocol !== 'file:') searchPage(form).catch(failed);
 
 function failed(error) {
   status(`Search is not available here: ${error.message}`);

@@ -2,6 +2,7 @@ import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/pro
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { previewServer, type PreviewServer } from '../../src/serve/static-server.ts';
@@ -242,6 +243,23 @@ describeNeeding('chromium', 'the site in a browser', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('Archive');
     await page.goto(new URL('search/index.html?q=Pyongyang', base).href);
     expect(await page.locator('main').textContent()).toMatch(/Search runs in your browser and needs JavaScript/);
+  });
+
+  it('the search page opened from disk says that search needs the site served over HTTP, and how; without JavaScript, that it needs JavaScript', async () => {
+    const fromDisk = pathToFileURL(path.join(work.dir, 'site/search/index.html')).href;
+    const page = await open(`${fromDisk}?q=Pyongyang`);
+    const note = page.locator('[data-search-needs-http]');
+    await expect.poll(() => note.isVisible()).toBe(true);
+    expect(await note.textContent()).toMatch(/^Search needs the site served over HTTP: .*Preview the site with npx dateline serve in its folder, or serve the site's folder with any static web server/);
+    expect(await page.locator('[data-search-page]').isVisible()).toBe(false);
+    await page.getByRole('link', { name: 'archive', exact: true }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Archive');
+    expect(page.url()).toMatch(/^file:.*\/archive\/index\.html$/);
+    expect(await axeViolations(await open(fromDisk))).toEqual([]);
+
+    const withoutScript = await open(fromDisk, { javaScript: false });
+    expect(await withoutScript.locator('main').textContent()).toMatch(/Search runs in your browser and needs JavaScript/);
+    expect(await withoutScript.locator('[data-search-needs-http]').isVisible()).toBe(false);
   });
 
   it('axe-core finds no accessibility violations on any page type', async () => {

@@ -84,14 +84,17 @@ describe('dateline build', () => {
     expect(await listFiles(path.join(work.dir, 'out'))).toContain('2025/04/27/hello-a/index.html');
   });
 
-  it('replaces its own previous output, leaving nothing stale', async () => {
+  it('replaces its own previous output, leaving nothing stale but the moved article\'s old URL, which redirects', async () => {
     await writeInput(work.dir, { 'in/001_a.txt': ' date 2025-04-27 First.', 'in/002_b.txt': ' date 2025-04-28 Second.' });
     await dateline(['build', '--input', 'in', '--output', 'out'], { cwd: work.dir });
     await writeFile(path.join(work.dir, 'in/002_b.txt'), ' date 2025-05-01 Moved.');
     await dateline(['build', '--input', 'in', '--output', 'out'], { cwd: work.dir });
     const files = await listFiles(path.join(work.dir, 'out'));
-    expect(files.some((file) => file.startsWith('2025/04/28/'))).toBe(false);
-    expect(files).toContain('2025/05/01/moved-b/index.html');
+    // Its URL keeps its words (published URLs never change but for the date), and the old one redirects.
+    expect(files.filter((file) => file.startsWith('2025/04/28/'))).toEqual(['2025/04/28/second-b/index.html']);
+    expect(await readFile(path.join(work.dir, 'out/2025/04/28/second-b/index.html'), 'utf8')).toContain('<meta http-equiv="refresh" content="0; url=../../../05/01/second-b/index.html">');
+    expect(files).toContain('2025/05/01/second-b/index.html');
+    expect(await readFile(path.join(work.dir, 'out/_redirects'), 'utf8')).toBe('/2025/04/28/second-b/ /2025/05/01/second-b/ 301\n');
   });
 
   it('refuses a symbolic link that leads outside the input folder', async () => {

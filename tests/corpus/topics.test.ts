@@ -15,6 +15,7 @@ function record(id: string, date: string, names: Partial<FoundName>[], extra: Pa
     headline: `Headline ${id}`,
     summary: '',
     slug: id,
+    fingerprint: id.padEnd(16, '0').slice(0, 16),
     bodyHtml: '',
     text: '',
     wordCount: 0,

@@ -29,7 +29,7 @@ describe('removal and furniture counts in incremental builds', () => {
     const cacheDir = path.join(work.dir, clean ? 'clean-cache' : 'cache');
     const { code } = await buildSite(config, { strict: false, drafts: false, clean, cacheDir, clock: () => Date.now() + 3000 }, { out: (line) => lines.push(line), err: () => {} });
     expect(code).toBe(0);
-    return lines.filter((line) => line.startsWith('Removed') || line.startsWith('  '));
+    return lines.filter((line) => line.startsWith('Removed') || line.startsWith('  "'));
   };
 
   it('equal a clean build over adds, edits, deletions of every example, a rename and a broken file', async () => {

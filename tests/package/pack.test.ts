@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse as parseToml } from 'smol-toml';
@@ -12,23 +12,34 @@ const root = path.resolve(import.meta.dirname, '../..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /**
- * Dateline as a user gets it: packed (the compiled command is already in lib/, made by the test
- * setup, so packing runs no scripts), installed into an empty folder — the dependencies' files
- * come from npm's local cache, where `npm ci` put them; npm may still ask the registry for their
- * version lists, which `npm ci` does not cache — then `dateline init` and `dateline build` run there.
+ * Dateline as a user gets it. It is packed as the README says, by `npm pack` with its scripts, in a
+ * copy of the repository's files without lib/: the packing compiles lib/ itself, and the
+ * repository's own lib/, which the other tests run, is left alone. The package is installed into
+ * an empty folder (the dependencies' files come from npm's local cache, where `npm ci` put them;
+ * npm may still ask the registry for their version lists, which `npm ci` does not cache), and
+ * `dateline init` and `dateline build` run there.
  */
 let work: Awaited<ReturnType<typeof tempDir>>;
+let clone: string;
 let site: string;
 let packed: string[];
+let installed: { stderr: string };
 beforeAll(async () => {
   work = await tempDir('dateline-pack-');
-  const { stdout } = await run(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', work.dir], { cwd: root, maxBuffer: 16 * 2 ** 20 });
+  clone = path.join(work.dir, 'clone');
+  const manifest = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { files: string[] };
+  // What the package ships, and what compiling lib/ needs; the dependencies are the repository's.
+  for (const entry of [...manifest.files.filter((file) => file !== 'lib/'), 'package.json', 'package-lock.json', 'tsconfig.json', 'scripts/', 'src/']) {
+    await cp(path.join(root, entry), path.join(clone, entry), { recursive: true });
+  }
+  await symlink(path.join(root, 'node_modules'), path.join(clone, 'node_modules'));
+  const { stdout } = await run(npm, ['pack', '--json', '--pack-destination', work.dir], { cwd: clone, maxBuffer: 16 * 2 ** 20 });
   const [report] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
   packed = report!.files.map((file) => file.path);
   site = path.join(work.dir, 'site');
   await run('mkdir', ['-p', site]);
   await writeFile(path.join(site, 'package.json'), '{ "name": "my-archive", "private": true }\n');
-  await run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(work.dir, report!.filename)], { cwd: site, maxBuffer: 16 * 2 ** 20 });
+  installed = await run(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(work.dir, report!.filename)], { cwd: site, maxBuffer: 16 * 2 ** 20 });
 }, 600_000);
 afterAll(() => work.cleanup());
 
@@ -45,9 +56,23 @@ describe('the package', () => {
     expect(packed.some((file) => file.endsWith('.ts'))).toBe(false);
   });
 
+  it('is packed with lib/ compiled, and installed with no scripts, which would name files it does not ship; the repository keeps its own', async () => {
+    // The copy had no lib/: `npm pack` compiled it (prepack).
+    expect(packed).toContain('lib/dateline.js');
+    const shipped = JSON.parse(await readFile(path.join(site, 'node_modules/dateline/package.json'), 'utf8')) as Record<string, unknown>;
+    expect(shipped).toMatchObject({ name: 'dateline', bin: { dateline: 'bin/dateline.js' } });
+    expect(shipped.scripts).toBeUndefined();
+    // So npm has no script of Dateline's to ask the site's owner to approve.
+    expect(installed.stderr).not.toMatch(/\bdateline@\S+ \(/);
+    // The repository's package.json is as it was after packing: a clone's `npm install` still compiles lib/ (prepare).
+    expect(await readFile(path.join(clone, 'package.json'), 'utf8')).toBe(await readFile(path.join(root, 'package.json'), 'utf8'));
+    expect(JSON.parse(await readFile(path.join(clone, 'package.json'), 'utf8'))).toMatchObject({ scripts: { prepare: 'node scripts/compile.mjs' } });
+    expect(await readdir(clone)).not.toContain('package.json.before-pack');
+  });
+
   it('starts a site with init, which builds with the packaged templates, search included', async () => {
     const init = await dateline(['init']);
-    expect(init.stdout).toContain('Started a Dateline site in .');
+    expect(init.stdout).toContain(`Started a Dateline site in ${await realpath(site)}\n`);
     const files = await listFiles(site);
     for (const file of ['articles/000_8e7b29ad4a414b1e.txt', 'dateline.config.json', '.gitignore', '.github/workflows/publish.yml', '.gitlab-ci.yml', 'netlify.toml', 'wrangler.toml']) expect(files).toContain(file);
     // The package.json npm made keeps its dependency and gains the scripts.

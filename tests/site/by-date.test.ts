@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { configSchema } from '../../src/config/schema.ts';
 import { templateSite } from '../../src/build/settings.ts';
 import { createRenderer } from '../../src/render/nunjucks.ts';
+import { frontKind } from '../../src/kinds/front.ts';
 import { DEFAULT_TEMPLATES } from '../../src/build-paths.ts';
 import type { ListPage } from '../../src/pages/types.ts';
 import { buildSite, page } from '../helpers/site.ts';
@@ -120,6 +121,6 @@ describe('browsing the archive by date', () => {
       itemDates: false,
       isFront: false,
     };
-    expect(render.render(list)).toContain('<span class="place">&lt;img src=x onerror=alert(1)&gt;</span> — S');
+    expect(render.render(frontKind.template!, list)).toContain('<span class="place">&lt;img src=x onerror=alert(1)&gt;</span> — S');
   });
 });

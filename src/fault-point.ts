@@ -1,0 +1,28 @@
+/**
+ * Fault injection, for tests: a build passes these named steps, and when the environment variable
+ * DATELINE_KILL_AT names one, the process kills itself there with SIGKILL, as a power cut or
+ * `kill -9` would stop it. tests/incremental/killed.test.ts places its kills this way, at a known
+ * step rather than after a guessed delay. Unset, as it is outside that test, it does nothing.
+ */
+export type BuildStep =
+  /** The changed articles are read and parsed; nothing is written yet. */
+  | 'read'
+  /** The first file of the new version is written into the staging folder. */
+  | 'write'
+  /** Every page is written and the search index made; nothing is published. */
+  | 'index'
+  /** The URL ledger records the URLs given (urls.lock); the state is not committed yet. */
+  | 'ledger'
+  /** The build state is committed for the new version; the output is not swapped yet. */
+  | 'commit'
+  /** Between the two renames of the swap: the old version is moved aside, the new one not yet in. */
+  | 'swap'
+  /** The new version is published; the build has not finished (no stamp is saved). */
+  | 'publish';
+
+const KILL_AT = process.env.DATELINE_KILL_AT;
+
+/** Marks a step of the build: the process dies here when DATELINE_KILL_AT names it (see above). */
+export function faultPoint(step: BuildStep): void {
+  if (step === KILL_AT) process.kill(process.pid, 'SIGKILL');
+}
