@@ -28,6 +28,11 @@ import { defaultJobs } from '../parallel/pool.ts';
 import { digest, siteSettings, stateKeys, type StateKeys } from './settings.ts';
 import { siteState, storedTopics } from './site-state.ts';
 import { ledgerFileOf, publishedBefore, readLedger, writeLedger } from '../ledger/lockfile.ts';
+import { loadPages } from '../records/load-pages.ts';
+import { listStaticFiles, type StaticFile } from '../read/static-files.ts';
+import { outputFileOf } from '../site/urls.ts';
+import type { OwnPage } from '../records/page-record.ts';
+import type { SiteSettings } from '../pages/types.ts';
 import type { UrlLedger } from '../ledger/ledger.ts';
 
 export interface BuildOptions {
@@ -110,10 +115,12 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
   };
   const { config, store } = options;
   const templatesDir = config.templates ?? DEFAULT_TEMPLATES;
-  const site = siteSettings(config);
   try {
+    // The site's own pages, read whole every build (there are few): those in the navigation are on every page.
+    const own = await ownFiles(config, options.drafts);
+    const site: SiteSettings = { ...siteSettings(config), pageNav: navigationOf(own.pages) };
     if (site.search) startSearchService();
-    const keys = await stateKeys(config, templatesDir);
+    const keys = await stateKeys(config, site, templatesDir);
     const stored = options.clean ? undefined : store.meta();
     const previous = stored?.code === keys.code && stored.records === keys.records ? stored : undefined;
     const scan = options.scan ?? (await scanArticles(config.input));
@@ -213,11 +220,11 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
 
     const body = (entry: ArticleEntry) => record(entry.hash).bodyHtml;
     const formerAfter = ledger.formerUrls();
-    const after = siteState(site, derived.rows, derived.topics, { entry: (id) => update.entries.get(id) ?? store.entry(id), body }, formerAfter);
+    const after = siteState(site, derived.rows, derived.topics, { entry: (id) => update.entries.get(id) ?? store.entry(id), body }, formerAfter, own.pages);
     const replan = previous === undefined || previous.site !== keys.site;
     const plan: OutputPlan = await timed('plan', () => {
       if (replan) return planEverything(after);
-      const was = siteState(site, before, storedTopics(before, previous.topics, previous.minArticles), { entry: (id) => update.previousEntries.get(id) ?? store.entry(id), body }, formerBefore);
+      const was = siteState(site, before, storedTopics(before, previous.topics, previous.minArticles), { entry: (id) => update.previousEntries.get(id) ?? store.entry(id), body }, formerBefore, previous.pages ?? []);
       return planChanges(was, after, { changed: update.changed, listed: update.listed });
     });
 
@@ -240,7 +247,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     searching.catch(() => undefined); // a failure is rethrown where it is awaited
 
     const written = await timed('render and write', () =>
-      writeOutputs({ plan, state: after, config, templatesDir, keys, store, previous, replan, writer, ...(options.progress ? { progress: options.progress } : {}) }),
+      writeOutputs({ plan, state: after, config, templatesDir, keys, store, previous, replan, writer, staticFiles: own.files, ...(options.progress ? { progress: options.progress } : {}) }),
     );
     const search = await searching;
     faultPoint('index');
@@ -269,6 +276,8 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         clashes: mergeClashes(previous?.clashes, update.clashes),
         ledger: ledgerDigest,
         formerUrls: formerAfter,
+        pages: own.pages.map(({ warnings: _warnings, ...page }) => ({ ...page, warnings: [] })),
+        staticFiles: written.staticFiles,
         files: written.files,
         furniture: { counts: furnitureCounts.stored(), removed: furniture.map((line) => line.text) },
         removals: removalCounts.stored(),
@@ -320,7 +329,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       if (identity === undefined && options.publishing?.identify) await store.setOutput((await options.publishing.identify()) ?? null);
     });
     const clashes = [...mergeClashes(previous?.clashes, update.clashes).values()].flatMap(([, problems]) => problems);
-    const problems = sortProblems([...read.problems, ...clashes, ...ledgerProblems]);
+    const problems = sortProblems([...read.problems, ...clashes, ...ledgerProblems, ...own.problems]);
     return {
       articles: derived.rows.length,
       skipped: problems.filter((problem) => problem.severity === 'error').length,
@@ -454,6 +463,22 @@ function addLedgerDrift(changes: Map<string, string | undefined>, files: FileTab
     if (was === undefined || was.draft) continue;
     if (ledger.entry(id)?.paths[0] !== was.path) changes.set(id, files.hashes[row]!);
   }
+}
+
+/** The site's own pages and files: every build reads the pages (there are few) and lists the files (read when they changed). */
+async function ownFiles(config: SiteConfig, drafts: boolean): Promise<{ pages: OwnPage[]; files: StaticFile[]; problems: Problem[] }> {
+  const pages = await loadPages(config.pages, drafts);
+  const taken = new Map(pages.pages.map((page) => [outputFileOf(page.path), page.source]));
+  const files = await listStaticFiles(config.static, displayPath(config.static), taken);
+  return { pages: pages.pages, files: files.files, problems: [...pages.problems, ...files.problems] };
+}
+
+/** The site's own pages that ask to be in the navigation: by their order, then their label. */
+function navigationOf(pages: readonly OwnPage[]): SiteSettings['pageNav'] {
+  return pages
+    .filter((page) => page.nav !== undefined)
+    .sort((a, b) => a.nav!.order - b.nav!.order || (a.nav!.label < b.nav!.label ? -1 : a.nav!.label > b.nav!.label ? 1 : 0))
+    .map((page) => ({ path: page.path, label: page.nav!.label }));
 }
 
 /** Ids of the articles no longer published. */

@@ -8,6 +8,11 @@ import { createRenderer, type Renderer } from '../render/nunjucks.ts';
 import { PAGEFIND_DIR, SITEMAP_PATH } from '../site/urls.ts';
 import type { StateStore, StoreChanges, StoredMeta } from '../store/contents.ts';
 import type { Writer } from '../write/writer.ts';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { sameTimes } from '../read/fingerprint.ts';
+import type { StaticFile } from '../read/static-files.ts';
+import type { StoredStatic } from '../store/contents.ts';
 import type { Progress } from './build.ts';
 import { digest, readAssets, templateSite, type StateKeys } from './settings.ts';
 
@@ -26,6 +31,8 @@ export interface OutputsInput {
   /** Every output was planned (a clean build, or other templates or settings): files not made now go. */
   replan: boolean;
   writer: Writer;
+  /** The site's own files, copied as they are. */
+  staticFiles: readonly StaticFile[];
   progress?: Progress;
 }
 
@@ -33,6 +40,8 @@ export interface OutputsResult {
   outputs: StoreChanges['outputs'];
   sitemaps: StoreChanges['sitemaps'];
   sitemapFiles: string[];
+  /** The site's own files as copied now: path, size and times, and the key of their bytes. */
+  staticFiles: StoredStatic[];
   /** Output files of the site now. */
   files: number;
   written: number;
@@ -79,6 +88,20 @@ export async function writeOutputs(input: OutputsInput): Promise<OutputsResult> 
   const files: { file: string; key: string; content: () => string | Uint8Array }[] = [];
   const direct = (file: string, content: string | Uint8Array) => files.push({ file, key: digest(content), content: () => content });
   for (const [file, content] of await readAssets(input.templatesDir)) direct(file, content);
+  // The site's own files: read only when their size or times changed since they were last copied.
+  const known = new Map((previous?.staticFiles ?? []).map((entry) => [entry[0], entry]));
+  const copied: StoredStatic[] = [];
+  for (const own of input.staticFiles) {
+    const was = known.get(own.path);
+    const key = was && sameTimes(own, { size: was[1], mtimeMs: was[2], ctimeMs: was[3] }) ? was[4] : undefined;
+    if (key !== undefined) {
+      files.push({ file: own.path, key, content: () => readFileSync(own.absolutePath) });
+    } else {
+      const bytes = await readFile(own.absolutePath);
+      files.push({ file: own.path, key: digest(bytes), content: () => bytes });
+    }
+    copied.push([own.path, own.size, own.mtimeMs, own.ctimeMs, files.at(-1)!.key]);
+  }
   const { baseUrl } = state.site;
   let sitemaps: StoreChanges['sitemaps'] = [];
   let sitemapFiles: string[] = [];
@@ -96,13 +119,15 @@ export async function writeOutputs(input: OutputsInput): Promise<OutputsResult> 
   // What goes: what the plan dropped, sitemaps no longer needed, and on a full plan every file not made now.
   const made = new Set(put.map(([file]) => file));
   const dropped = [...plan.remove, ...sitemapGone];
+  const copiedNow = new Set(copied.map(([file]) => file));
+  for (const [file] of previous?.staticFiles ?? []) if (!copiedNow.has(file)) dropped.push(file);
   // (The search index's files are the search stage's.)
   if (input.replan && previous) for (const file of store.outputFiles()) if (!made.has(file) && !file.startsWith(PAGEFIND_DIR)) dropped.push(file);
   const { remove } = decideWrites([...made].map((file) => ({ file, key: '' })), () => '', dropped);
   for (const file of remove) await writer.remove(file);
   const before = input.replan ? 0 : (previous?.files ?? 0);
   const added = input.replan ? made.size : put.filter(([file]) => previousKey(file) === undefined).length;
-  return { outputs: { put, remove }, sitemaps, sitemapFiles, files: before + added - (input.replan ? 0 : remove.length), written, unchanged, removed: remove.length };
+  return { outputs: { put, remove }, sitemaps, sitemapFiles, staticFiles: copied, files: before + added - (input.replan ? 0 : remove.length), written, unchanged, removed: remove.length };
 }
 
 function makeOutput(planned: PlannedOutput, keys: StateKeys, renderer: () => Renderer): { file: string; key: string; content: () => string | Uint8Array } {

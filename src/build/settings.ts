@@ -18,6 +18,7 @@ export function siteSettings(config: SiteConfig): SiteSettings {
     feedSize: config.feedSize,
     ...(config.topicMinArticles === undefined ? {} : { topicMinArticles: config.topicMinArticles }),
     search: config.search,
+    pageNav: [],
   };
 }
 
@@ -36,11 +37,12 @@ export interface StateKeys {
   search: string;
 }
 
-export async function stateKeys(config: SiteConfig, templatesDir: string): Promise<StateKeys> {
+/** The keys of a build with `config` and `site` (the settings page builders read, the site's own pages in its navigation among them). */
+export async function stateKeys(config: SiteConfig, site: SiteSettings, templatesDir: string): Promise<StateKeys> {
   return {
     code: CODE_KEY,
     records: recordsKey(config),
-    site: digest(await templatesFingerprint(templatesDir), JSON.stringify(siteSettings(config)), JSON.stringify(templateSite(config))),
+    site: digest(await templatesFingerprint(templatesDir), JSON.stringify(site), JSON.stringify(templateSite(config))),
     search: digest(SEARCH_INDEX_VERSION, config.language, String(config.search)),
   };
 }

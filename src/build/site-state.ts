@@ -4,6 +4,7 @@ import type { FormerUrl } from '../ledger/ledger.ts';
 import { daySpans, positionsByNo, type Redirect, type SiteState } from '../pages/state.ts';
 import type { SiteSettings } from '../pages/types.ts';
 import type { ArticleEntry } from '../records/entry.ts';
+import type { OwnPage } from '../records/page-record.ts';
 
 /**
  * A {@link SiteState} over rows in order, reading entries and bodies through the given lookups
@@ -15,6 +16,7 @@ export function siteState(
   topics: Topics,
   lookup: { entry(id: string): ArticleEntry | undefined; body(entry: ArticleEntry): string },
   formerUrls: readonly FormerUrl[] = [],
+  pages: readonly OwnPage[] = [],
 ): SiteState {
   const days = daySpans(rows);
   const positionOfNo = positionsByNo(rows);
@@ -42,6 +44,7 @@ export function siteState(
     topics,
     positionOfNo,
     redirects,
+    pages,
     days,
     dayDates: [...days.keys()],
     entry,

@@ -74,7 +74,7 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     const scanned = performance.now();
     // The stamp says "nothing changed" to a later build without reading anything; `serve` rebuilds on events instead.
     // The URL ledger counts as it is after each build (a build writes it).
-    const keyNow = () => (session ? '' : stampKey([CODE_KEY, JSON.stringify(config), String(flags.drafts), ...folderTimes(templatesDir), fileTimes(ledgerFileOf(config))], scan));
+    const keyNow = () => (session ? '' : stampKey([CODE_KEY, JSON.stringify(config), String(flags.drafts), ...folderTimes(templatesDir), 'pages', ...folderTimes(config.pages), 'static', ...folderTimes(config.static), fileTimes(ledgerFileOf(config))], scan));
     const key = keyNow();
     const identity = await outputIdentity(config.output);
     const stamp = flags.clean || session ? undefined : await loadStamp(stampFile);
@@ -167,15 +167,21 @@ export async function openState(dir: string): Promise<StateStore> {
   return LmdbStateStore.open(dir);
 }
 
-/** The output folder is replaced on every build: it must not hold, or sit inside, the input. */
+/** The output folder is replaced on every build: it must not hold, or sit inside, the input, the site's own pages or its own files. */
 function assertSeparateFolders(config: SiteConfig): void {
-  const input = path.resolve(config.input);
   const output = path.resolve(config.output);
   const inside = (child: string, parent: string) => {
     const relative = path.relative(parent, child);
     return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
   };
-  if (inside(input, output) || inside(output, input)) {
-    throw new DatelineError({ code: 'folders-overlap', file: config.output, message: `overlaps the input folder ${config.input}`, hint: 'choose an output folder outside the input' });
+  for (const [folder, what] of [
+    [config.input, 'input folder'],
+    [config.pages, 'pages folder'],
+    [config.static, 'static files folder'],
+  ] as const) {
+    const other = path.resolve(folder);
+    if (inside(other, output) || inside(output, other)) {
+      throw new DatelineError({ code: 'folders-overlap', file: config.output, message: `overlaps the ${what} ${folder}`, hint: `choose an output folder outside the ${what}` });
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { DEFAULT_TEMPLATES } from '../build-paths.ts';
@@ -111,6 +111,8 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
   });
   const watchers: FSWatcher[] = [
     watch(config.templates ?? DEFAULT_TEMPLATES, { recursive: true }, schedule),
+    // The site's own pages and files, when it has them (a folder made while serving is seen after a restart).
+    ...[config.pages, config.static].filter((folder) => existsSync(folder)).map((folder) => watch(folder, { recursive: true }, schedule)),
     watch(path.dirname(path.resolve(options.configFile)), (_event, name) => {
       if (name === path.basename(options.configFile)) schedule();
     }),

@@ -33,6 +33,9 @@ export const configSchema = z.strictObject({
   input: z._default(z.string().check(z.minLength(1)), 'seeds'),
   output: z._default(z.string().check(z.minLength(1)), 'dist'),
   templates: z.optional(z.string().check(z.minLength(1))),
+  /** The site's own pages (`about.md` at /about/), and files copied as they are (a logo, a favicon, CNAME). */
+  pages: z._default(z.string().check(z.minLength(1)), 'pages'),
+  static: z._default(z.string().check(z.minLength(1)), 'static'),
   /** The URL ledger (every URL each article has been published at): default `urls.lock` in the input folder; false: keep none. */
   lockfile: z.optional(z.union([z.string().check(z.minLength(1)), z.literal(false)])),
   pageSize: z._default(z.int().check(z.minimum(1), z.maximum(1000)), 20),

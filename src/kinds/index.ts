@@ -5,6 +5,7 @@ import { feedsKind, topicFeedKind } from './feeds.ts';
 import { frontKind } from './front.ts';
 import type { PageKind } from './kind.ts';
 import { onThisDayIndexKind, onThisDayKind } from './on-this-day.ts';
+import { ownPageKind } from './own-page.ts';
 import { periodKind } from './periods.ts';
 import { redirectKind, redirectRulesKind } from './redirects.ts';
 import { notFoundKind, searchKind, topicIndexKind } from './site-pages.ts';
@@ -26,6 +27,7 @@ export const KINDS: readonly PageKind[] = [
   topicIndexKind,
   searchKind,
   notFoundKind,
+  ownPageKind,
   feedsKind,
   newsSitemapKind,
   robotsKind,

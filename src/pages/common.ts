@@ -23,6 +23,7 @@ export function chrome(href: (to: string) => string, site: SiteSettings): Chrome
     topics: href(topicsPath()),
     ...(site.search ? { search: href(searchPath()) } : {}),
     ...(site.baseUrl !== undefined ? { feeds: { atom: href(ATOM_PATH), rss: href(RSS_PATH), json: href(JSON_FEED_PATH) } } : {}),
+    pages: site.pageNav.map((page) => ({ href: href(page.path), label: page.label })),
   };
 }
 

@@ -2,6 +2,7 @@ import type { ArchiveRows } from '../archive/rows.ts';
 import type { Topics } from '../corpus/topics.ts';
 import type { IsoDate } from '../dates.ts';
 import type { ArticleEntry } from '../records/entry.ts';
+import type { OwnPage } from '../records/page-record.ts';
 import type { SiteSettings } from './types.ts';
 
 /** Positions `start` (inclusive) to `end` (exclusive) in the archive order. */
@@ -35,6 +36,8 @@ export interface SiteState {
   body(position: number): string;
   /** URLs the site once had (see the URL ledger), each redirecting to the article now at `position`. */
   redirects: readonly Redirect[];
+  /** The site's own pages (`pages/`). */
+  pages: readonly OwnPage[];
 }
 
 /** A former URL path of an article, and where the article is now. */

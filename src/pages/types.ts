@@ -21,6 +21,8 @@ export interface Chrome {
   search?: string;
   /** Feeds exist only when a base URL is configured (they need absolute URLs). */
   feeds?: { atom: string; rss: string; json: string };
+  /** The site's own pages that ask to be in the navigation, in their order. */
+  pages: Link[];
 }
 
 export interface PageCommon {
@@ -228,6 +230,14 @@ export interface NotFoundPage extends PageCommon {
   template: 'notFound';
 }
 
+/** A page of the site's own (`pages/about.md`). */
+export interface OwnPageModel extends PageCommon {
+  template: 'page';
+  heading: string;
+  /** Sanitized HTML, marked safe in its template. */
+  bodyHtml: string;
+}
+
 /** A URL an article once had (see the URL ledger): sends the reader on to where the article is now. */
 export interface RedirectPage extends PageCommon {
   template: 'redirect';
@@ -235,7 +245,7 @@ export interface RedirectPage extends PageCommon {
   target: Link;
 }
 
-export type PageModel = RedirectPage | ArticlePage | ListPage | ArchivePage | OnThisDayPage | OnThisDayIndexPage | TopicIndexPage | SearchPage | NotFoundPage;
+export type PageModel = OwnPageModel | RedirectPage | ArticlePage | ListPage | ArchivePage | OnThisDayPage | OnThisDayIndexPage | TopicIndexPage | SearchPage | NotFoundPage;
 
 /** Site-wide settings the page builders read. */
 export interface SiteSettings {
@@ -250,4 +260,6 @@ export interface SiteSettings {
   topicMinArticles?: number;
   /** Whether the site has Pagefind's search index and a search page. */
   search: boolean;
+  /** The site's own pages in its navigation (root-relative paths), in order. */
+  pageNav: { path: string; label: string }[];
 }

@@ -38,9 +38,16 @@ function settled(mtimeMs: number, ctimeMs: number, now: number): boolean {
   return Math.max(mtimeMs, ctimeMs) < now - SETTLE_MS;
 }
 
-/** The times of every file under a folder (the templates), found recursively, as text lines. */
+/** The times of every file under a folder (the templates, the site's own pages and files), found recursively, as text lines; none when it does not exist. */
 export function folderTimes(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
+  let entries;
+  try {
+    entries = readdirSync(folder, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return entries
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort()

@@ -33,10 +33,7 @@ export function markdownRecord(source: SourceFile): ArticleRecord {
     });
   }
   const fields = parsed.data;
-  const tree = parseMarkdownBody(body, file, bodyLine);
-  const warnings = droppedHtmlWarnings(tree, file, bodyLine);
-  demoteHeadings(tree);
-  const paragraphs = topLevelText(tree);
+  const { html, paragraphs, warnings } = markdownBody(body, file, bodyLine);
   const plain = paragraphs.join('\n\n');
   const wordCount = countWords(plain);
   return {
@@ -48,7 +45,7 @@ export function markdownRecord(source: SourceFile): ArticleRecord {
     summary: fields.summary ?? deriveSummary(paragraphs, fields.title),
     slug: authoredSlug(fields.slug, source.id),
     fingerprint: textFingerprint(source.text),
-    bodyHtml: toSafeHtml(tree),
+    bodyHtml: html,
     text: plain,
     wordCount,
     readingMinutes: readingMinutes(wordCount),
@@ -62,6 +59,18 @@ export function markdownRecord(source: SourceFile): ArticleRecord {
     warnings,
     hash: source.hash,
   };
+}
+
+/**
+ * An authored Markdown body (of an article or a page) as sanitized HTML, its top-level blocks as
+ * plain text, and a warning for raw HTML it dropped. The page's `<h1>` is its title, so the body's
+ * headings go one level down.
+ */
+export function markdownBody(body: string, file: string, bodyLine: number): { html: string; paragraphs: string[]; warnings: Problem[] } {
+  const tree = parseMarkdownBody(body, file, bodyLine);
+  const warnings = droppedHtmlWarnings(tree, file, bodyLine);
+  demoteHeadings(tree);
+  return { html: toSafeHtml(tree), paragraphs: topLevelText(tree), warnings };
 }
 
 /** The page's `<h1>` is the headline, so a body's `#` becomes `<h2>` and so on down. */

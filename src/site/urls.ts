@@ -54,6 +54,48 @@ export function searchPath(): string {
   return 'search/';
 }
 
+/** A page of the site's own (`pages/about.md` at `about/`): its path is its slug. */
+export function ownPagePath(slug: string): string {
+  return `${slug}/`;
+}
+
+/** The folders at the site's root that Dateline makes, with what each holds (a page or a file of the user's may not go there). */
+const RESERVED_ROOTS: ReadonlyMap<string, string> = new Map([
+  ['page', "the archive's older pages"],
+  ['archive', 'the archive'],
+  ['topics', 'the topic pages'],
+  ['search', 'the search page'],
+  ['on-this-day', 'the "on this day" pages'],
+  ['authors', 'the author pages'],
+  ['assets', 'the stylesheet and scripts'],
+  ['pagefind', 'the search index'],
+]);
+
+/** What Dateline makes under the first folder of `path` (`archive/…`, `1987/…`), if it makes anything there. */
+export function reservedRootOf(path: string): string | undefined {
+  const root = path.split('/')[0]!;
+  if (/^\d{4}$/.test(root)) return `the archive of ${root}`;
+  const found = RESERVED_ROOTS.get(root);
+  return found === undefined ? undefined : `${found} (/${root}/)`;
+}
+
+/** What Dateline makes at the file `file` (`index.html`, `feed.xml`…) at the site's root, if anything. */
+export function reservedFileOf(file: string): string | undefined {
+  const files: Record<string, string> = {
+    'index.html': 'the front page',
+    [NOT_FOUND_PATH]: 'the "page not found" page',
+    [ATOM_PATH]: 'the Atom feed',
+    [RSS_PATH]: 'the RSS feed',
+    [JSON_FEED_PATH]: 'the JSON feed',
+    'robots.txt': 'robots.txt',
+    [SITEMAP_PATH]: 'the sitemap',
+    [NEWS_SITEMAP_PATH]: 'the news sitemap',
+    [REDIRECTS_PATH]: 'the redirect rules for moved URLs',
+  };
+  if (Object.hasOwn(files, file)) return files[file];
+  return /^sitemap-[^/]*\.xml$/.test(file) ? 'a sitemap' : undefined;
+}
+
 /** Segments an article slug may not take, because a list page lives there. */
 export const RESERVED_SEGMENTS: ReadonlySet<string> = new Set(['page']);
 

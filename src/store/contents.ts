@@ -8,6 +8,7 @@ import type { Problem } from '../errors.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
 import type { FormerUrl } from '../ledger/ledger.ts';
+import type { OwnPage } from '../records/page-record.ts';
 import type { SearchDoc, Segment } from '../search/segments.ts';
 
 /** What a build knows of the input folder as it last read it: per file, in path order. */
@@ -58,6 +59,10 @@ export interface StoredMeta {
   ledger: string;
   /** The ledger's former URLs as this build published them (redirect pages). */
   formerUrls: FormerUrl[];
+  /** The site's own pages as this build published them. */
+  pages?: OwnPage[];
+  /** The site's own files as this build copied them. */
+  staticFiles?: StoredStatic[];
   /** Output files of the site (for the summary). */
   files: number;
   /** The archive's page furniture: counts, and the lines the stored records were cleaned of. */
@@ -65,6 +70,9 @@ export interface StoredMeta {
   /** What leftover patterns and sign-offs removed over the archive (see `RemovalCounts`). */
   removals: StoredRemovals;
 }
+
+/** A file of the site's own as copied: its path, size, modification and change time, and the key of its bytes. */
+export type StoredStatic = [path: string, size: number, mtimeMs: number, ctimeMs: number, key: string];
 
 /** What a search segment holds: its files under the output, and the articles indexed in it (live or not). */
 export interface SegmentContents {

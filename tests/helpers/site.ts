@@ -32,6 +32,24 @@ export async function buildSite(files: Record<string, string>, config: Partial<C
   }
 }
 
+/**
+ * Builds a site declared inline into memory, its files in folders by their first segment:
+ * `articles/…` (the input), `pages/…` (its own pages), `static/…` (its own files), `templates/…`.
+ */
+export async function buildSiteIn(files: Record<string, string>, config: Partial<ConfigInput> = {}, drafts = false): Promise<{ site: MemoryWriter; summary: BuildSummary }> {
+  const work = await tempDir();
+  try {
+    await mkdir(path.join(work.dir, 'articles'), { recursive: true });
+    await writeInput(work.dir, files);
+    const site = new MemoryWriter();
+    const folders = { input: path.join(work.dir, 'articles'), pages: path.join(work.dir, 'pages'), static: path.join(work.dir, 'static'), output: path.join(work.dir, 'out') };
+    const summary = await build({ config: configSchema.parse({ search: false, ...config, ...folders }), drafts, store: new MemoryStateStore() }, site);
+    return { site, summary };
+  } finally {
+    await work.cleanup();
+  }
+}
+
 /** The written file whose path matches, as text. */
 export function page(site: MemoryWriter, pattern: RegExp): string {
   const file = [...site.files.keys()].find((name) => pattern.test(name));

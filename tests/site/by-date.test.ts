@@ -106,7 +106,7 @@ describe('browsing the archive by date', () => {
 
   it('escapes the place a list shows (templates escape every value)', () => {
     const render = createRenderer(DEFAULT_TEMPLATES, templateSite(configSchema.parse({})));
-    const chrome = { home: 'index.html', archive: 'archive/index.html', stylesheet: 'style.css', script: 'x.js', topics: 'topics/index.html' };
+    const chrome = { home: 'index.html', archive: 'archive/index.html', stylesheet: 'style.css', script: 'x.js', topics: 'topics/index.html', pages: [] };
     const list: ListPage = {
       template: 'list',
       path: '',
