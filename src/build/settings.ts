@@ -41,10 +41,15 @@ export interface StateKeys {
 export async function stateKeys(config: SiteConfig, site: SiteSettings, templatesDir: string): Promise<StateKeys> {
   return {
     code: CODE_KEY,
-    records: digest(CODE_KEY, JSON.stringify(config.leftoverPatterns), String(config.discoverLeftovers), JSON.stringify(config.keepParagraphs)),
+    records: recordsKey(config),
     site: digest(await templatesFingerprint(templatesDir), JSON.stringify(site), JSON.stringify(templateSite(config))),
     search: digest(SEARCH_INDEX_VERSION, config.language, String(config.search)),
   };
+}
+
+/** The key of the settings that shape records (cleaning): another means every file is parsed again. */
+export function recordsKey(config: Pick<SiteConfig, 'leftoverPatterns' | 'discoverLeftovers' | 'keepParagraphs'>): string {
+  return digest(CODE_KEY, JSON.stringify(config.leftoverPatterns), String(config.discoverLeftovers), JSON.stringify(config.keepParagraphs));
 }
 
 /** A hash of every template file but the assets (those are compared by content as outputs), so editing a template makes every page again. */

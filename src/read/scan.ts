@@ -223,7 +223,7 @@ function walkOrderIndex(paths: readonly string[], relativePath: string): number 
 }
 
 /** The order {@link scanInput} lists paths in: folder by folder, names in code unit order. */
-function compareWalkOrder(a: string, b: string): number {
+export function compareWalkOrder(a: string, b: string): number {
   const left = a.split('/');
   const right = b.split('/');
   for (let at = 0; at < Math.min(left.length, right.length); at++) {

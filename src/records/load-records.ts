@@ -41,6 +41,8 @@ export interface ReadOptions {
   scan: ScanResult;
   /** Extra leftover patterns from the config. */
   leftoverPatterns: readonly string[];
+  /** Lines no leftover pattern removes (`keepParagraphs` in the config). */
+  keepParagraphs?: readonly string[];
   /** Page furniture the archive revealed (folded keys, see `src/clean/boilerplate.ts`), removed from new records. */
   furniture?: ReadonlySet<string>;
   /** Absent: read everything. */
@@ -89,6 +91,7 @@ export async function readArticles(options: ReadOptions): Promise<ReadArticles> 
       known: toRead.map((index) => (was(index) === -1 ? undefined : previous!.snapshot.hashes[was(index)])),
       displayDir: display,
       leftoverPatterns: options.leftoverPatterns,
+      keepParagraphs: options.keepParagraphs ?? [],
       furniture: [...(options.furniture ?? [])],
       root: scan.root,
     },

@@ -69,7 +69,7 @@ export function markdownRecord(source: SourceFile, readImage: ReadImage = () => 
     ...(image === undefined ? {} : { image }),
     ...(fields.source_url === undefined ? {} : { sourceUrl: fields.source_url }),
     draft: fields.draft,
-    removed: [],
+    removed: { leftovers: [], signOffs: [], furniture: [] },
     warnings,
     // Its pictures are part of it: another picture is another version of the article.
     hash: images.length === 0 ? source.hash : digest(source.hash, ...images.flatMap((picture) => [picture.source, picture.digest])),

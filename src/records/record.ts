@@ -61,12 +61,22 @@ export interface ArticleRecord {
   draft: boolean;
   /** Short unpunctuated paragraphs that could be page furniture (see `src/clean/boilerplate.ts`): counted over the archive. */
   short?: ShortParagraph[];
-  /** Leftover paragraphs removed while cleaning, in order. */
-  removed: string[];
+  /** What cleaning removed (see {@link Removed}). */
+  removed: Removed;
   /** Things the reader should know that did not stop the article (e.g. dropped raw HTML). */
   warnings: Problem[];
   /** Hash of the source's bytes, path and Dateline's version (a cache key adds the settings that shape records). */
   hash: string;
+}
+
+/** What cleaning took out of an article, each kind in order: the build reports the first two, the last is reported as furniture. */
+export interface Removed {
+  /** Whole paragraphs a leftover pattern matched (the defaults and `leftoverPatterns`). */
+  leftovers: string[];
+  /** The wire sign-off at the end (`Reuter`, `REUTER...`, `MORE`). */
+  signOffs: string[];
+  /** Page furniture the archive revealed (see `src/clean/boilerplate.ts`). */
+  furniture: string[];
 }
 
 /** A record with its final, unique place in the site. */

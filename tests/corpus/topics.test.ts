@@ -25,7 +25,7 @@ function record(id: string, date: string, names: Partial<FoundName>[], extra: Pa
     names: names.map((name) => ({ name: 'X', kind: 'other', mentions: 2, lede: false, ...name })),
     terms: [],
     draft: false,
-    removed: [],
+    removed: { leftovers: [], signOffs: [], furniture: [] },
     warnings: [],
     hash: id,
     path: `${date.replaceAll('-', '/')}/${id}/`,

@@ -22,7 +22,7 @@ function record(id: string, overrides: Partial<ArticleRecord> = {}): ArticleReco
     draft: false,
     names: [],
     terms: [],
-    removed: [],
+    removed: { leftovers: [], signOffs: [], furniture: [] },
     warnings: [],
     hash: id,
     ...overrides,
