@@ -21,7 +21,7 @@ export function unpackName(packed: number): { kind: number; lede: boolean; words
 
 /** The facts of a record as a row of the archive (its derived fields empty), numbering its strings with `dictionary`. */
 export function rowOf(
-  article: { id: string; date: IsoDate; source: string; format: 'text' | 'markdown'; names: readonly FoundName[]; tags: readonly string[]; terms: readonly string[] },
+  article: { id: string; date: IsoDate; source: string; format: 'text' | 'markdown'; names: readonly FoundName[]; tags: readonly string[]; terms: readonly string[]; authors: readonly string[] },
   no: number,
   dictionary: Dictionary,
 ): NamedRow {
@@ -47,6 +47,7 @@ export function rowOf(
     names: Int32Array.from(names),
     tags: Int32Array.from(tags),
     terms: Int32Array.from(article.terms, (term) => dictionary.idOf(term)),
+    authors: Int32Array.from(article.authors, (name) => dictionary.idOf(name)),
     topics: new Int32Array(0),
     related: new Int32Array(0),
   };

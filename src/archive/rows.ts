@@ -82,6 +82,8 @@ export interface RowData {
   rank: number;
   authored: boolean;
   terms: ArrayLike<number>;
+  /** Its authors' names, numbered in the dictionary (an authored article's `author:`). */
+  authors: ArrayLike<number>;
   topics: ArrayLike<number>;
   related: ArrayLike<number>;
 }
@@ -89,8 +91,8 @@ export interface RowData {
 /** A new row with the names it holds (see `NamedIn`), which the store keeps by article apart from the rows. */
 export type NamedRow = RowData & NamedIn;
 
-export type ColumnName = 'terms' | 'topics' | 'related';
-export const COLUMNS: readonly ColumnName[] = ['terms', 'topics', 'related'];
+export type ColumnName = 'terms' | 'authors' | 'topics' | 'related';
+export const COLUMNS: readonly ColumnName[] = ['terms', 'authors', 'topics', 'related'];
 
 /**
  * The published articles in archive order, as columns: what the archive-wide stages (related
@@ -108,6 +110,8 @@ export class ArchiveRows {
   /** An authored (Markdown) article: its URL is settled among the others of its day. */
   readonly authored: Uint8Array;
   readonly terms: Column;
+  /** Its authors' names, numbered in the dictionary. */
+  readonly authors: Column;
   /** Derived: the keys of the article's topics, in the order the article lists them. */
   readonly topics: Column;
   /** Derived: the `no` of each related article, best first. */
@@ -119,6 +123,7 @@ export class ArchiveRows {
     this.rank = parts.rank;
     this.authored = parts.authored;
     this.terms = parts.terms;
+    this.authors = parts.authors;
     this.topics = parts.topics;
     this.related = parts.related;
   }
@@ -130,6 +135,7 @@ export class ArchiveRows {
       rank: Uint32Array.from(rows, (row) => row.rank),
       authored: Uint8Array.from(rows, (row) => (row.authored ? 1 : 0)),
       terms: Column.of(rows.map((row) => row.terms)),
+      authors: Column.of(rows.map((row) => row.authors)),
       topics: Column.of(rows.map((row) => row.topics)),
       related: Column.of(rows.map((row) => row.related)),
     });
@@ -158,6 +164,7 @@ export class ArchiveRows {
       rank: this.rank[index]!,
       authored: this.authored[index] === 1,
       terms: this.terms.at(index),
+      authors: this.authors.at(index),
       topics: this.topics.at(index),
       related: this.related.at(index),
     };

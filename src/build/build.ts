@@ -16,7 +16,9 @@ import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
 import type { Snapshot, StateStore, StoreChanges, StoredMeta } from '../store/contents.ts';
 import type { Writer } from '../write/writer.ts';
-import { countFurniture, removeFoundFurniture, sameFurniture } from './furniture-stage.ts';
+import { countFurniture, foundFurniture, removeFoundFurniture, sameFurniture } from './furniture-stage.ts';
+import { countRemovals, reportRemovals } from './count-stage.ts';
+import type { RemovalReport } from '../clean/removal-counts.ts';
 import { writeOutputs } from './outputs.ts';
 import { foldParagraph, type FoundFurniture } from '../clean/boilerplate.ts';
 import { updateSearch, type SearchMeta } from './search-stage.ts';
@@ -87,6 +89,8 @@ export interface BuildSummary {
   related: number;
   /** Page furniture the archive revealed and removed, with counts and an example file each. */
   furniture: FoundFurniture[];
+  /** Lines leftover patterns removed and the sign-offs, with counts and an example file each. */
+  removals: RemovalReport;
   /** The URL ledger: URLs recorded now, articles whose URL moved (the old one redirects), and whether the file was started now. */
   urls: { file: string | undefined; recorded: number; moved: { from: string; to: string }[]; started: boolean };
   /** The search index: articles indexed now, segments merged, segments in all, its files written and removed (absent without search). */
@@ -135,19 +139,26 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         inputDir: config.input,
         scan,
         leftoverPatterns: config.leftoverPatterns,
+        keepParagraphs: config.keepParagraphs,
         furniture: new Set(previous?.furniture?.removed ?? []),
         jobs: options.jobs ?? defaultJobs(),
-        ...(snapshot && match ? { previous: { snapshot, match, record: (hash: string) => store.record(hash), problems: (path: string) => storedProblems.get(path) } } : {}),
+        ...(snapshot && match
+          ? { previous: { snapshot, match, record: (hash: string) => store.record(hash), problems: (path: string) => storedProblems.get(path), ...(previous?.attachments ? { attachments: previous.attachments } : {}), imageRefs: previous?.imageRefs ?? [] } }
+          : {}),
       }),
     );
     faultPoint('read');
     // Page furniture the archive reveals: counted over every article; when what is found changes, every article is cleaned again.
-    const furnitureCounts = countFurniture(previous?.furniture, read, snapshot, (hash) => read.records.get(hash) ?? store.record(hash));
-    const furniture = config.discoverLeftovers ? furnitureCounts.found(new Set(config.keepParagraphs.map(foldParagraph))) : [];
+    const lookup = (hash: string) => read.records.get(hash) ?? store.record(hash);
+    const furnitureCounts = countFurniture(previous?.furniture, read, snapshot, lookup);
+    const furniture = config.discoverLeftovers ? foundFurniture(furnitureCounts, new Set(config.keepParagraphs.map(foldParagraph)), read.files, lookup) : [];
     if (previous && !sameFurniture(furniture, previous.furniture?.removed ?? [])) return build({ ...options, clean: true, scan, replacing: store.outputFiles() }, writer);
     // Made again from nothing over an output the state knows (the settings that shape records changed): what is not made again goes.
     const replacing = options.replacing ?? (stored !== undefined && previous === undefined ? store.outputFiles() : undefined);
-    if (!previous) await removeFoundFurniture(read, config.input, config.leftoverPatterns, furniture);
+    if (!previous) await removeFoundFurniture(read, config.input, config, furniture);
+    // What leftover patterns and sign-offs removed, counted as the furniture is.
+    const removalCounts = countRemovals(previous?.removals, read, snapshot, lookup);
+    const removals = reportRemovals(removalCounts, read.files, lookup);
     const publishes = (status: FileStatus, drafts: boolean) => status === 'article' || (status === 'draft' && drafts);
     let published = 0;
     let drafts = 0;
@@ -212,12 +223,14 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     });
 
     const body = (entry: ArticleEntry) => record(entry.hash).bodyHtml;
+    const word = (key: number) => dictionary.textOf(key);
+    const folders = { input: scan.root, pages: own.pagesRoot };
     const formerAfter = ledger.formerUrls();
-    const after = siteState(site, derived.rows, derived.topics, { entry: (id) => update.entries.get(id) ?? store.entry(id), body }, formerAfter, own.pages);
+    const after = siteState(site, derived.rows, derived.topics, { entry: (id) => update.entries.get(id) ?? store.entry(id), body, word }, formerAfter, own.pages, folders);
     const replan = previous === undefined || previous.site !== keys.site;
     const plan: OutputPlan = await timed('plan', () => {
       if (replan) return planEverything(after);
-      const was = siteState(site, before, storedTopics(before, previous.topics, previous.minArticles), { entry: (id) => update.previousEntries.get(id) ?? store.entry(id), body }, formerBefore, previous.pages ?? []);
+      const was = siteState(site, before, storedTopics(before, previous.topics, previous.minArticles), { entry: (id) => update.previousEntries.get(id) ?? store.entry(id), body, word }, formerBefore, previous.pages ?? [], folders);
       return planChanges(was, after, { changed: update.changed, listed: update.listed });
     });
 
@@ -270,9 +283,12 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         ledger: ledgerDigest,
         formerUrls: formerAfter,
         pages: own.pages.map(({ warnings: _warnings, ...page }) => ({ ...page, warnings: [] })),
+        attachments: scan.attachments,
+        imageRefs: read.imageRefs,
         staticFiles: written.staticFiles,
         files: written.files,
         furniture: { counts: furnitureCounts.stored(), removed: furniture.map((line) => line.text) },
+        removals: removalCounts.stored(),
       },
       snapshot: snapshotOf(read.files, (options.clock ?? Date.now)()),
       records: { put: [...read.records.values()], remove: staleHashes(snapshot, read.files) },
@@ -335,6 +351,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       removed: written.removed,
       related: derived.relatedComputed,
       furniture,
+      removals,
       urls: { file: ledgerFile, ...ledger.news(), started: ledgerFile !== undefined && !ledgerExists && ledgerProblems.length === 0 && ledger.size > 0 },
       ...(site.search ? { search: { indexed: search.indexed, merged: search.merged.length, segments: search.meta.segments.length, written: search.write.size, removed: search.remove.length } } : {}),
       stages,
@@ -457,11 +474,12 @@ function addLedgerDrift(changes: Map<string, string | undefined>, files: FileTab
 }
 
 /** The site's own pages and files: every build reads the pages (there are few) and lists the files (read when they changed). */
-async function ownFiles(config: SiteConfig, drafts: boolean): Promise<{ pages: OwnPage[]; files: StaticFile[]; problems: Problem[] }> {
+async function ownFiles(config: SiteConfig, drafts: boolean): Promise<{ pages: OwnPage[]; pagesRoot: string; files: StaticFile[]; problems: Problem[] }> {
   const pages = await loadPages(config.pages, drafts);
   const taken = new Map(pages.pages.map((page) => [outputFileOf(page.path), page.source]));
+  for (const page of pages.pages) for (const image of page.images) taken.set(`${page.path}${image.file}`, page.source);
   const files = await listStaticFiles(config.static, displayPath(config.static), taken);
-  return { pages: pages.pages, files: files.files, problems: [...pages.problems, ...files.problems] };
+  return { pages: pages.pages, pagesRoot: pages.root, files: files.files, problems: [...pages.problems, ...files.problems] };
 }
 
 /** The site's own pages that ask to be in the navigation: by their order, then their label. */

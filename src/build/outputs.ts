@@ -149,6 +149,10 @@ function makeOutput(planned: PlannedOutput, keys: StateKeys, renderer: () => Ren
     const content = planned.make.file();
     return { file: planned.file, key: digest(content), content: () => content };
   }
+  if ('copy' in planned.make) {
+    const { copy, key } = planned.make;
+    return { file: planned.file, key, content: () => readFileSync(copy) };
+  }
   const model = planned.make.page();
   const template = planned.template!;
   return { file: planned.file, key: digest(keys.site, template, JSON.stringify(model)), content: () => renderer().render(template, model) };

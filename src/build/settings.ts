@@ -48,8 +48,13 @@ export interface StateKeys {
 export async function stateKeys(config: SiteConfig, site: SiteSettings, templates: TemplateSet): Promise<StateKeys> {
   return {
     code: CODE_KEY,
-    records: digest(CODE_KEY, JSON.stringify(config.leftoverPatterns), String(config.discoverLeftovers), JSON.stringify(config.keepParagraphs)),
+    records: recordsKey(config),
     site: digest(await templatesFingerprint(templates), JSON.stringify(site), JSON.stringify(templateSite(config))),
     search: digest(SEARCH_INDEX_VERSION, config.language, String(config.search)),
   };
+}
+
+/** The key of the settings that shape records (cleaning): another means every file is parsed again. */
+export function recordsKey(config: Pick<SiteConfig, 'leftoverPatterns' | 'discoverLeftovers' | 'keepParagraphs'>): string {
+  return digest(CODE_KEY, JSON.stringify(config.leftoverPatterns), String(config.discoverLeftovers), JSON.stringify(config.keepParagraphs));
 }

@@ -1,6 +1,7 @@
 import type { ArchiveRows } from '../archive/rows.ts';
 import type { StoredTopic, Topic, Topics } from '../corpus/topics.ts';
 import type { FormerUrl } from '../ledger/ledger.ts';
+import { authorsOf } from '../corpus/authors.ts';
 import { daySpans, positionsByNo, type Redirect, type SiteState } from '../pages/state.ts';
 import type { SiteSettings } from '../pages/types.ts';
 import type { ArticleEntry } from '../records/entry.ts';
@@ -14,9 +15,10 @@ export function siteState(
   site: SiteSettings,
   rows: ArchiveRows,
   topics: Topics,
-  lookup: { entry(id: string): ArticleEntry | undefined; body(entry: ArticleEntry): string },
+  lookup: { entry(id: string): ArticleEntry | undefined; body(entry: ArticleEntry): string; word(key: number): string },
   formerUrls: readonly FormerUrl[] = [],
   pages: readonly OwnPage[] = [],
+  folders: SiteState['folders'] = { input: '', pages: '' },
 ): SiteState {
   const days = daySpans(rows);
   const positionOfNo = positionsByNo(rows);
@@ -45,6 +47,8 @@ export function siteState(
     positionOfNo,
     redirects,
     pages,
+    authors: authorsOf(rows, lookup.word),
+    folders,
     days,
     dayDates: [...days.keys()],
     entry,

@@ -1,4 +1,5 @@
 import { isProse } from '../derive/lede.ts';
+import { withExample, withoutExample, type WantedExamples } from './examples.ts';
 
 /**
  * Page furniture the archive itself reveals. A scraper leaves the same short lines in article
@@ -82,7 +83,7 @@ export function removeFurniture(paragraphs: readonly string[], furniture: Readon
   return { kept, removed };
 }
 
-/** Per key: articles with it, articles with it outside a table, those articles by day, a few of their files. */
+/** Per key: articles with it, articles with it outside a table, those articles by day, the first of their files (see `EXAMPLES`). */
 export interface FurnitureCount {
   articles: number;
   outside: number;
@@ -153,7 +154,7 @@ export class FurnitureCounts {
         const day = (count.days[article.date] ?? 0) + sign;
         if (day === 0) delete count.days[article.date];
         else count.days[article.date] = day;
-        count.examples = sign === 1 ? [...count.examples, article.source].sort().slice(0, 3) : count.examples.filter((each) => each !== article.source);
+        count.examples = sign === 1 ? withExample(count.examples, article.source, count.outside - 1) : withoutExample(count.examples, article.source);
       }
       if (count.articles === 0) this.#counts.delete(key);
       else if (count.outside === 0) {
@@ -172,6 +173,17 @@ export class FurnitureCounts {
       found.push({ text: key, articles: count.outside, days, example: count.examples[0] ?? '' });
     }
     return found.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  }
+
+  /** Of the lines `keys` (as found), those whose examples all went: to be found again in the archive. */
+  wanting(keys: readonly string[]): WantedExamples<FurnitureSource>[] {
+    const wanted: WantedExamples<FurnitureSource>[] = [];
+    for (const key of keys) {
+      const count = this.#counts.get(key);
+      if (count === undefined || count.examples.length > 0) continue;
+      wanted.push({ articles: count.outside, examples: count.examples, holds: (article) => (article.short ?? []).some((line) => line.key === key && !line.inTable) });
+    }
+    return wanted;
   }
 
   stored(): StoredFurnitureCounts {

@@ -1,3 +1,5 @@
+import { foldParagraph } from './boilerplate.ts';
+
 /**
  * Scraper leftovers: whole paragraphs that are page furniture, not article text.
  * Only whole paragraphs are matched, so a sentence that mentions an advertisement stays.
@@ -28,34 +30,37 @@ const TRAILING_SIGN_OFF = /(?:(?<=\S)\s+(?:Reuter|reuter|REUTERS?)(?:\.{2,3})?|(
 
 export interface CleanedParagraphs {
   paragraphs: string[];
-  /** What was removed, in order, so the record says what cleaning did. */
-  removed: string[];
+  /** Whole paragraphs a leftover pattern matched, in order. */
+  leftovers: string[];
+  /** The wire sign-off taken off the end (twice for copy signed off twice), in order. */
+  signOffs: string[];
 }
 
 /**
- * Removes leftover paragraphs matching `patterns`, and the wire sign-off at the end.
- * Pure: the input array is not changed.
+ * Removes leftover paragraphs matching `patterns`, but those the user keeps (`keep`: folded as
+ * {@link foldParagraph} folds them), and the wire sign-off at the end. Pure: the input array is
+ * not changed.
  */
-export function stripLeftovers(paragraphs: readonly string[], patterns: readonly RegExp[] = DEFAULT_LEFTOVER_PATTERNS): CleanedParagraphs {
-  const removed: string[] = [];
+export function stripLeftovers(paragraphs: readonly string[], patterns: readonly RegExp[] = DEFAULT_LEFTOVER_PATTERNS, keep: ReadonlySet<string> = new Set()): CleanedParagraphs {
+  const leftovers: string[] = [];
   const kept = paragraphs.filter((paragraph) => {
     const normalised = paragraph.replace(/\s+/g, ' ').trim();
-    const isLeftover = patterns.some((pattern) => pattern.test(normalised));
-    if (isLeftover) removed.push(paragraph);
+    const isLeftover = patterns.some((pattern) => pattern.test(normalised)) && !keep.has(foldParagraph(normalised));
+    if (isLeftover) leftovers.push(paragraph);
     return !isLeftover;
   });
-  stripSignOff(kept, removed);
-  return { paragraphs: kept, removed };
+  return { paragraphs: kept, leftovers, signOffs: stripSignOff(kept) };
 }
 
-function stripSignOff(kept: string[], removed: string[]): void {
+/** Takes the sign-off off the end of `kept` (changing it), and returns what went. */
+function stripSignOff(kept: string[]): string[] {
   const last = kept.at(-1);
-  if (last === undefined) return;
+  if (last === undefined) return [];
   if (SIGN_OFF.test(last.trim()) && kept.length > 1) {
-    removed.push(last);
     kept.pop();
-    return;
+    return [last];
   }
+  const removed: string[] = [];
   // Twice at most: some copy was signed off twice (`… he said. REUTER Reuter`).
   for (let times = 0; times < 2; times++) {
     const text = kept[kept.length - 1]!;
@@ -64,6 +69,7 @@ function stripSignOff(kept: string[], removed: string[]): void {
     removed.push(trailing[0].trim());
     kept[kept.length - 1] = text.slice(0, trailing.index);
   }
+  return removed;
 }
 
 /**

@@ -37,12 +37,14 @@ Options:
 ${SHARED}
 `;
 
-export const CHECK_HELP = `Usage: dateline check [--input DIR] [--jobs N]
+export const CHECK_HELP = `Usage: dateline check [--input DIR] [--output DIR] [--jobs N]
 
-Reads and validates every article as a build would, reports each problem as file:line: reason,
-and writes nothing. Exits with status 1 if any file has an error.
+Validates every article as a build would, reports each problem as file:line: reason and what
+cleaning removes, and writes nothing. With the build state of the output folder, only files
+changed since that build are read. Exits with status 1 if any file has an error.
 
 Options:
+  --output DIR       the site folder whose build state to use (default: dist)
   --jobs N           worker threads for parsing (default: one per core)
 ${SHARED}
 `;

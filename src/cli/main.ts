@@ -37,7 +37,7 @@ const COMMANDS = {
       jobs: { type: 'string' },
     },
   },
-  check: { help: CHECK_HELP, positionals: 0, options: { ...shared, drafts: { type: 'boolean', default: false }, jobs: { type: 'string' } } },
+  check: { help: CHECK_HELP, positionals: 0, options: { ...shared, output: { type: 'string' }, drafts: { type: 'boolean', default: false }, jobs: { type: 'string' } } },
   new: { help: NEW_HELP, positionals: 1, options: { ...shared, date: { type: 'string' } } },
   init: { help: INIT_HELP, positionals: 1, options: { help: shared.help, templates: { type: 'boolean', default: false } } },
   serve: {

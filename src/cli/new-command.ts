@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { compileLeftoverPatterns } from '../clean/leftovers.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import { isCalendarDate } from '../dates.ts';
 import { DatelineError } from '../errors.ts';
 import { normaliseNewlines, stripBom } from '../parse/text.ts';
 import { ledgerFileOf, readLedger } from '../ledger/lockfile.ts';
 import { placeRecords } from '../records/place.ts';
+import { compileCleaning } from '../records/parse-sources.ts';
 import { textRecord } from '../records/text-record.ts';
 import { digest } from '../digest.ts';
 import { MAX_ARTICLE_BYTES } from '../read/read-sources.ts';
@@ -43,7 +43,8 @@ export async function runNew(config: SiteConfig, options: { date?: string; from?
   const text = ` date ${date} ${body}\n`;
 
   // Validate exactly as a build would, before anything is written.
-  const record = textRecord({ relativePath: name, displayPath: file, id, format: 'text', text, hash: digest(text), times: { size: 0, mtimeMs: 0, ctimeMs: 0 } }, compileLeftoverPatterns(config.leftoverPatterns));
+  const cleaning = compileCleaning(config.leftoverPatterns, config.keepParagraphs);
+  const record = textRecord({ relativePath: name, displayPath: file, id, format: 'text', text, hash: digest(text), times: { size: 0, mtimeMs: 0, ctimeMs: 0 } }, cleaning.leftovers, cleaning.furniture, cleaning.keep);
   // Where it will be: by the rule, unless the URL ledger gives that URL to another article.
   const { ledger } = await readLedger(ledgerFileOf(config));
   const [placed] = placeRecords([record], { ledger, published: () => true, displayPath: () => file }).placed;

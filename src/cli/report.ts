@@ -1,5 +1,6 @@
 import type { BuildSummary } from '../build/build.ts';
 import type { FoundFurniture } from '../clean/boilerplate.ts';
+import type { RemovalReport } from '../clean/removal-counts.ts';
 import { formatProblem, type Problem } from '../errors.ts';
 import { plural } from '../site/words.ts';
 
@@ -21,7 +22,7 @@ export function formatSummary(summary: BuildSummary, output: string): string[] {
       `Search: ${plural(indexed, 'article')} indexed${merged > 0 ? `, merging ${plural(merged, 'segment')}` : ''}; ${plural(segments, 'segment')} in the index; ${plural(written, 'file')} written, ${removed} removed.`,
     );
   }
-  lines.push(...formatFurniture(summary.furniture));
+  lines.push(...formatFurniture(summary.furniture), ...formatRemovals(summary.removals));
   lines.push(...formatUrls(summary.urls));
   if (summary.skipped > 0) lines.push(`Skipped ${plural(summary.skipped, 'file')} with errors (listed above).`);
   if (warnings > 0) lines.push(`${plural(warnings, 'warning')} (listed above).`);
@@ -37,6 +38,24 @@ export function formatFurniture(furniture: readonly FoundFurniture[], verb = 'Re
     `${verb} ${plural(furniture.length, 'line')} of page furniture the archive repeats (to keep one as text, add it to "keepParagraphs" in dateline.config.json):`,
     ...furniture.map((line) => `  "${line.text}": ${plural(line.articles, 'article')} over ${plural(line.days, 'day')}, e.g. ${line.example}`),
   ];
+}
+
+/**
+ * The lines leftover patterns removed, most frequent first, each with its count and an example
+ * file, and how to keep one; then the wire sign-offs, as one count.
+ */
+export function formatRemovals(removals: RemovalReport, verb = 'Removed'): string[] {
+  const lines: string[] = [];
+  const { lines: listed, more, leftoverArticles, signOffs } = removals;
+  if (listed.length > 0) {
+    lines.push(
+      `${verb} ${plural(listed.length + more, 'line')} that leftover patterns match, from ${plural(leftoverArticles, 'article')} (to keep one as text, add it to "keepParagraphs" in dateline.config.json; to remove more, add a pattern to "leftoverPatterns"):`,
+      ...listed.map((line) => `  "${line.text}": ${plural(line.articles, 'article')}, e.g. ${line.example}`),
+    );
+    if (more > 0) lines.push(`  and ${plural(more, 'more line')}, in as many articles or fewer each`);
+  }
+  if (signOffs.articles > 0) lines.push(`${verb} the wire sign-off at the end ("Reuter", "REUTER...", "MORE") from ${plural(signOffs.articles, 'article')}, e.g. ${signOffs.example}.`);
+  return lines;
 }
 
 /** What the URL ledger recorded: URLs new to it, and URLs that moved (their old address redirects). */

@@ -2,21 +2,41 @@ import type { Column } from '../archive/rows.ts';
 import type { Topic } from '../corpus/topics.ts';
 import { articlePage } from '../pages/article-page.ts';
 import type { SiteState } from '../pages/state.ts';
+import { join } from 'node:path';
+import type { LocalImage } from '../body/local-images.ts';
 import { outputFileOf } from '../site/urls.ts';
 import { idsOf, nosOf, type ArticleChanges, type PageKind, type Planned, type Reached } from './kind.ts';
 
-/** An article's page: its body (by its record's hash), its neighbours, related articles and topics. */
-function articleOutput(state: SiteState, position: number): Planned {
+/**
+ * An article's page — its body (by its record's hash), its neighbours, related articles, topics
+ * and authors' pages — and the pictures it shows, copied beside it.
+ */
+function articleOutputs(state: SiteState, position: number): Planned[] {
   const entry = state.entry(position);
   const near = [position - 1, position + 1].filter((other) => other >= 0 && other < state.rows.length);
   const related = [...state.rows.related.at(position)].map((no) => state.positionOfNo(no)!);
-  return {
-    file: outputFileOf(entry.path),
-    signature: JSON.stringify([entry.hash, entry.path, idsOf(state, near), idsOf(state, related), [...state.rows.topics.at(position)].map((key) => topicSignature(state.topics.byKey.get(key)!))]),
-    shows: nosOf(state, [...near, ...related]),
-    sitemap: { path: entry.path, lastmod: entry.date },
-    make: { page: () => articlePage(state, position) },
-  };
+  const topics = [...state.rows.topics.at(position)].map((key) => topicSignature(state.topics.byKey.get(key)!));
+  const authors = entry.authors.map((name) => state.authors.byName.get(name)?.slug);
+  return [
+    {
+      file: outputFileOf(entry.path),
+      signature: JSON.stringify([entry.hash, entry.path, idsOf(state, near), idsOf(state, related), topics, authors]),
+      shows: nosOf(state, [...near, ...related]),
+      sitemap: { path: entry.path, lastmod: entry.updated ?? entry.date },
+      make: { page: () => articlePage(state, position) },
+    },
+    ...pictureCopies(entry.path, entry.images ?? [], state.folders.input),
+  ];
+}
+
+/** The pictures a page shows, copied from `folder` beside the page at `path`. */
+export function pictureCopies(path: string, images: readonly LocalImage[], folder: string): Planned[] {
+  return images.map((image) => ({
+    file: `${path}${image.file}`,
+    signature: image.digest,
+    shows: [],
+    make: { copy: join(folder, ...image.source.split('/')), key: image.digest },
+  }));
 }
 
 function topicSignature(topic: Topic): string {
@@ -62,12 +82,12 @@ function anyOf(column: Column, position: number, set: ReadonlySet<number>): bool
 export const articleKind: PageKind = {
   name: 'article',
   template: 'pages/article.njk',
-  outputs: (state) => Array.from({ length: state.rows.length }, (_, position) => articleOutput(state, position)),
+  outputs: (state) => Array.from({ length: state.rows.length }, (_, position) => articleOutputs(state, position)).flat(),
   reach(before, after, changes): Reached {
     return [...reachedArticles(before, after, changes)].map((no) => {
       const was = before.positionOfNo(no);
       const is = after.positionOfNo(no);
-      return [was === undefined ? [] : [articleOutput(before, was)], is === undefined ? [] : [articleOutput(after, is)]];
+      return [was === undefined ? [] : articleOutputs(before, was), is === undefined ? [] : articleOutputs(after, is)];
     });
   },
 };

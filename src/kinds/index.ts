@@ -1,4 +1,5 @@
 import { articleKind } from './article.ts';
+import { authorFeedKind, authorIndexKind, authorKind } from './authors.ts';
 import { newsSitemapKind, robotsKind } from './crawlers.ts';
 import { dayKind } from './day.ts';
 import { feedsKind, topicFeedKind } from './feeds.ts';
@@ -21,6 +22,9 @@ export const KINDS: readonly PageKind[] = [
   dayKind,
   topicKind,
   topicFeedKind,
+  authorKind,
+  authorFeedKind,
+  authorIndexKind,
   periodKind,
   onThisDayKind,
   onThisDayIndexKind,

@@ -19,8 +19,11 @@ export interface Planned {
   shows: readonly number[];
   /** Where the sitemap lists it: its URL path and newest date; absent for files not listed. */
   sitemap?: { path: string; lastmod?: IsoDate };
-  /** A page model (rendered with its kind's template), or a file made directly (a feed, the news sitemap). */
-  make: { page: () => PageModel } | { file: () => string };
+  /**
+   * A page model (rendered with its kind's template), a file made directly (a feed, the news
+   * sitemap), or a file copied as it is (a picture), whose bytes have the digest `key`.
+   */
+  make: { page: () => PageModel } | { file: () => string } | { copy: string; key: string };
 }
 
 /** How the published articles changed between two builds, by `no`. */

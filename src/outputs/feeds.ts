@@ -1,9 +1,10 @@
 import { Feed } from 'feed';
 import { utcInstant } from '../dates.ts';
 import type { Topic } from '../corpus/topics.ts';
+import type { Author } from '../corpus/authors.ts';
 import type { SiteState } from '../pages/state.ts';
 import type { ArticleEntry } from '../records/entry.ts';
-import { absoluteUrl, ATOM_PATH, frontPagePath, RSS_PATH, topicFeedPath, topicPath } from '../site/urls.ts';
+import { absoluteUrl, ATOM_PATH, authorFeedPath, authorPath, frontPagePath, RSS_PATH, topicFeedPath, topicPath } from '../site/urls.ts';
 import type { SiteSettings } from '../pages/types.ts';
 import { DATELINE_VERSION } from '../version.ts';
 import { jsonFeed } from './json-feed.ts';
@@ -27,21 +28,30 @@ export function buildFeeds(state: SiteState, site: FeedSettings): Feeds {
   // Atom and RSS carry titles and summaries as HTML (`type="html"`), JSON Feed as plain text:
   // the XML feeds get the text HTML-escaped so a headline such as `<b>` is shown, never obeyed.
   const channel: Channel = { title: site.title, description: site.description, path: frontPagePath(), feeds: { atom: ATOM_PATH, rss: RSS_PATH } };
-  const xml = feedOf(items, site, channel);
-  return { atom: xml.atom1(), rss: xml.rss2(), json: jsonFeed(items, site) };
+  const xml = feedOf(items, site, channel, (name) => authorPathOf(state, name));
+  return { atom: xml.atom1(), rss: xml.rss2(), json: jsonFeed(items, site, (name) => authorPathOf(state, name)) };
+}
+
+/** The path of the page of the author called `name`. */
+function authorPathOf(state: SiteState, name: string): string | undefined {
+  const author = state.authors.byName.get(name);
+  return author === undefined ? undefined : authorPath(author.slug);
 }
 
 /** The Atom feed of one topic: its newest `site.feedSize` articles. */
 export function topicFeed(state: SiteState, topic: Topic, site: FeedSettings): string {
-  const channel: Channel = {
-    title: `${topic.label} · ${site.title}`,
-    description: `Articles about ${topic.label}.`,
-    path: topicPath(topic.slug),
-    feeds: { atom: topicFeedPath(topic.slug) },
-  };
-  // Headlines and summaries only: an archive has hundreds of topics, and the site feeds carry the text.
-  const items = topic.members.slice(-site.feedSize).reverse().map((position) => ({ entry: state.entry(position) }));
-  return feedOf(items, site, channel).atom1();
+  return listFeed(state, topic.members, site, { title: `${topic.label} · ${site.title}`, description: `Articles about ${topic.label}.`, path: topicPath(topic.slug), feeds: { atom: topicFeedPath(topic.slug) } });
+}
+
+/** The Atom feed of one author: their newest `site.feedSize` articles. */
+export function authorFeed(state: SiteState, author: Author, site: FeedSettings): string {
+  return listFeed(state, author.members, site, { title: `${author.name} · ${site.title}`, description: `Articles by ${author.name}.`, path: authorPath(author.slug), feeds: { atom: authorFeedPath(author.slug) } });
+}
+
+/** An Atom feed of the newest `site.feedSize` of `members`: headlines and summaries only (the site's feeds carry the text). */
+function listFeed(state: SiteState, members: readonly number[], site: FeedSettings, channel: Channel): string {
+  const items = members.slice(-site.feedSize).reverse().map((position) => ({ entry: state.entry(position) }));
+  return feedOf(items, site, channel, (name) => authorPathOf(state, name)).atom1();
 }
 
 /** What a feed is the feed of: the whole site, or one topic. */
@@ -68,7 +78,7 @@ interface FeedItem {
 }
 
 /** An Atom/RSS feed of the items: headlines and summaries HTML-escaped, as those formats carry them as HTML. */
-function feedOf(items: readonly FeedItem[], site: FeedSettings, channel: Channel): Feed {
+function feedOf(items: readonly FeedItem[], site: FeedSettings, channel: Channel, authorPage: (name: string) => string | undefined): Feed {
   const url = (path: string) => absoluteUrl(site.baseUrl, path);
   const feed = new Feed({
     id: url(channel.path),
@@ -76,7 +86,7 @@ function feedOf(items: readonly FeedItem[], site: FeedSettings, channel: Channel
     description: channel.description,
     language: site.language,
     link: url(channel.path),
-    ...(items[0] ? { updated: utcInstant(items[0].entry.date) } : { updated: new Date(0) }),
+    updated: items.length === 0 ? new Date(0) : utcInstant(items.map(({ entry }) => entry.updated ?? entry.date).sort().at(-1)!),
     generator: `Dateline ${DATELINE_VERSION}`,
     feedLinks: Object.fromEntries(Object.entries(channel.feeds).map(([kind, path]) => [kind, url(path)])),
   });
@@ -85,12 +95,12 @@ function feedOf(items: readonly FeedItem[], site: FeedSettings, channel: Channel
       title: escapeHtml(record.headline),
       id: url(record.path),
       link: url(record.path),
-      date: utcInstant(record.date),
+      date: utcInstant(record.updated ?? record.date),
       published: utcInstant(record.date),
       description: escapeHtml(record.summary),
       // xml-js escapes only the first `]]>` inside a CDATA section; `]]&gt;` means the same in HTML.
       ...(body === undefined ? {} : { content: body.replaceAll(']]>', ']]&gt;') }),
-      ...(record.author === undefined ? {} : { author: [{ name: record.author }] }),
+      ...(record.authors.length === 0 ? {} : { author: record.authors.map((name) => ({ name, ...(authorPage(name) === undefined ? {} : { link: url(authorPage(name)!) }) })) }),
       // `feed` writes a category's name into an XML attribute without escaping `<`: leave brackets out.
       ...(record.tags.length === 0 ? {} : { category: record.tags.map((name) => ({ name: name.replace(/[<>]/g, '') })) }),
     });

@@ -24,19 +24,24 @@ export interface JsonFeedItem {
   content_html: string;
   /** RFC 3339: the article's calendar date at midnight UTC, as in the Atom and RSS feeds. */
   date_published: string;
-  authors?: { name: string }[];
+  /** When the article says it was updated (front matter `updated`). */
+  date_modified?: string;
+  authors?: { name: string; url?: string }[];
   tags?: string[];
 }
 
 /**
  * The site's JSON Feed, version 1.1, written here: the `feed` library (v6) writes only version 1
  * (a singular `author`, no `language`). The items are the Atom and RSS feeds' items: plain-text
- * headline and summary, the sanitized body as `content_html`. No `date_modified`: the archive knows
- * only the day an article was published. Nothing depends on the build's time, so rebuilds are
- * byte-identical.
+ * headline and summary, the sanitized body as `content_html`; `date_modified` when an article says
+ * it was updated. Nothing depends on the build's time, so rebuilds are byte-identical.
  */
-export function jsonFeed(items: readonly { entry: ArticleEntry; body: string }[], site: SiteSettings & { baseUrl: string }): string {
+export function jsonFeed(items: readonly { entry: ArticleEntry; body: string }[], site: SiteSettings & { baseUrl: string }, authorPathOf: (name: string) => string | undefined = () => undefined): string {
   const url = (path: string) => absoluteUrl(site.baseUrl, path);
+  const authorUrl = (name: string) => {
+    const found = authorPathOf(name);
+    return found === undefined ? undefined : url(found);
+  };
   const feed: JsonFeed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: site.title,
@@ -51,7 +56,8 @@ export function jsonFeed(items: readonly { entry: ArticleEntry; body: string }[]
       summary: entry.summary,
       content_html: body,
       date_published: utcInstant(entry.date).toISOString(),
-      ...(entry.author === undefined ? {} : { authors: [{ name: entry.author }] }),
+      ...(entry.updated === undefined ? {} : { date_modified: utcInstant(entry.updated).toISOString() }),
+      ...(entry.authors.length === 0 ? {} : { authors: entry.authors.map((name) => ({ name, ...(authorUrl(name) === undefined ? {} : { url: authorUrl(name) }) })) }),
       ...(entry.tags.length === 0 ? {} : { tags: entry.tags }),
     })),
   };

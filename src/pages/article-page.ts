@@ -1,10 +1,10 @@
 import { formatDate } from '../dates.ts';
-import { absoluteUrl, dayPath, topicPath } from '../site/urls.ts';
+import { absoluteUrl, authorPath, dayPath, topicPath } from '../site/urls.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import { link, pageCommon, shownReadingMinutes } from './common.ts';
 import { scriptSafeJson } from './json-ld.ts';
 import type { SiteState } from './state.ts';
-import type { AdjacentArticle, ArticlePage, SiteSettings } from './types.ts';
+import type { AdjacentArticle, ArticlePage, Link, SiteSettings } from './types.ts';
 
 /** Topics listed on an article page. */
 export const MAX_ARTICLE_TOPICS = 12;
@@ -35,7 +35,8 @@ export function articlePage(state: SiteState, position: number): ArticlePage {
       ...shownReadingMinutes(entry.readingMinutes),
       wordCount: entry.wordCount,
       bodyHtml: state.body(position),
-      ...(entry.author === undefined ? {} : { author: entry.author }),
+      authors: entry.authors.map((name) => authorLink(state, entry.path, name)),
+      ...(entry.updated === undefined ? {} : { updated: { date: entry.updated, label: formatDate(entry.updated, site.language) } }),
       ...(entry.sourceUrl === undefined ? {} : { sourceUrl: entry.sourceUrl }),
       topics,
     },
@@ -43,61 +44,81 @@ export function articlePage(state: SiteState, position: number): ArticlePage {
     ...(position > 0 ? { previous: adjacent(position - 1) } : {}),
     ...(position + 1 < state.rows.length ? { next: adjacent(position + 1) } : {}),
     related: [...state.rows.related.at(position)].map((no) => adjacent(state.positionOfNo(no)!)),
-    jsonLd: scriptSafeJson(newsArticleJsonLd(entry, site)),
+    jsonLd: scriptSafeJson(newsArticleJsonLd(entry, site, (name) => authorUrl(state, name))),
     openGraph: openGraph(entry, site, common.canonical),
-    twitter: twitterCard(site),
+    ...(imageUrl(entry, site) === undefined ? {} : { largeImage: true }),
   };
 }
 
-/**
- * The image shared with the article: the site's default (`image` in the config). Open Graph,
- * Twitter cards and JSON-LD need an absolute URL, so there is none without a base URL.
- */
-function sharedImage(site: SiteSettings): string | undefined {
-  return site.image === undefined || site.baseUrl === undefined ? undefined : absoluteUrl(site.baseUrl, site.image);
+/** A link to the page of the author called `name`. */
+function authorLink(state: SiteState, from: string, name: string): Link {
+  const author = state.authors.byName.get(name);
+  return author === undefined ? { href: '', label: name } : link(from, authorPath(author.slug), name);
+}
+
+function authorUrl(state: SiteState, name: string): string | undefined {
+  const author = state.authors.byName.get(name);
+  return author === undefined || state.site.baseUrl === undefined ? undefined : absoluteUrl(state.site.baseUrl, authorPath(author.slug));
+}
+
+/** The absolute address of the article's picture for sharing (its own, or the site's default), when there is a base URL for it. */
+function imageUrl(entry: ArticleEntry, site: SiteSettings): { url: string; width?: number; height?: number } | undefined {
+  if (entry.image !== undefined) {
+    if (/^https?:\/\//i.test(entry.image.src)) return { url: entry.image.src };
+    if (site.baseUrl === undefined) return undefined;
+    return { url: absoluteUrl(site.baseUrl, `${entry.path}${entry.image.src}`), ...(entry.image.width === undefined ? {} : { width: entry.image.width, height: entry.image.height! }) };
+  }
+  // The site's default (`image` in the config), a path from the site root.
+  return site.image === undefined || site.baseUrl === undefined ? undefined : { url: absoluteUrl(site.baseUrl, site.image) };
 }
 
 function adjacentArticle(from: string, entry: ArticleEntry, site: SiteSettings): AdjacentArticle {
   return { ...link(from, entry.path, entry.headline), date: entry.date, dateLabel: formatDate(entry.date, site.language) };
 }
 
-function newsArticleJsonLd(entry: ArticleEntry, site: SiteSettings): Record<string, unknown> {
+function newsArticleJsonLd(entry: ArticleEntry, site: SiteSettings, authorUrlOf: (name: string) => string | undefined): Record<string, unknown> {
   const url = site.baseUrl === undefined ? undefined : absoluteUrl(site.baseUrl, entry.path);
-  const image = sharedImage(site);
+  const image = imageUrl(entry, site);
   const logo = site.logo === undefined || site.baseUrl === undefined ? undefined : absoluteUrl(site.baseUrl, site.logo.path);
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: entry.headline,
     datePublished: entry.date,
+    ...(entry.updated === undefined ? {} : { dateModified: entry.updated }),
+    ...(image === undefined ? {} : { image: [image.url] }),
     description: entry.summary,
     wordCount: entry.wordCount,
     inLanguage: site.language,
     ...(url === undefined ? {} : { url, mainEntityOfPage: url }),
-    ...(entry.author === undefined ? {} : { author: { '@type': 'Person', name: entry.author } }),
+    ...(entry.authors.length === 0 ? {} : { author: entry.authors.map((name) => ({ '@type': 'Person', name, ...(authorUrlOf(name) === undefined ? {} : { url: authorUrlOf(name) }) })) }),
     ...(entry.sourceUrl === undefined ? {} : { isBasedOn: entry.sourceUrl }),
     ...(entry.tags.length === 0 ? {} : { keywords: entry.tags.join(', ') }),
-    ...(image === undefined ? {} : { image }),
     publisher: { '@type': 'Organization', name: site.title, ...(logo === undefined ? {} : { logo: { '@type': 'ImageObject', url: logo } }) },
   };
 }
 
+function imageTags(image: { url: string; width?: number; height?: number } | undefined): ArticlePage['openGraph'] {
+  if (image === undefined) return [];
+  return [
+    { property: 'og:image', content: image.url },
+    ...(image.width === undefined ? [] : [
+      { property: 'og:image:width', content: String(image.width) },
+      { property: 'og:image:height', content: String(image.height) },
+    ]),
+  ];
+}
+
 function openGraph(entry: ArticleEntry, site: SiteSettings, canonical: string | undefined): ArticlePage['openGraph'] {
-  const image = sharedImage(site);
   return [
     { property: 'og:type', content: 'article' },
     { property: 'og:site_name', content: site.title },
     { property: 'og:title', content: entry.headline },
     { property: 'og:description', content: entry.summary },
     ...(canonical === undefined ? [] : [{ property: 'og:url', content: canonical }]),
-    ...(image === undefined ? [] : [{ property: 'og:image', content: image }]),
+    ...imageTags(imageUrl(entry, site)),
     { property: 'article:published_time', content: entry.date },
+    ...(entry.updated === undefined ? [] : [{ property: 'article:modified_time', content: entry.updated }]),
     ...entry.tags.map((tag) => ({ property: 'article:tag', content: tag })),
   ];
-}
-
-/** A large Twitter/X card when there is an image to show (its title and description come from Open Graph). */
-function twitterCard(site: SiteSettings): ArticlePage['twitter'] {
-  const image = sharedImage(site);
-  return image === undefined ? [] : [{ name: 'twitter:card', content: 'summary_large_image' }, { name: 'twitter:image', content: image }];
 }

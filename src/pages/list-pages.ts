@@ -22,7 +22,7 @@ export interface ListPages {
   pages: [number, number][];
 }
 
-function listPages(state: SiteState, members: readonly number[], size: number): ListPages {
+export function listPages(state: SiteState, members: readonly number[], size: number): ListPages {
   return { members, pages: pageRanges(Uint32Array.from(members, (position) => state.rows.rank[position]!), size) };
 }
 
@@ -71,7 +71,7 @@ function byDate(state: SiteState, from: string, positions: readonly number[]): L
 }
 
 /** One group without a heading, each item showing its date. */
-function undated(state: SiteState, from: string, positions: readonly number[]): Pick<ListPage, 'groups' | 'layout' | 'itemDates'> {
+export function undated(state: SiteState, from: string, positions: readonly number[]): Pick<ListPage, 'groups' | 'layout' | 'itemDates'> {
   return { groups: [{ items: listItems(state, from, positions) }], layout: 'full', itemDates: true };
 }
 
@@ -81,7 +81,7 @@ function dated(state: SiteState, from: string, positions: readonly number[]): Pi
 }
 
 /** `March 3 – April 2, 1987`-style label of the dates a page spans (formatted day by day). */
-function spanLabel(state: SiteState, first: IsoDate, last: IsoDate): string {
+export function spanLabel(state: SiteState, first: IsoDate, last: IsoDate): string {
   const from = formatDate(first, state.site.language);
   return first === last ? from : `${from} – ${formatDate(last, state.site.language)}`;
 }

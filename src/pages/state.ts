@@ -1,5 +1,6 @@
 import type { ArchiveRows } from '../archive/rows.ts';
 import type { Topics } from '../corpus/topics.ts';
+import type { Authors } from '../corpus/authors.ts';
 import type { IsoDate } from '../dates.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import type { OwnPage } from '../records/page-record.ts';
@@ -38,6 +39,10 @@ export interface SiteState {
   redirects: readonly Redirect[];
   /** The site's own pages (`pages/`). */
   pages: readonly OwnPage[];
+  /** Who wrote the authored articles, each with their articles. */
+  authors: Authors;
+  /** The folders pictures are copied from: the input's (articles') and the site's own pages'. */
+  folders: { input: string; pages: string };
 }
 
 /** A former URL path of an article, and where the article is now. */

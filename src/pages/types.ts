@@ -58,9 +58,12 @@ export interface ArticleView {
   /** Only when it says something: see `shownReadingMinutes`. */
   readingMinutes?: number;
   wordCount: number;
-  /** Sanitized HTML, marked safe in exactly one template filter. */
+  /** Sanitized HTML, marked safe in its template. */
   bodyHtml: string;
-  author?: string;
+  /** Who wrote it, each linking to their page. */
+  authors: Link[];
+  /** The day it was last changed, when it says. */
+  updated?: { date: string; label: string };
   sourceUrl?: string;
   /** Topic pages the article belongs to: its tags first, then the names it mentions most. */
   topics: Link[];
@@ -81,8 +84,8 @@ export interface ArticlePage extends PageCommon {
   /** NewsArticle JSON-LD, already escaped for a `<script>` element. */
   jsonLd: string;
   openGraph: { property: string; content: string }[];
-  /** Twitter/X card tags (`<meta name>`), when the article has an image to share. */
-  twitter: { name: string; content: string }[];
+  /** Whether it has a picture to show large where it is shared (Twitter/X's large card). */
+  largeImage?: boolean;
 }
 
 export interface ListItem {
@@ -242,6 +245,13 @@ export interface NotFoundPage extends PageCommon {
   template: 'notFound';
 }
 
+/** `/authors/`: everyone who wrote for the site, A–Z. */
+export interface AuthorIndexPage extends PageCommon {
+  template: 'authors';
+  heading: string;
+  entries: ArchiveEntry[];
+}
+
 /** A page of the site's own (`pages/about.md`). */
 export interface OwnPageModel extends PageCommon {
   template: 'page';
@@ -257,7 +267,7 @@ export interface RedirectPage extends PageCommon {
   target: Link;
 }
 
-export type PageModel = OwnPageModel | RedirectPage | ArticlePage | ListPage | ArchivePage | OnThisDayPage | OnThisDayIndexPage | TopicIndexPage | SearchPage | NotFoundPage;
+export type PageModel = AuthorIndexPage | OwnPageModel | RedirectPage | ArticlePage | ListPage | ArchivePage | OnThisDayPage | OnThisDayIndexPage | TopicIndexPage | SearchPage | NotFoundPage;
 
 /** Site-wide settings the page builders read. */
 export interface SiteSettings {

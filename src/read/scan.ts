@@ -3,6 +3,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.ts';
 import type { FileTimes } from './fingerprint.ts';
+import { IMAGE_EXTENSIONS } from '../body/local-images.ts';
 
 /** The URL ledger's default name in the input folder (see `src/ledger/lockfile.ts`): not an article, and not reported as one. */
 export const LEDGER_FILE = 'urls.lock';
@@ -26,6 +27,8 @@ export interface ScanResult {
   paths: string[];
   /** Each file's size, modification and change time: three numbers a file. */
   times: Float64Array;
+  /** The pictures in the folder (authored articles may show them): paths, and size and times, three numbers a file. */
+  attachments: { paths: string[]; times: number[] };
   problems: Problem[];
 }
 
@@ -57,6 +60,11 @@ export async function scanInput(inputDir: string, displayDir: string): Promise<S
     paths.push(relativePath);
     times.push(info.size, info.mtimeMs, info.ctimeMs);
   };
+  const attachments = { paths: [] as string[], times: [] as number[] };
+  const picture = (relativePath: string, info: FileTimes) => {
+    attachments.paths.push(relativePath);
+    attachments.times.push(info.size, info.mtimeMs, info.ctimeMs);
+  };
   const visited = new Set<string>([root]);
 
   async function walk(dir: string, relativeDir: string): Promise<void> {
@@ -72,6 +80,7 @@ export async function scanInput(inputDir: string, displayDir: string): Promise<S
       if (entry === undefined) continue; // gone since it was listed
       if (entry.isFile()) {
         if (formatOf(name)) found(relativePath, entry);
+        else if (isPicture(name)) picture(relativePath, entry);
         else if (relativeDir === '' && name === LEDGER_FILE) continue; // the URL ledger (see src/ledger/)
         else problems.push(notAnArticle(display()));
         continue;
@@ -96,17 +105,23 @@ export async function scanInput(inputDir: string, displayDir: string): Promise<S
         await walk(absolutePath, relativePath);
       } else if (info.isFile()) {
         if (formatOf(name)) found(relativePath, info);
+        else if (isPicture(name)) picture(relativePath, info);
         else problems.push(notAnArticle(display()));
       }
     }
   }
 
   await walk(root, '');
-  return { root, paths, times: Float64Array.from(times), problems };
+  return { root, paths, times: Float64Array.from(times), attachments, problems };
+}
+
+/** A picture an authored article may show (see `IMAGE_EXTENSIONS`). */
+function isPicture(name: string): boolean {
+  return IMAGE_EXTENSIONS.has(path.extname(name).toLowerCase());
 }
 
 function notAnArticle(file: string): Problem {
-  return { code: 'not-an-article', severity: 'warning', file, message: 'is not an article (expected a .txt or .md file); ignored' };
+  return { code: 'not-an-article', severity: 'warning', file, message: 'is not an article (expected a .txt or .md file, or a picture an article shows); ignored' };
 }
 
 export function formatOf(name: string): FoundFile['format'] | undefined {
@@ -192,7 +207,7 @@ export function rescanFiles(previous: ScanResult, changed: Iterable<string>): Sc
     if (known) from = at + 1;
   }
   copy(previous.paths.length);
-  return { root: previous.root, paths, times: times.slice(0, paths.length * 3), problems: previous.problems };
+  return { root: previous.root, paths, times: times.slice(0, paths.length * 3), attachments: previous.attachments, problems: previous.problems };
 }
 
 /** The index of the first path of a listing (in walk order) at or after `relativePath`. */
@@ -208,7 +223,7 @@ function walkOrderIndex(paths: readonly string[], relativePath: string): number 
 }
 
 /** The order {@link scanInput} lists paths in: folder by folder, names in code unit order. */
-function compareWalkOrder(a: string, b: string): number {
+export function compareWalkOrder(a: string, b: string): number {
   const left = a.split('/');
   const right = b.split('/');
   for (let at = 0; at < Math.min(left.length, right.length); at++) {

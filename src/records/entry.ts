@@ -1,5 +1,6 @@
 import type { IsoDate } from '../dates.ts';
-import type { ArticleRecord } from './record.ts';
+import type { LocalImage } from '../body/local-images.ts';
+import type { ArticleRecord, SocialImage } from './record.ts';
 
 /**
  * What pages show of a published article besides its body — list items, previous/next and
@@ -20,7 +21,11 @@ export interface ArticleEntry {
   readingMinutes: number;
   wordCount: number;
   tags: string[];
-  author?: string;
+  authors: string[];
+  updated?: IsoDate;
+  /** The input's pictures its page shows: copied beside it. */
+  images?: LocalImage[];
+  image?: SocialImage;
   sourceUrl?: string;
   /** The record's hash: another hash means another body. */
   hash: string;
@@ -44,7 +49,10 @@ export function entryOf(record: ArticleRecord, path: string, no: number): Articl
     readingMinutes: record.readingMinutes,
     wordCount: record.wordCount,
     tags: record.tags,
-    ...(record.author === undefined ? {} : { author: record.author }),
+    authors: record.authors,
+    ...(record.updated === undefined ? {} : { updated: record.updated }),
+    ...(record.images === undefined || record.images.length === 0 ? {} : { images: record.images }),
+    ...(record.image === undefined ? {} : { image: record.image }),
     ...(record.sourceUrl === undefined ? {} : { sourceUrl: record.sourceUrl }),
     hash: record.hash,
     source: record.source,
@@ -57,5 +65,5 @@ export function entryOf(record: ArticleRecord, path: string, no: number): Articl
 
 /** Whether a list item, link or feed entry showing the article would show it differently. */
 export function listedDifferently(a: ArticleEntry, b: ArticleEntry): boolean {
-  return a.path !== b.path || a.date !== b.date || a.headline !== b.headline || a.summary !== b.summary || a.place !== b.place || a.readingMinutes !== b.readingMinutes;
+  return a.path !== b.path || a.date !== b.date || a.headline !== b.headline || a.summary !== b.summary || a.place !== b.place || a.readingMinutes !== b.readingMinutes || a.authors.join('\0') !== b.authors.join('\0');
 }

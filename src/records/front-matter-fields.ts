@@ -21,7 +21,20 @@ export const frontMatterFields = z.object({
     ]),
     [],
   ),
-  author: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  author: z._default(
+    z.union([
+      z.pipe(
+        z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+        z.transform((name: string) => [name]),
+      ),
+      z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))).check(z.maxLength(20)),
+    ]),
+    [],
+  ),
+  /** The day it was last changed, shown as "Updated …": a calendar date, not before `date`. */
+  updated: z.optional(z.string().check(z.refine(isCalendarDate, { error: (issue) => `updated "${String(issue.input)}" is not a calendar date (expected YYYY-MM-DD)` }))),
+  /** Its picture for links shared elsewhere (Open Graph): a picture beside the file, or a web address. */
+  image: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000))),
   source_url: z.optional(z.string().check(z.refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), 'source_url must be an absolute http(s) URL'))),
   draft: z._default(z.boolean({ error: 'draft must be true or false' }), false),
 });

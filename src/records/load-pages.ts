@@ -4,23 +4,25 @@ import { readOne } from '../read/read-sources.ts';
 import { displayPath, foundFile, scanInput } from '../read/scan.ts';
 import { reservedRootOf } from '../site/urls.ts';
 import { pageRecord, type OwnPage } from './page-record.ts';
+import { imageReader } from '../read/read-image.ts';
 
 /**
  * Reads the site's own pages (`pages/*.md`, nested folders too): every build reads them all, as
  * there are few. A page that cannot be read or parsed is reported and left out; so is one whose
  * URL is a URL Dateline makes (`/archive/`, `/topics/`, a year…) or another page's.
  */
-export async function loadPages(dir: string | undefined, drafts: boolean): Promise<{ pages: OwnPage[]; problems: Problem[] }> {
-  if (dir === undefined) return { pages: [], problems: [] };
+export async function loadPages(dir: string | undefined, drafts: boolean): Promise<{ pages: OwnPage[]; root: string; problems: Problem[] }> {
+  if (dir === undefined) return { pages: [], root: '', problems: [] };
   const display = displayPath(dir);
   let scan;
   try {
     scan = await scanInput(dir, display);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { pages: [], problems: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { pages: [], root: '', problems: [] };
     throw error;
   }
   const problems: Problem[] = [...scan.problems];
+  const readImage = imageReader(scan.root);
   const pages: OwnPage[] = [];
   const taken = new Map<string, string>();
   for (let index = 0; index < scan.paths.length; index++) {
@@ -37,7 +39,7 @@ export async function loadPages(dir: string | undefined, drafts: boolean): Promi
     }
     let page: OwnPage;
     try {
-      page = pageRecord(source);
+      page = pageRecord(source, readImage);
     } catch (error) {
       problems.push(toProblem(error, file));
       continue;
@@ -57,5 +59,5 @@ export async function loadPages(dir: string | undefined, drafts: boolean): Promi
     taken.set(page.path, file);
     pages.push(page);
   }
-  return { pages, problems };
+  return { pages, root: scan.root, problems };
 }

@@ -25,6 +25,15 @@ export interface PreviousRead {
   match: Int32Array;
   record(hash: string): ArticleRecord | undefined;
   problems(path: string): readonly Problem[] | undefined;
+  /** The pictures of the input folder as it saw them, and the authored articles that show pictures, with the paths they refer to. */
+  attachments?: Attachments;
+  imageRefs?: readonly [string, string[]][];
+}
+
+/** The input folder's pictures, as listed: paths and, three numbers a file, size and times. */
+export interface Attachments {
+  paths: string[];
+  times: number[];
 }
 
 export interface ReadOptions {
@@ -32,6 +41,8 @@ export interface ReadOptions {
   scan: ScanResult;
   /** Extra leftover patterns from the config. */
   leftoverPatterns: readonly string[];
+  /** Lines no leftover pattern removes (`keepParagraphs` in the config). */
+  keepParagraphs?: readonly string[];
   /** Page furniture the archive revealed (folded keys, see `src/clean/boilerplate.ts`), removed from new records. */
   furniture?: ReadonlySet<string>;
   /** Absent: read everything. */
@@ -51,6 +62,8 @@ export interface ReadArticles {
   /** Files parsed now, and files whose record was known. */
   parsed: number;
   reused: number;
+  /** Authored articles that show pictures of the input, with every path they refer to: kept, to know which to read again when a picture changes. */
+  imageRefs: [string, string[]][];
 }
 
 /**
@@ -64,10 +77,12 @@ export async function readArticles(options: ReadOptions): Promise<ReadArticles> 
   const found = scan.paths;
   const display = displayPath(options.inputDir);
   const was = (index: number) => (previous ? previous.match[index]! : -1);
+  // An authored article is read again when a picture it refers to came, went or changed, though its own file did not.
+  const showsChanged = articlesShowingChanged(scan.attachments, previous?.attachments, previous?.imageRefs ?? []);
   const toRead: number[] = [];
   for (let index = 0; index < found.length; index++) {
     const at = was(index);
-    if (at === -1 || !sameTimesAt(scan.times, index, previous!.snapshot.times, at)) toRead.push(index);
+    if (at === -1 || !sameTimesAt(scan.times, index, previous!.snapshot.times, at) || showsChanged.has(found[index]!)) toRead.push(index);
   }
   // Read and parsed together (in worker threads when there are many); a file whose bytes are the last build's version is not parsed again.
   const results = await readAndParse(
@@ -76,7 +91,9 @@ export async function readArticles(options: ReadOptions): Promise<ReadArticles> 
       known: toRead.map((index) => (was(index) === -1 ? undefined : previous!.snapshot.hashes[was(index)])),
       displayDir: display,
       leftoverPatterns: options.leftoverPatterns,
+      keepParagraphs: options.keepParagraphs ?? [],
       furniture: [...(options.furniture ?? [])],
+      root: scan.root,
     },
     options.jobs ?? 1,
   );
@@ -96,6 +113,8 @@ export async function readArticles(options: ReadOptions): Promise<ReadArticles> 
   const records = new Map<string, ArticleRecord>();
   let parsed = 0;
   let reused = 0;
+  // Pictures referred to: those of files not parsed now as they were; parsed ones set theirs.
+  const refs = new Map(previous?.imageRefs ?? []);
   const add = (index: number, id: string, hash: string, status: FileStatus) => {
     const row = rows++;
     files.paths[row] = found[index]!;
@@ -133,6 +152,7 @@ export async function readArticles(options: ReadOptions): Promise<ReadArticles> 
     }
     const result = built.get(source.hash)!;
     parsed++;
+    refs.delete(source.relativePath);
     if ('code' in result) {
       problems.set(source.relativePath, [result]);
       add(index, source.id, source.hash, 'error');
@@ -140,14 +160,33 @@ export async function readArticles(options: ReadOptions): Promise<ReadArticles> 
     }
     records.set(result.hash, result);
     if (result.warnings.length > 0) problems.set(source.relativePath, [...result.warnings]);
-    add(index, source.id, source.hash, result.draft ? 'draft' : 'article');
+    if (result.imageRefs !== undefined) refs.set(source.relativePath, result.imageRefs);
+    // A record of an article with pictures is keyed by its pictures' bytes too (see `markdownRecord`).
+    add(index, source.id, result.hash, result.draft ? 'draft' : 'article');
   }
   for (const column of [files.paths, files.ids, files.hashes, files.statuses]) column.length = rows;
   if (rows < found.length) {
     files.times = files.times.slice(0, rows * 3);
     files.previous = files.previous.slice(0, rows);
   }
-  return { files, records, problems: sortProblems([...options.scan.problems, ...readProblems, ...[...problems.values()].flat()]), fileProblems: problems, parsed, reused };
+  const present = new Set(files.paths);
+  const imageRefs = [...refs].filter(([file]) => present.has(file)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { files, records, problems: sortProblems([...options.scan.problems, ...readProblems, ...[...problems.values()].flat()]), fileProblems: problems, parsed, reused, imageRefs };
+}
+
+/** The authored articles (by path) that refer to a picture of the input that came, went or changed since the last build. */
+function articlesShowingChanged(now: Attachments, before: Attachments | undefined, imageRefs: readonly [string, string[]][]): Set<string> {
+  const articles = new Set<string>();
+  if (imageRefs.length === 0) return articles;
+  const times = (list: Attachments) => new Map(list.paths.map((file, at) => [file, `${list.times[at * 3]}:${list.times[at * 3 + 1]}:${list.times[at * 3 + 2]}`]));
+  const was = times(before ?? { paths: [], times: [] });
+  const is = times(now);
+  const changed = new Set<string>();
+  for (const [file, stamp] of is) if (was.get(file) !== stamp) changed.add(file);
+  for (const file of was.keys()) if (!is.has(file)) changed.add(file);
+  if (changed.size === 0) return articles;
+  for (const [article, refs] of imageRefs) if (refs.some((ref) => changed.has(ref))) articles.add(article);
+  return articles;
 }
 
 /** Whether the found file at `index` has the size and times the snapshot holds for its file `at`. */

@@ -8,16 +8,21 @@ import { keyTerms } from '../derive/terms.ts';
 import { authoredSlug, textFingerprint } from '../derive/permalink.ts';
 import { deriveSummary } from '../derive/summary.ts';
 import { toSafeHtml } from '../body/to-html.ts';
+import { addImage, localImages, type LocalImage, type ReadImage } from '../body/local-images.ts';
 import { DatelineError, type Problem } from '../errors.ts';
 import { parseFrontMatter } from '../parse/front-matter.ts';
 import { parseMarkdownBody } from '../parse/markdown-body.ts';
 import { stripBom } from '../parse/text.ts';
 import { frontMatterFields } from './front-matter-fields.ts';
-import type { ArticleRecord } from './record.ts';
+import type { ArticleRecord, SocialImage } from './record.ts';
+import { digest } from '../digest.ts';
 import type { SourceFile } from './source-file.ts';
 
-/** Turns an authored `.md` article (YAML front matter + Markdown) into a record. */
-export function markdownRecord(source: SourceFile): ArticleRecord {
+/**
+ * Turns an authored `.md` article (YAML front matter + Markdown) into a record; its pictures from
+ * the input folder are read with `readImage` (none without it).
+ */
+export function markdownRecord(source: SourceFile, readImage: ReadImage = () => undefined): ArticleRecord {
   const file = source.displayPath;
   const text = stripControlCharacters(stripBom(source.text));
   const { data, keyLines, body, bodyLine } = parseFrontMatter(text, file);
@@ -33,7 +38,12 @@ export function markdownRecord(source: SourceFile): ArticleRecord {
     });
   }
   const fields = parsed.data;
-  const { html, paragraphs, warnings } = markdownBody(body, file, bodyLine);
+  if (fields.updated !== undefined && fields.updated < fields.date) {
+    throw new DatelineError({ code: 'bad-front-matter', file, line: keyLines.updated ?? 1, message: `updated ${fields.updated} is before the date ${fields.date}` });
+  }
+  const page = { file, bodyLine, relativePath: source.relativePath };
+  const { html, paragraphs, warnings, images, refs, firstImage } = markdownBody(body, page, readImage);
+  const image = socialImage(fields.image, firstImage, page, readImage, { images, refs }, warnings, keyLines.image);
   const plain = paragraphs.join('\n\n');
   const wordCount = countWords(plain);
   return {
@@ -52,13 +62,47 @@ export function markdownRecord(source: SourceFile): ArticleRecord {
     tags: [...new Set(fields.tags)],
     names: findNames(paragraphs),
     terms: keyTerms(plain),
-    ...(fields.author === undefined ? {} : { author: fields.author }),
+    authors: [...new Set(fields.author)],
+    ...(fields.updated === undefined ? {} : { updated: fields.updated }),
+    ...(images.length === 0 ? {} : { images }),
+    ...(refs.length === 0 ? {} : { imageRefs: refs }),
+    ...(image === undefined ? {} : { image }),
     ...(fields.source_url === undefined ? {} : { sourceUrl: fields.source_url }),
     draft: fields.draft,
-    removed: [],
+    removed: { leftovers: [], signOffs: [], furniture: [] },
     warnings,
-    hash: source.hash,
+    // Its pictures are part of it: another picture is another version of the article.
+    hash: images.length === 0 ? source.hash : digest(source.hash, ...images.flatMap((picture) => [picture.source, picture.digest])),
   };
+}
+
+/**
+ * The picture that stands for an article where it is shared: its front matter's `image` (a web
+ * address, or a picture of the input, copied beside the page), else the first its body shows.
+ */
+function socialImage(
+  wanted: string | undefined,
+  first: string | undefined,
+  page: { file: string; relativePath: string },
+  readImage: ReadImage,
+  found: { images: LocalImage[]; refs: string[] },
+  warnings: Problem[],
+  line: number | undefined,
+): SocialImage | undefined {
+  if (wanted === undefined) return first === undefined ? undefined : sized(first, found.images);
+  if (/^https?:\/\//i.test(wanted)) return URL.canParse(wanted) ? { src: wanted } : undefined;
+  const image = addImage(wanted, page, readImage, found);
+  if (typeof image === 'string') {
+    warnings.push({ code: 'image-left-out', severity: 'warning', file: page.file, ...(line === undefined ? {} : { line }), message: `image: ${image}; it is left out` });
+    return first === undefined ? undefined : sized(first, found.images);
+  }
+  return { src: image.file, ...(image.width === undefined ? {} : { width: image.width, height: image.height }) };
+}
+
+/** A picture by its `src`, with its size when it is one of the page's own. */
+function sized(src: string, images: readonly LocalImage[]): SocialImage {
+  const own = images.find((image) => image.file === src);
+  return own?.width === undefined ? { src } : { src, width: own.width, height: own.height! };
 }
 
 /**
@@ -66,11 +110,39 @@ export function markdownRecord(source: SourceFile): ArticleRecord {
  * plain text, and a warning for raw HTML it dropped. The page's `<h1>` is its title, so the body's
  * headings go one level down.
  */
-export function markdownBody(body: string, file: string, bodyLine: number): { html: string; paragraphs: string[]; warnings: Problem[] } {
-  const tree = parseMarkdownBody(body, file, bodyLine);
-  const warnings = droppedHtmlWarnings(tree, file, bodyLine);
+export function markdownBody(body: string, page: { file: string; bodyLine: number; relativePath: string }, readImage: ReadImage): MarkdownBody {
+  const tree = parseMarkdownBody(body, page.file, page.bodyLine);
+  const warnings = droppedHtmlWarnings(tree, page.file, page.bodyLine);
   demoteHeadings(tree);
-  return { html: toSafeHtml(tree), paragraphs: topLevelText(tree), warnings };
+  const pictures = localImages(tree, page, readImage);
+  return { html: toSafeHtml(tree), paragraphs: topLevelText(tree), warnings: [...warnings, ...pictures.warnings], images: pictures.images, refs: pictures.refs, firstImage: firstImageUrl(tree) };
+}
+
+export interface MarkdownBody {
+  html: string;
+  /** The top-level blocks as plain text. */
+  paragraphs: string[];
+  warnings: Problem[];
+  /** The input's pictures it shows (copied beside the page), and every local path it refers to. */
+  images: LocalImage[];
+  refs: string[];
+  /** The first picture it shows (a name beside the page, or a web address), if any. */
+  firstImage?: string;
+}
+
+/** The `src` of the first picture in the body (after local ones were named beside the page). */
+function firstImageUrl(tree: Root): string | undefined {
+  let found: string | undefined;
+  const definitions = new Map<string, string>();
+  visit(tree, 'definition', (node) => {
+    definitions.set(node.identifier, node.url);
+  });
+  visit(tree, (node) => {
+    if (found !== undefined) return;
+    if (node.type === 'image') found = node.url;
+    else if (node.type === 'imageReference') found = definitions.get(node.identifier);
+  });
+  return found;
 }
 
 /** The page's `<h1>` is the headline, so a body's `#` becomes `<h2>` and so on down. */
@@ -81,7 +153,8 @@ function demoteHeadings(tree: Root): void {
 }
 
 function topLevelText(tree: Root): string[] {
-  return tree.children.map((node) => toString(node, { includeHtml: false }).trim()).filter((text) => text !== '');
+  // A picture's alt text describes it; it is not the article's text (its summary, its words).
+  return tree.children.map((node) => toString(node, { includeHtml: false, includeImageAlt: false }).trim()).filter((text) => text !== '');
 }
 
 /** remark-html's sanitizer drops raw HTML silently; say which lines lost markup. */

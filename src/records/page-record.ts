@@ -8,6 +8,7 @@ import { parseFrontMatter } from '../parse/front-matter.ts';
 import { stripBom } from '../parse/text.ts';
 import { ownPagePath } from '../site/urls.ts';
 import { markdownBody } from './markdown-record.ts';
+import type { LocalImage, ReadImage } from '../body/local-images.ts';
 import type { SourceFile } from './source-file.ts';
 
 /**
@@ -21,6 +22,8 @@ export interface OwnPage {
   description: string;
   /** Sanitized HTML of the body. */
   bodyHtml: string;
+  /** The pictures of the pages folder it shows, copied beside it. */
+  images: LocalImage[];
   /** Its place in the site's navigation, when it has one (lower `order` first). */
   nav?: { label: string; order: number };
   draft: boolean;
@@ -52,7 +55,7 @@ const pageFields = z.object({
 });
 
 /** Turns `pages/<path>.md` into a page; its URL is its front matter's `slug`, else its path's words. */
-export function pageRecord(source: SourceFile): OwnPage {
+export function pageRecord(source: SourceFile, readImage: ReadImage = () => undefined): OwnPage {
   const file = source.displayPath;
   const { data, keyLines, body, bodyLine } = parseFrontMatter(stripControlCharacters(stripBom(source.text)), file);
   const parsed = pageFields.safeParse(data);
@@ -63,12 +66,13 @@ export function pageRecord(source: SourceFile): OwnPage {
   const fields = parsed.data;
   const slug = fields.slug ?? pathSlug(source.relativePath);
   if (slug === '') throw new DatelineError({ code: 'bad-page-slug', file, line: keyLines.slug ?? 1, message: 'its name gives no URL (no letters or digits)', hint: 'rename the file, or set slug: in its front matter' });
-  const { html, paragraphs, warnings } = markdownBody(body, file, bodyLine);
+  const { html, paragraphs, warnings, images } = markdownBody(body, { file, bodyLine, relativePath: source.relativePath }, readImage);
   return {
     path: ownPagePath(slug),
     title: fields.title,
     description: fields.description ?? firstWords(paragraphs.join(' ')),
     bodyHtml: html,
+    images,
     ...navOf(fields.nav, fields.title),
     draft: fields.draft,
     source: file,

@@ -2,6 +2,14 @@ import type { IsoDate } from '../dates.ts';
 import type { ShortParagraph } from '../clean/boilerplate.ts';
 import type { FoundName } from '../derive/names.ts';
 import type { Problem } from '../errors.ts';
+import type { LocalImage } from '../body/local-images.ts';
+
+/** A picture that stands for an article where it is shared: a name beside its page, or a web address. */
+export interface SocialImage {
+  src: string;
+  width?: number;
+  height?: number;
+}
 
 /**
  * One article as Dateline knows it after reading, cleaning and deriving. Plain and serialisable:
@@ -39,17 +47,36 @@ export interface ArticleRecord {
   names: FoundName[];
   /** The text's most frequent content words, for related articles. */
   terms: string[];
-  author?: string;
+  /** Who wrote it (front matter `author`, one name or a list): each has an author page. */
+  authors: string[];
+  /** The day it was last changed (front matter `updated`), when it says. */
+  updated?: IsoDate;
+  /** The input's pictures it shows, copied beside its page (authored articles). */
+  images?: LocalImage[];
+  /** Every local file it refers to as a picture (found or not): a change to one of them means reading it again. */
+  imageRefs?: string[];
+  /** Its picture for links shared elsewhere: its front matter's `image`, else the first it shows. */
+  image?: SocialImage;
   sourceUrl?: string;
   draft: boolean;
   /** Short unpunctuated paragraphs that could be page furniture (see `src/clean/boilerplate.ts`): counted over the archive. */
   short?: ShortParagraph[];
-  /** Leftover paragraphs removed while cleaning, in order. */
-  removed: string[];
+  /** What cleaning removed (see {@link Removed}). */
+  removed: Removed;
   /** Things the reader should know that did not stop the article (e.g. dropped raw HTML). */
   warnings: Problem[];
   /** Hash of the source's bytes, path and Dateline's version (a cache key adds the settings that shape records). */
   hash: string;
+}
+
+/** What cleaning took out of an article, each kind in order: the build reports the first two, the last is reported as furniture. */
+export interface Removed {
+  /** Whole paragraphs a leftover pattern matched (the defaults and `leftoverPatterns`). */
+  leftovers: string[];
+  /** The wire sign-off at the end (`Reuter`, `REUTER...`, `MORE`). */
+  signOffs: string[];
+  /** Page furniture the archive revealed (see `src/clean/boilerplate.ts`). */
+  furniture: string[];
 }
 
 /** A record with its final, unique place in the site. */

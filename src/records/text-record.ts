@@ -15,14 +15,19 @@ import { parseSeedText } from '../parse/seed-text.ts';
 import type { ArticleRecord } from './record.ts';
 import type { SourceFile } from './source-file.ts';
 
-/** Turns a `.txt` article in the seed format into a record: parse → clean → derive. */
-export function textRecord(source: SourceFile, leftovers: readonly RegExp[], furniture: ReadonlySet<string> = new Set()): ArticleRecord {
+/**
+ * Turns a `.txt` article in the seed format into a record: parse → clean → derive. `keep` holds
+ * the folded lines (`keepParagraphs`) no leftover pattern removes.
+ */
+export function textRecord(source: SourceFile, leftovers: readonly RegExp[], furniture: ReadonlySet<string> = new Set(), keep: ReadonlySet<string> = new Set()): ArticleRecord {
   const { date, body, bodyLine } = parseSeedText(source.text, source.displayPath);
-  const cleaned = stripLeftovers(splitParagraphs(stripControlCharacters(body)), leftovers);
+  const cleaned = stripLeftovers(splitParagraphs(stripControlCharacters(body)), leftovers, keep);
   // Counted before the archive's furniture goes, so the counts do not depend on what they found.
   const short = shortParagraphs(cleaned.paragraphs);
-  const { kept: paragraphs, removed: furnitureRemoved } = removeFurniture(cleaned.paragraphs, furniture);
-  const removed = [...cleaned.removed, ...furnitureRemoved];
+  const found = removeFurniture(cleaned.paragraphs, furniture);
+  // An article that is nothing but furniture keeps its lines rather than become an error: what the archive reveals never decides whether a file has one.
+  const { kept: paragraphs, removed: furnitureRemoved } = found.kept.length === 0 ? { kept: cleaned.paragraphs, removed: [] } : found;
+  const removed = { leftovers: cleaned.leftovers, signOffs: cleaned.signOffs, furniture: furnitureRemoved };
   if (paragraphs.length === 0) {
     throw new DatelineError({
       code: 'empty-body',
@@ -50,6 +55,7 @@ export function textRecord(source: SourceFile, leftovers: readonly RegExp[], fur
     wordCount,
     readingMinutes: readingMinutes(wordCount),
     tags: [],
+    authors: [],
     names: findNames(paragraphs),
     // Where the story was filed is not what it is about: the dateline's words are not terms.
     terms: keyTerms(place === undefined ? text : [stripWireDateline(paragraphs[0]!), ...paragraphs.slice(1)].join('\n\n')),

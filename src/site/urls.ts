@@ -54,6 +54,15 @@ export function searchPath(): string {
   return 'search/';
 }
 
+/** `/authors/`, or (with `slug`) an author's page, or (with `page` too) one of their pages of older articles, named by its first article. */
+export function authorPath(slug?: string, page?: string): string {
+  return `authors/${slug === undefined ? '' : `${slug}/`}${page === undefined ? '' : `page/${page}/`}`;
+}
+
+export function authorFeedPath(slug: string): string {
+  return `authors/${slug}/feed.xml`;
+}
+
 /** A page of the site's own (`pages/about.md` at `about/`): its path is its slug. */
 export function ownPagePath(slug: string): string {
   return `${slug}/`;

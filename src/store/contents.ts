@@ -1,5 +1,6 @@
 import type { StoredFurniture } from '../build/furniture-stage.ts';
 import type { ArchiveRows } from '../archive/rows.ts';
+import type { StoredRemovals } from '../clean/removal-counts.ts';
 import type { LabelCounts, NamedIn } from '../corpus/name-counts.ts';
 import type { StoredTopic } from '../corpus/topics.ts';
 import type { IsoDate } from '../dates.ts';
@@ -62,10 +63,15 @@ export interface StoredMeta {
   pages?: OwnPage[];
   /** The site's own files as this build copied them. */
   staticFiles?: StoredStatic[];
+  /** The input folder's pictures as this build saw them, and the authored articles that show pictures, with every path they refer to. */
+  attachments?: { paths: string[]; times: number[] };
+  imageRefs?: [string, string[]][];
   /** Output files of the site (for the summary). */
   files: number;
   /** The archive's page furniture: counts, and the lines the stored records were cleaned of. */
   furniture?: StoredFurniture;
+  /** What leftover patterns and sign-offs removed over the archive (see `RemovalCounts`). */
+  removals: StoredRemovals;
 }
 
 /** A file of the site's own as copied: its path, size, modification and change time, and the key of its bytes. */

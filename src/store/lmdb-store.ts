@@ -80,6 +80,22 @@ export class LmdbStateStore implements StateStore {
     }
   }
 
+  /**
+   * Opens the state in `dir` only to read it, as `check` does: never made, repaired or written
+   * (LMDB registers the reader in the state's lock file, as every reader does). Undefined when
+   * there is none or it cannot be opened.
+   */
+  static async openToRead(dir: string): Promise<LmdbStateStore | undefined> {
+    const { existsSync } = await import('node:fs');
+    if (!existsSync(dir)) return undefined;
+    const { open } = await import('lmdb');
+    try {
+      return new LmdbStateStore(open({ path: dir, maxDbs: 16, compression: false, readOnly: true }));
+    } catch {
+      return undefined;
+    }
+  }
+
   meta(): StoredMeta | undefined {
     return this.#meta.get('meta') as StoredMeta | undefined;
   }

@@ -66,6 +66,20 @@ describe('FurnitureCounts', () => {
     expect(later.found().map((line) => line.text)).toEqual(['most read', 'row of figures']);
   });
 
+  it('keeps as example the first file in the folder order, and asks for it again when every example went', () => {
+    const counts = new FurnitureCounts();
+    const sources = ['a0.txt', 'a1.txt', 'a2.txt', 'a3.txt', 'a4.txt', 'a5.txt', 'a6.txt', 'a7.txt', 'a8.txt', 'a9.txt'];
+    sources.forEach((source, n) => counts.add(article(`2025-01-0${1 + (n % 3)}`, source, 'most read'), 1));
+    for (const [n, source] of sources.slice(0, 3).entries()) counts.add(article(`2025-01-0${1 + n}`, source, 'most read'), -1);
+    // A file added later than the examples that went is not the first: a3.txt is.
+    counts.add(article('2025-01-01', 'b.txt', 'most read'), 1);
+    expect(counts.found()).toEqual([{ text: 'most read', articles: 8, days: 3, example: '' }]);
+    const [wanted] = counts.wanting(['most read']);
+    expect(wanted!.holds({ date: '2025-01-01', source: 'x.txt', short: [{ key: 'most read', inTable: true }] })).toBe(false);
+    wanted!.examples.push('a3.txt');
+    expect(counts.found()[0]!.example).toBe('a3.txt');
+  });
+
   it('takes back exactly what an article added', () => {
     const counts = new FurnitureCounts();
     const one = article('2025-01-01', 'a.txt', 'most read');

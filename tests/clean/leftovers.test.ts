@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { stripControlCharacters } from '../../src/clean/control-characters.ts';
-import { compileLeftoverPatterns, stripLeftovers } from '../../src/clean/leftovers.ts';
+import { compileLeftoverPatterns, DEFAULT_LEFTOVER_PATTERNS, stripLeftovers } from '../../src/clean/leftovers.ts';
 
 describe('stripLeftovers', () => {
   it("removes the seed's scraper leftovers as whole paragraphs and lists them", () => {
     const result = stripLeftovers(['Lede.', 'Article continues below the player', 'Middle.', 'Advertisment1', 'End.']);
     expect(result.paragraphs).toEqual(['Lede.', 'Middle.', 'End.']);
-    expect(result.removed).toEqual(['Article continues below the player', 'Advertisment1']);
+    expect(result.leftovers).toEqual(['Article continues below the player', 'Advertisment1']);
+    expect(result.signOffs).toEqual([]);
   });
 
   it.each(['Advertisement', 'ADVERTISEMENT', 'Advertisment', 'Advertisement 2', 'Advert', 'advertisement3', 'Article continues after advertisement'])('removes "%s"', (leftover) => {
@@ -20,14 +21,15 @@ describe('stripLeftovers', () => {
 
   it('removes the wire sign-off as a last paragraph, in any case, but not elsewhere', () => {
     expect(stripLeftovers(['Lede.', 'Reuter']).paragraphs).toEqual(['Lede.']);
-    expect(stripLeftovers(['Lede.', 'REUTER']).removed).toEqual(['REUTER']);
+    expect(stripLeftovers(['Lede.', 'REUTER'])).toEqual({ paragraphs: ['Lede.'], leftovers: [], signOffs: ['REUTER'] });
     expect(stripLeftovers(['Reuter', 'Lede.']).paragraphs).toEqual(['Reuter', 'Lede.']);
   });
 
   it('removes a sign-off or MORE continuation glued to the last sentence', () => {
     expect(stripLeftovers(['Lede.', 'n.a.-not available. Reuter']).paragraphs).toEqual(['Lede.', 'n.a.-not available.']);
     expect(stripLeftovers(['Lede.', 'dealers said. REUTER...']).paragraphs).toEqual(['Lede.', 'dealers said.']);
-    expect(stripLeftovers(['Lede.', 'subject to financing.  More']).removed).toEqual(['More']);
+    expect(stripLeftovers(['Lede.', 'subject to financing.  More']).signOffs).toEqual(['More']);
+    expect(stripLeftovers(['Lede.', 'he said. REUTER Reuter'])).toEqual({ paragraphs: ['Lede.', 'he said.'], leftovers: [], signOffs: ['Reuter', 'REUTER'] });
     expect(stripLeftovers(['He worked for Reuters']).paragraphs).toEqual(['He worked for Reuters']);
     expect(stripLeftovers(['He wants more']).paragraphs).toEqual(['He wants more']);
   });
@@ -37,6 +39,11 @@ describe('stripLeftovers', () => {
     expect(stripLeftovers(['Lede.', 'growth had been slowing since the summe REUTER']).paragraphs).toEqual(['Lede.', 'growth had been slowing since the summe']);
     expect(stripLeftovers(['Lede.', 'Ford Motor Co <F> Reuter']).paragraphs).toEqual(['Lede.', 'Ford Motor Co <F>']);
     expect(stripLeftovers(['Lede.', 'REUTER^M']).paragraphs).toEqual(['Lede.']);
+  });
+
+  it('keeps a line a pattern would remove when the user keeps it, compared with case and trailing numbers folded', () => {
+    const result = stripLeftovers(['Lede.', 'Related:', 'Advertisement 3', 'End.'], DEFAULT_LEFTOVER_PATTERNS, new Set(['related']));
+    expect(result).toEqual({ paragraphs: ['Lede.', 'Related:', 'End.'], leftovers: ['Advertisement 3'], signOffs: [] });
   });
 
   it('applies extra patterns from the config to whole paragraphs only', () => {

@@ -7,7 +7,7 @@ import { random } from '../helpers/random.ts';
 function rows(next: () => number, count: number, offset = 0): RowData[] {
   return Array.from({ length: count }, (_, index) => {
     const pick = (vocabulary: number, size: number) => [...new Set(Array.from({ length: size }, () => Math.floor(next() * vocabulary)))];
-    return { order: `1987-03-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}\u0000${String(offset + index).padStart(6, '0')}`, no: offset + index, rank: 0, authored: false, terms: pick(400, 6), topics: pick(40, 2), related: [] };
+    return { order: `1987-03-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}\u0000${String(offset + index).padStart(6, '0')}`, no: offset + index, rank: 0, authored: false, terms: pick(400, 6), authors: [], topics: pick(40, 2), related: [] };
   });
 }
 
@@ -93,6 +93,7 @@ function archiveOf(articles: readonly { id: string; date: string; terms: string;
       rank: 0,
       authored: false,
       terms: split(article.terms, / +/).map(idOf),
+      authors: [],
       topics: split(article.topics, /, */).map((topic) => idOf(`topic:${topic}`)),
       related: [],
     })),

@@ -11,7 +11,7 @@ import { MemoryWriter } from '../../src/write/writer.ts';
 import { readTree, tempDir } from './files.ts';
 
 /** Writes an input folder declared inline: file name → contents. */
-export async function writeInput(dir: string, files: Record<string, string>): Promise<void> {
+export async function writeInput(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
   for (const [name, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
     await writeFile(path.join(dir, name), text);
@@ -64,7 +64,7 @@ export async function buildSiteWith(options: { articles: Record<string, string>;
  * Builds a site declared inline into memory, its files in folders by their first segment:
  * `articles/…` (the input), `pages/…` (its own pages), `static/…` (its own files), `templates/…`.
  */
-export async function buildSiteIn(files: Record<string, string>, config: Partial<ConfigInput> = {}, drafts = false): Promise<{ site: MemoryWriter; summary: BuildSummary }> {
+export async function buildSiteIn(files: Record<string, string | Uint8Array>, config: Partial<ConfigInput> = {}, drafts = false): Promise<{ site: MemoryWriter; summary: BuildSummary }> {
   const work = await tempDir();
   try {
     await mkdir(path.join(work.dir, 'articles'), { recursive: true });

@@ -81,13 +81,15 @@ describe('the site settings, in a whole site', () => {
     expect(page(plain, /^index\.html$/)).not.toContain('theme.css');
   });
 
-  it('shares the default image as og:image, twitter:image and JSON-LD image, absolute; without a base URL it leaves them out', async () => {
-    const { site } = await buildSite(ARTICLE, { image: '/static/social-card.png', baseUrl: BASE_URL });
+  it('shares the default image, for articles without one of their own, as og:image, the large Twitter/X card and JSON-LD image; without a base URL it leaves them out', async () => {
+    const { site } = await buildSite({ ...ARTICLE, '002_b.md': '---\ntitle: Own picture\ndate: 2025-04-28\nimage: https://cdn.example/own.jpg\n---\nBody.' }, { image: '/static/social-card.png', baseUrl: BASE_URL });
     const article = page(site, ARTICLE_PAGE);
     expect(article).toContain('<meta property="og:image" content="https://example.org/news/static/social-card.png">');
-    expect(article).toContain('<meta name="twitter:card" content="summary_large_image">\n<meta name="twitter:image" content="https://example.org/news/static/social-card.png">');
+    expect(article).toContain('<meta name="twitter:card" content="summary_large_image">');
     const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(article)?.[1] ?? '{}') as Record<string, unknown>;
-    expect(jsonLd.image).toBe('https://example.org/news/static/social-card.png');
+    expect(jsonLd.image).toEqual(['https://example.org/news/static/social-card.png']);
+    // An article's own picture comes first.
+    expect(page(site, /^2025\/04\/28\/b\/index\.html$/)).toContain('<meta property="og:image" content="https://cdn.example/own.jpg">');
 
     const { site: local } = await buildSite(ARTICLE, { image: 'static/social-card.png' });
     const offline = page(local, ARTICLE_PAGE);

@@ -71,7 +71,7 @@ describe('a whole site built from articles declared inline', () => {
     expect(article).toContain('<strong>Bold</strong>');
     expect(article).not.toMatch(/javascript:|<iframe|onerror/);
     expect(article).toContain('<h1>Hello &lt;i&gt;there&lt;/i&gt;</h1>');
-    expect(article).toContain('by A &lt;b&gt;B&lt;/b&gt;');
+    expect(article).toContain('rel="author">A &lt;b&gt;B&lt;/b&gt;</a>');
     // Tags are topics, linked from the article (one `Kursk`: repeats are dropped).
     expect(article).toContain('<li><a href="../../../../topics/kursk/index.html">Kursk</a></li><li><a href="../../../../topics/russia/index.html">Russia</a></li>');
     expect(summary.problems).toEqual([expect.objectContaining({ code: 'raw-html-dropped', severity: 'warning', line: 9, message: 'raw HTML is not published and was dropped (2 places, lines 9, 11)' })]);
