@@ -8,6 +8,7 @@ import { NameCounts, type LabelCounts, type NamedIn } from '../corpus/name-count
 import { DatelineError, type Problem } from '../errors.ts';
 import { faultPoint } from '../fault-point.ts';
 import { planChanges, planEverything, type OutputPlan } from '../plan/changes.ts';
+import type { PageKind } from '../kinds/kind.ts';
 import { positionsByNo, type SiteState } from '../pages/state.ts';
 import { displayPath, scanArticles, type ScanResult } from '../read/scan.ts';
 import { isSettled } from '../read/fingerprint.ts';
@@ -53,6 +54,8 @@ export interface BuildOptions {
   jobs?: number;
   /** The time now (default `Date.now`), for telling files changed too recently to vouch for. */
   clock?: () => number;
+  /** The kinds of output the site has (default: every kind, `KINDS`). */
+  kinds?: readonly PageKind[];
   publishing?: {
     /** What a swapping update keeps beside the output, recorded for the next update. */
     retained?: () => Promise<StoredMeta['retained']>;
@@ -227,9 +230,9 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const after = siteState(site, derived.rows, derived.topics, { entry: (id) => update.entries.get(id) ?? store.entry(id), body, word }, formerAfter, own.pages, folders);
     const replan = previous === undefined || previous.site !== keys.site;
     const plan: OutputPlan = await timed('plan', () => {
-      if (replan) return planEverything(after);
+      if (replan) return planEverything(after, options.kinds);
       const was = siteState(site, before, storedTopics(before, previous.topics, previous.minArticles), { entry: (id) => update.previousEntries.get(id) ?? store.entry(id), body, word }, formerBefore, previous.pages ?? [], folders);
-      return planChanges(was, after, { changed: update.changed, listed: update.listed });
+      return planChanges(was, after, { changed: update.changed, listed: update.listed }, options.kinds);
     });
 
     // Search runs in Pagefind's own process while the pages render in this one.
