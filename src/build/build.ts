@@ -29,9 +29,7 @@ import { defaultJobs } from '../parallel/pool.ts';
 import { digest, siteSettings, stateKeys, type StateKeys } from './settings.ts';
 import { siteState, storedTopics } from './site-state.ts';
 import { ledgerFileOf, publishedBefore, readLedger, writeLedger } from '../ledger/lockfile.ts';
-import { loadPages } from '../records/load-pages.ts';
-import { listStaticFiles, type StaticFile } from '../read/static-files.ts';
-import { outputFileOf } from '../site/urls.ts';
+import { ownFiles } from './own-files.ts';
 import type { OwnPage } from '../records/page-record.ts';
 import type { SiteSettings } from '../pages/types.ts';
 import type { UrlLedger } from '../ledger/ledger.ts';
@@ -472,15 +470,6 @@ function addLedgerDrift(changes: Map<string, string | undefined>, files: FileTab
     if (was === undefined || was.draft) continue;
     if (ledger.entry(id)?.paths[0] !== was.path) changes.set(id, files.hashes[row]!);
   }
-}
-
-/** The site's own pages and files: every build reads the pages (there are few) and lists the files (read when they changed). */
-async function ownFiles(config: SiteConfig, drafts: boolean): Promise<{ pages: OwnPage[]; pagesRoot: string; files: StaticFile[]; problems: Problem[] }> {
-  const pages = await loadPages(config.pages, drafts);
-  const taken = new Map(pages.pages.map((page) => [outputFileOf(page.path), page.source]));
-  for (const page of pages.pages) for (const image of page.images) taken.set(`${page.path}${image.file}`, page.source);
-  const files = await listStaticFiles(config.static, displayPath(config.static), taken);
-  return { pages: pages.pages, pagesRoot: pages.root, files: files.files, problems: [...pages.problems, ...files.problems] };
 }
 
 /** The site's own pages that ask to be in the navigation: by their order, then their label. */
