@@ -7,6 +7,7 @@ import { NameCounts, type LabelCounts, type NamedIn } from '../corpus/name-count
 import { DatelineError, type Problem } from '../errors.ts';
 import { faultPoint } from '../fault-point.ts';
 import { planChanges, planEverything, type OutputPlan } from '../plan/changes.ts';
+import type { PageKind } from '../kinds/kind.ts';
 import { positionsByNo, type SiteState } from '../pages/state.ts';
 import { displayPath, scanArticles, type ScanResult } from '../read/scan.ts';
 import { isSettled } from '../read/fingerprint.ts';
@@ -28,9 +29,7 @@ import { templateFolders, type TemplateSet } from '../render/templates.ts';
 import { digest, siteSettings, stateKeys, type StateKeys } from './settings.ts';
 import { siteState, storedTopics } from './site-state.ts';
 import { ledgerFileOf, publishedBefore, readLedger, writeLedger } from '../ledger/lockfile.ts';
-import { loadPages } from '../records/load-pages.ts';
-import { listStaticFiles, type StaticFile } from '../read/static-files.ts';
-import { outputFileOf } from '../site/urls.ts';
+import { ownFiles } from './own-files.ts';
 import type { OwnPage } from '../records/page-record.ts';
 import type { SiteSettings } from '../pages/types.ts';
 import type { UrlLedger } from '../ledger/ledger.ts';
@@ -55,6 +54,8 @@ export interface BuildOptions {
   jobs?: number;
   /** The time now (default `Date.now`), for telling files changed too recently to vouch for. */
   clock?: () => number;
+  /** The kinds of output the site has (default: every kind, `KINDS`). */
+  kinds?: readonly PageKind[];
   publishing?: {
     /** What a swapping update keeps beside the output, recorded for the next update. */
     retained?: () => Promise<StoredMeta['retained']>;
@@ -229,9 +230,9 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const after = siteState(site, derived.rows, derived.topics, { entry: (id) => update.entries.get(id) ?? store.entry(id), body, word }, formerAfter, own.pages, folders);
     const replan = previous === undefined || previous.site !== keys.site;
     const plan: OutputPlan = await timed('plan', () => {
-      if (replan) return planEverything(after);
+      if (replan) return planEverything(after, options.kinds);
       const was = siteState(site, before, storedTopics(before, previous.topics, previous.minArticles), { entry: (id) => update.previousEntries.get(id) ?? store.entry(id), body, word }, formerBefore, previous.pages ?? [], folders);
-      return planChanges(was, after, { changed: update.changed, listed: update.listed });
+      return planChanges(was, after, { changed: update.changed, listed: update.listed }, options.kinds);
     });
 
     // Search runs in Pagefind's own process while the pages render in this one.
@@ -471,15 +472,6 @@ function addLedgerDrift(changes: Map<string, string | undefined>, files: FileTab
     if (was === undefined || was.draft) continue;
     if (ledger.entry(id)?.paths[0] !== was.path) changes.set(id, files.hashes[row]!);
   }
-}
-
-/** The site's own pages and files: every build reads the pages (there are few) and lists the files (read when they changed). */
-async function ownFiles(config: SiteConfig, drafts: boolean): Promise<{ pages: OwnPage[]; pagesRoot: string; files: StaticFile[]; problems: Problem[] }> {
-  const pages = await loadPages(config.pages, drafts);
-  const taken = new Map(pages.pages.map((page) => [outputFileOf(page.path), page.source]));
-  for (const page of pages.pages) for (const image of page.images) taken.set(`${page.path}${image.file}`, page.source);
-  const files = await listStaticFiles(config.static, displayPath(config.static), taken);
-  return { pages: pages.pages, pagesRoot: pages.root, files: files.files, problems: [...pages.problems, ...files.problems] };
 }
 
 /** The site's own pages that ask to be in the navigation: by their order, then their label. */

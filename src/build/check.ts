@@ -12,6 +12,7 @@ import { CODE_KEY } from '../version.ts';
 import { countRemovals, reportRemovals, type RecordLookup } from './count-stage.ts';
 import { countFurniture, foundFurniture, removeFoundFurniture, sameFurniture, type StoredFurniture } from './furniture-stage.ts';
 import { recordsKey } from './settings.ts';
+import { ownFiles } from './own-files.ts';
 
 /** What `dateline check` reports: every file's problems, the articles a build would publish, what cleaning removes. */
 export interface CheckResult {
@@ -36,6 +37,7 @@ export interface CheckOptions {
  * counts and placing, without the rest.
  */
 export async function checkEverything(options: CheckOptions): Promise<CheckResult> {
+  const own = await ownFiles(options.config, options.drafts);
   const { config } = options;
   const read = await readArticles({ inputDir: config.input, scan: options.scan, leftoverPatterns: config.leftoverPatterns, keepParagraphs: config.keepParagraphs, jobs: options.jobs });
   const lookup: RecordLookup = (hash) => read.records.get(hash);
@@ -44,7 +46,7 @@ export async function checkEverything(options: CheckOptions): Promise<CheckResul
   await removeFoundFurniture(read, config.input, config, counted.furniture);
   const published = [...read.records.values()].filter((record) => options.drafts || !record.draft);
   const clashes = await clashesOf(config, published);
-  return { problems: sortProblems([...read.problems, ...clashes]), ready: published.length, ...counted, parsed: read.parsed };
+  return { problems: sortProblems([...read.problems, ...clashes, ...own.problems]), ready: published.length, ...counted, parsed: read.parsed };
 }
 
 /**
@@ -83,7 +85,8 @@ export async function checkFromState(options: CheckOptions, state: StateStore): 
   const published = publishedFromState(read, state, publishing(options.drafts));
   if (published === undefined) return undefined;
   const clashes = await clashesOf(config, published);
-  return { problems: sortProblems([...read.problems, ...clashes]), ready: published.length, ...counted, parsed: read.parsed };
+  const own = await ownFiles(config, options.drafts);
+  return { problems: sortProblems([...read.problems, ...clashes, ...own.problems]), ready: published.length, ...counted, parsed: read.parsed };
 }
 
 /** The furniture found and the removals, counted from `stored` (nothing: from scratch) and the changed files. */

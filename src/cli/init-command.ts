@@ -10,6 +10,8 @@ import type { Console } from './console.ts';
 
 /** Files of starter/ and where `init` puts them in a new site: the deploy recipes and the ignore list. */
 const STARTER_FILES: readonly [from: string, to: string][] = [
+  ['about.md', 'pages/about.md'],
+  ['favicon.svg', 'static/favicon.svg'],
   ['gitignore', '.gitignore'],
   ['github-pages.yml', '.github/workflows/publish.yml'],
   ['gitlab-ci.yml', '.gitlab-ci.yml'],
@@ -21,9 +23,9 @@ const STARTER_FILES: readonly [from: string, to: string][] = [
 const ARTICLES = 'articles';
 
 /**
- * `dateline init [DIR]`: starts a site in DIR — the sample article in `articles/`, a config with
- * every key at its default (`baseUrl` null, to be set), a package.json with `build` and `start`
- * scripts, a .gitignore and the deploy recipes. It never overwrites a file: what exists is kept
+ * `dateline init [DIR]`: starts a site in DIR — the sample article in `articles/`, an About page
+ * in `pages/`, a favicon in `static/`, a config with every key at its default (`baseUrl` null, to
+ * be set), a package.json with `build` and `start` scripts, a .gitignore and the deploy recipes. It never overwrites a file: what exists is kept
  * and said so (a package.json that exists gets the two scripts if it lacks them). `--templates`
  * also copies the default templates into `templates/` and points the config at them, for editing.
  */
@@ -40,7 +42,8 @@ export async function runInit(dir: string, options: { templates: boolean }, io: 
     written.push(file);
   };
 
-  for (const name of (await readdir(SAMPLE_ARTICLES)).sort()) await put(`${ARTICLES}/${name}`, () => readFile(path.join(SAMPLE_ARTICLES, name), 'utf8'));
+  // The sample articles only: the repository's own URL ledger stays behind (the new site starts its own).
+  for (const name of (await readdir(SAMPLE_ARTICLES)).filter((file) => /\.(?:txt|md)$/.test(file)).sort()) await put(`${ARTICLES}/${name}`, () => readFile(path.join(SAMPLE_ARTICLES, name), 'utf8'));
   await put(CONFIG_FILE, `${JSON.stringify(starterConfig(), null, 2)}\n`);
   await putScripts(site, path.basename(site), written, kept);
   for (const [from, to] of STARTER_FILES) await put(to, () => readFile(path.join(STARTER_DIR, from), 'utf8'));

@@ -129,3 +129,22 @@ describe('dateline check with the build state', () => {
     }
   }, 60_000);
 });
+
+describe('dateline check on the site\'s own pages and files', () => {
+  it('names a bad page and a refused own file as a build does, and exits 1', async () => {
+    await writeInput(work.dir, {
+      'in/001_a.txt': ` date 2025-03-01 ${story(1)}`,
+      'pages/archive.md': '---\ntitle: Mine\n---\nText.',
+      'pages/about.md': '---\nnav: true\n---\nNo title.',
+      'static/index.html': '<p>mine</p>',
+    });
+    const config = configSchema.parse({ input: input(), pages: path.join(work.dir, 'pages'), static: path.join(work.dir, 'static'), output: path.join(work.dir, 'out'), search: false });
+    const lines: string[] = [];
+    const code = await runCheck(config, false, { out: (line) => lines.push(line), err: (line) => lines.push(line) }, 1, cacheDir());
+    expect(code).toBe(1);
+    const text = lines.join('\n');
+    expect(text).toMatch(/pages\/about\.md:1: title: title is required/);
+    expect(text).toMatch(/pages\/archive\.md: would be at \/archive\/, where Dateline makes the archive/);
+    expect(text).toMatch(/static\/index\.html: would replace the front page, which Dateline makes; skipped/);
+  });
+});

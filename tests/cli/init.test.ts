@@ -32,7 +32,13 @@ describe('dateline init', () => {
     expect(await readFile(path.join(site, 'dist/index.html'), 'utf8')).toContain('<!-- my own template -->');
     // A null base URL is one not set yet: no address is made up, so no feed is written, and the build says why.
     expect(built.stderr).toContain('note: no base URL set');
-    expect(await listFiles(path.join(site, 'dist'))).not.toContain('feed.xml');
+    const published = await listFiles(path.join(site, 'dist'));
+    expect(published).not.toContain('feed.xml');
+    // The starter About page, in the navigation, and the site's own files, copied as they are.
+    expect(published).toEqual(expect.arrayContaining(['about/index.html', 'favicon.svg']));
+    expect(await readFile(path.join(site, 'dist/index.html'), 'utf8')).toContain('<a href="about/index.html">About</a>');
+    // Its URLs are recorded with its articles, and only its own: the package's ledger stays behind.
+    expect((await listFiles(path.join(site, 'articles'))).sort()).toEqual(['000_8e7b29ad4a414b1e.txt', 'urls.lock']);
   });
 
   it('names the folder by its path when it starts the site in the working directory, not as "."', async () => {

@@ -5,6 +5,7 @@ import { buildSite } from '../../src/cli/build-command.ts';
 import { configSchema, type ConfigInput } from '../../src/config/schema.ts';
 import { FIXTURE, readTree, sample, tempDir } from '../helpers/files.ts';
 import { random } from '../helpers/random.ts';
+import { png } from '../helpers/images.ts';
 
 let work: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
@@ -16,8 +17,18 @@ const quiet = { out: () => {}, err: () => {} };
 
 /** Small pages, so that pages are cut and re-cut; every name prominent in two articles a topic. */
 function settings(input: string, output: string, templates: string, extra: Partial<ConfigInput> = {}) {
-  return configSchema.parse({ input, output, templates, baseUrl: 'https://example.org/', pageSize: 5, dayPageSize: 4, feedSize: 8, topicMinArticles: 2, search: false, ...extra });
+  const own = path.dirname(input);
+  return configSchema.parse({ input, output, templates, pages: path.join(own, 'pages'), static: path.join(own, 'static'), baseUrl: 'https://example.org/', pageSize: 5, dayPageSize: 4, feedSize: 8, topicMinArticles: 2, search: false, ...extra });
 }
+
+/** Outputs of the kinds an update must get right, by a file each has. */
+const KINDS_SEEN = {
+  picture: /^1987\/\d\d\/01\/note[^/]*\/pic\.png$/,
+  page: /^p\d\/index\.html$/,
+  ownFile: /^(?:CNAME|files\/f\d\.txt)$/,
+  author: /^authors\/ana-perez\/index\.html$/,
+  redirect: /^_redirects$/,
+};
 
 /** Everything but the search index, which the search tests compare by results. */
 async function site(root: string): Promise<Map<string, Buffer>> {
@@ -27,7 +38,7 @@ async function site(root: string): Promise<Map<string, Buffer>> {
 }
 
 describe('incremental builds', () => {
-  it('equal a clean build byte for byte after 120 random changes: back-dated adds, edits of text, dates and topics, deletions, renames, Markdown, a template and a setting', async () => {
+  it('equal a clean build byte for byte after 120 random changes: back-dated adds, edits of text, dates and topics, deletions, renames, Markdown with authors and pictures, pictures changed, pages and own files, a template and a setting', async () => {
     const next = random(20261130);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
     const input = path.join(work.dir, 'in');
@@ -40,7 +51,11 @@ describe('incremental builds', () => {
     const output = path.join(work.dir, 'incremental');
     const cacheDir = path.join(work.dir, 'cache');
     let extra: Partial<ConfigInput> = {};
-    const counts = { add: 0, backdated: 0, lede: 0, body: 0, date: 0, topic: 0, delete: 0, rename: 0, markdown: 0, template: 0, setting: 0 };
+    const seen = new Set<string>();
+    const counts = { add: 0, backdated: 0, lede: 0, body: 0, date: 0, topic: 0, delete: 0, rename: 0, markdown: 0, picture: 0, page: 0, ownFile: 0, template: 0, setting: 0 };
+    await writeFile(path.join(input, 'pic.png'), png(20, 10));
+    await mkdir(path.join(work.dir, 'pages'));
+    await mkdir(path.join(work.dir, 'static'));
     expect((await buildSite(settings(input, output, templates), { strict: false, drafts: false, clean: false, cacheDir }, quiet)).code).toBe(0);
 
     for (let step = 0; step < 120; step++) {
@@ -53,7 +68,7 @@ describe('incremental builds', () => {
       } else if (step === 70) {
         extra = { pageSize: 4 };
         counts.setting++;
-      } else if ((roll < 0.25 && unused.length > 0) || present.length < 10) {
+      } else if ((roll < 0.22 && unused.length > 0) || present.length < 10) {
         const name = pick(unused);
         unused = unused.filter((other) => other !== name);
         const text = await readFile(path.join(FIXTURE, name), 'utf8');
@@ -67,7 +82,7 @@ describe('incremental builds', () => {
           await writeFile(target, text);
           counts.add++;
         }
-      } else if (roll < 0.55) {
+      } else if (roll < 0.5) {
         const name = pick(present);
         const file = path.join(input, name);
         const text = await readFile(file, 'utf8');
@@ -87,16 +102,36 @@ describe('incremental builds', () => {
           await writeFile(file, text.replace(/date (\S+) /, `date $1 ${name} said ${name} would act. `));
           counts.topic++;
         }
-      } else if (roll < 0.7) {
+      } else if (roll < 0.62) {
         await rm(path.join(input, pick(present)));
         counts.delete++;
-      } else if (roll < 0.85) {
+      } else if (roll < 0.74) {
         const name = pick(present);
         await rename(path.join(input, name), path.join(input, name.replace(/_/, `_r${step}`)));
         counts.rename++;
-      } else {
-        await writeFile(path.join(input, `m${step % 4}.md`), `---\ntitle: Note ${step}\ndate: 1987-0${1 + (step % 5)}-01\nslug: note\ntags: [step${step % 3}, Oil]\n---\nBody ${step}.\n`);
+      } else if (roll < 0.87) {
+        // Authored notes: a shared slug, authors who come and go, a picture of the input, an update date.
+        const author = ['Ana Pérez', '[Ana Pérez, Bo Lee]', 'Bo Lee'][step % 3];
+        await writeFile(
+          path.join(input, `m${step % 4}.md`),
+          `---\ntitle: Note ${step}\ndate: 1987-0${1 + (step % 5)}-01\n${step % 2 ? 'updated: 1987-06-30\n' : ''}slug: note\nauthor: ${author}\ntags: [step${step % 3}, Oil]\n---\nBody ${step}.\n\n${step % 3 ? '![A chart](pic.png)' : ''}\n`,
+        );
         counts.markdown++;
+      } else if (next() < 0.35) {
+        // The picture the notes show, another size: every note showing it is made again.
+        await writeFile(path.join(input, 'pic.png'), png(10 + step, 10));
+        counts.picture++;
+      } else if (next() < 0.6) {
+        const page = path.join(work.dir, 'pages', `p${step % 3}.md`);
+        if (step % 5 === 0) await rm(page, { force: true });
+        else await writeFile(page, `---\ntitle: Page ${step}\n${step % 2 ? 'nav: true\n' : ''}---\nAbout us, as of step ${step}.\n`);
+        counts.page++;
+      } else {
+        const file = path.join(work.dir, 'static', step % 2 ? `files/f${step % 3}.txt` : 'CNAME');
+        await mkdir(path.dirname(file), { recursive: true });
+        if (step % 7 === 0) await rm(file, { force: true });
+        else await writeFile(file, `own file, step ${step}\n`);
+        counts.ownFile++;
       }
 
       // Swapped updates (each from the version the last one kept), every fifth in place, as `serve` does.
@@ -113,8 +148,11 @@ describe('incremental builds', () => {
       const actual = await site(output);
       expect([...actual.keys()], `step ${step}`).toEqual([...expected.keys()]);
       for (const [file, bytes] of expected) expect(actual.get(file)?.toString(), `step ${step}: ${file}`).toBe(bytes.toString());
+      for (const [kind, pattern] of Object.entries(KINDS_SEEN)) if ([...actual.keys()].some((file) => pattern.test(file))) seen.add(kind);
       await rm(clean, { recursive: true });
     }
+    // The new kinds of output were all there at some step: pictures, pages, own files, authors, redirects.
+    expect([...seen].sort()).toEqual(Object.keys(KINDS_SEEN).sort());
     // Every kind of change was exercised.
     expect(Object.values(counts).every((count) => count > 0), JSON.stringify(counts)).toBe(true);
   });
