@@ -129,7 +129,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const scan = options.scan ?? (await scanArticles(config.input));
     // Every URL each article has had: published articles keep theirs (a damaged ledger stops the build, which could move them).
     const ledgerFile = ledgerFileOf(config);
-    const { ledger, digest: ledgerDigest, exists: ledgerExists } = await readLedger(ledgerFile);
+    const { ledger, digest: ledgerDigest, exists: ledgerExists } = await readLedger(ledgerFile, stored?.ledger);
 
     // Read: only files whose size, times or bytes changed since the last build.
     const snapshot = previous ? store.snapshot() : undefined;

@@ -1,13 +1,8 @@
 import { DatelineError } from '../errors.ts';
 import { PERMALINK_RULE } from '../derive/permalink.ts';
+import { checkLines, decodeId, encodeId, entryAt, findKey, HEADER, indexLines, lowerBound, type FullIndex, type LedgerEntry, type LineIndex } from './ledger-text.ts';
 
-/** What the ledger knows of one article. */
-export interface LedgerEntry {
-  /** Its text's fingerprint when it was last built (see `textFingerprint`): how a renamed file is known again. */
-  fingerprint: string;
-  /** Every URL path it has been published at, the current one first; the others redirect to it. */
-  paths: string[];
-}
+export type { LedgerEntry };
 
 /** A URL the site once had that now redirects to the article `id`. */
 export interface FormerUrl {
@@ -15,8 +10,8 @@ export interface FormerUrl {
   id: string;
 }
 
-const HEADER = /^# Dateline URL ledger, permalink rule (\d+)\b/;
-const ARTICLE_PATH = /^\d{4}\/\d{2}\/\d{2}\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/;
+/** Lookups by text search before the ledger indexes every path and fingerprint at once. */
+const SEARCHES_BEFORE_INDEXING = 64;
 
 /**
  * Every URL path each article has been published at: the record that keeps published URLs
@@ -25,95 +20,91 @@ const ARTICLE_PATH = /^\d{4}\/\d{2}\/\d{2}\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/;
  * is corrected, its author sets another slug, its file is renamed to another id), the URLs it had
  * stay its own and redirect to the new one, and no other article ever takes them — not even after
  * it is deleted.
+ *
+ * It is the file's text, indexed by line (see `indexLines`), with this build's changes over it:
+ * an update looks up the few articles it places, and writes the file back by copying the lines it
+ * did not change, so keeping a ledger costs an update a few milliseconds, not a parse of every line.
  */
 export class UrlLedger {
   /** The permalink rule new articles are placed with (see `src/derive/permalink.ts`). */
   readonly rule: number;
-  readonly #entries: Map<string, LedgerEntry>;
-  /** Path → the id that holds it (current or former). */
-  readonly #holders = new Map<string, string>();
-  #byFingerprint: Map<string, string[]> | undefined;
-  #changed = false;
+  readonly #index: LineIndex;
+  /** Articles whose entry changed now: id → entry (null: its URLs went to another id). */
+  readonly #changes = new Map<string, LedgerEntry | null>();
+  /** Paths of the changed entries → their id. */
+  readonly #changedHolders = new Map<string, string>();
+  /** Every path and fingerprint of the file, indexed when lookups are many (or the file was checked). */
+  #full: FullIndex | undefined;
+  #searches = 0;
   /** Articles recorded for the first time, and URLs that moved, since it was read. */
   #recorded = 0;
   readonly #moved: { from: string; to: string }[] = [];
 
-  private constructor(rule: number, entries: Map<string, LedgerEntry>) {
+  private constructor(rule: number, index: LineIndex, full?: FullIndex) {
     this.rule = rule;
-    this.#entries = entries;
-    for (const [id, entry] of entries) for (const path of entry.paths) this.#holders.set(path, id);
+    this.#index = index;
+    this.#full = full;
   }
 
   static empty(rule = PERMALINK_RULE): UrlLedger {
-    return new UrlLedger(rule, new Map());
+    return new UrlLedger(rule, indexLines(''), { holders: new Map(), byFingerprint: new Map() });
   }
 
-  /** Reads a ledger file's text; a damaged one is refused with its line, since building without it would break URLs. */
-  static parse(text: string, file: string): UrlLedger {
-    const lines = text.split('\n');
-    const header = HEADER.exec(lines[0] ?? '');
-    const fail = (line: number, message: string, hint?: string): never => {
-      throw new DatelineError({ code: 'bad-url-ledger', file, line, message, ...(hint ? { hint } : {}) });
+  /**
+   * Reads a ledger file's text. A file this build's state wrote (`trusted`) is only indexed; any
+   * other is checked line by line, and a damaged one refused with its line, since building without
+   * it would break URLs.
+   */
+  static parse(text: string, file: string, trusted = false): UrlLedger {
+    const header = HEADER.exec(text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')));
+    const fail = (message: string, hint: string): never => {
+      throw new DatelineError({ code: 'bad-url-ledger', file, line: 1, message, hint });
     };
-    if (!header) fail(1, 'is not a Dateline URL ledger (its first line must be "# Dateline URL ledger, permalink rule N")', 'restore it from version control; building without it could move published URLs');
+    if (!header) fail('is not a Dateline URL ledger (its first line must be "# Dateline URL ledger, permalink rule N")', 'restore it from version control; building without it could move published URLs');
     const rule = Number(header![1]);
-    if (rule !== PERMALINK_RULE) fail(1, `was written with permalink rule ${rule}, which this Dateline does not know`, 'use the Dateline version that wrote it, or a newer one');
-    const entries = new Map<string, LedgerEntry>();
-    const lineOf = new Map<string, number>();
-    const holders = new Map<string, string>();
-    lines.forEach((line, index) => {
-      const number = index + 1;
-      if (line === '' || line.startsWith('#')) return;
-      if (/^(?:<{7}|={7}|>{7}|\|{7})(?: |$)/.test(line)) fail(number, 'holds an unresolved merge conflict', 'keep the lines of both sides — one line an article, with the URLs of both — and remove the markers');
-      const [id, fingerprint, ...paths] = line.split('\t');
-      if (id === undefined || id === '' || fingerprint === undefined || !/^[0-9a-f]{16}$/.test(fingerprint) || paths.length === 0) {
-        fail(number, 'is not "id, fingerprint, URL path, former URL paths…" separated by tabs');
-      }
-      const decoded = decodeId(id!);
-      const earlier = lineOf.get(decoded);
-      if (earlier !== undefined) fail(number, `lists the article "${decoded}" again (first on line ${earlier})`, 'merge the two lines into one: the current URL first, then every other');
-      for (const path of paths) {
-        if (!ARTICLE_PATH.test(path)) fail(number, `"${path}" is not an article's URL path (YYYY/MM/DD/segment/)`);
-        const holder = holders.get(path);
-        if (holder !== undefined && holder !== decoded) fail(number, `gives /${path} to "${decoded}", but line ${lineOf.get(holder)} gives it to "${holder}"`, 'a URL belongs to one article: keep it on the line of the article that was published there first');
-        holders.set(path, decoded);
-      }
-      lineOf.set(decoded, number);
-      entries.set(decoded, { fingerprint: fingerprint!, paths: [...new Set(paths)] });
-    });
-    return new UrlLedger(rule, entries);
+    if (rule !== PERMALINK_RULE) fail(`was written with permalink rule ${rule}, which this Dateline does not know`, 'use the Dateline version that wrote it, or a newer one');
+    const index = indexLines(text);
+    return new UrlLedger(rule, index, trusted ? undefined : checkLines(index, file));
   }
 
   get size(): number {
-    return this.#entries.size;
+    let size = this.#index.keys.length;
+    for (const [id, entry] of this.#changes) {
+      const inFile = findKey(this.#index, encodeId(id)) !== -1;
+      if (entry !== null && !inFile) size++;
+      else if (entry === null && inFile) size--;
+    }
+    return size;
   }
 
   /** Whether anything was recorded since it was read. */
   get changed(): boolean {
-    return this.#changed;
+    return this.#changes.size > 0;
   }
 
   entry(id: string): LedgerEntry | undefined {
-    return this.#entries.get(id);
+    if (this.#changes.has(id)) return this.#changes.get(id) ?? undefined;
+    const at = findKey(this.#index, encodeId(id));
+    return at === -1 ? undefined : entryAt(this.#index, at);
   }
 
   /** The article that holds `path` (as its URL or a former one), if any. */
   holder(path: string): string | undefined {
-    return this.#holders.get(path);
+    const changed = this.#changedHolders.get(path);
+    if (changed !== undefined) return changed;
+    const holder = this.#full ? this.#full.holders.get(path) : this.#search() ? this.holder(path) : this.#searchHolder(path);
+    // One whose URLs went to another id holds none now (that one's are among the changed).
+    return holder === undefined || this.#changes.get(holder) === null ? undefined : holder;
   }
 
   /** Ids whose last recorded text has this fingerprint, in id order. */
   withFingerprint(fingerprint: string): readonly string[] {
-    if (this.#byFingerprint === undefined) {
-      this.#byFingerprint = new Map();
-      for (const [id, entry] of this.#entries) {
-        const ids = this.#byFingerprint.get(entry.fingerprint);
-        if (ids) ids.push(id);
-        else this.#byFingerprint.set(entry.fingerprint, [id]);
-      }
-      for (const ids of this.#byFingerprint.values()) ids.sort(compare);
-    }
-    return this.#byFingerprint.get(fingerprint) ?? [];
+    const ids = new Set<string>();
+    const inFile = this.#full ? (this.#full.byFingerprint.get(fingerprint) ?? []) : this.#search() ? undefined : this.#searchFingerprint(fingerprint);
+    if (inFile === undefined) return this.withFingerprint(fingerprint);
+    for (const id of inFile) if (!this.#changes.has(id)) ids.add(id);
+    for (const [id, entry] of this.#changes) if (entry?.fingerprint === fingerprint) ids.add(id);
+    return [...ids].sort(compare);
   }
 
   /**
@@ -121,39 +112,25 @@ export class UrlLedger {
    * its URL and the one it had becomes a former URL. The path must not be another article's.
    */
   record(id: string, path: string, fingerprint: string): void {
-    const holder = this.#holders.get(path);
+    const holder = this.holder(path);
     if (holder !== undefined && holder !== id) throw new Error(`/${path} belongs to "${holder}" in the URL ledger; "${id}" cannot take it`);
-    const entry = this.#entries.get(id);
+    const entry = this.entry(id);
     if (entry === undefined) {
-      this.#entries.set(id, { fingerprint, paths: [path] });
-      this.#holders.set(path, id);
-      this.#indexed(id, fingerprint);
-      this.#changed = true;
+      this.#set(id, { fingerprint, paths: [path] });
       this.#recorded++;
       return;
     }
-    if (entry.paths[0] !== path) {
-      this.#moved.push({ from: entry.paths[0]!, to: path });
-      entry.paths = [path, ...entry.paths.filter((other) => other !== path)];
-      this.#holders.set(path, id);
-      this.#changed = true;
-    }
-    if (entry.fingerprint !== fingerprint) {
-      this.#byFingerprint = undefined;
-      entry.fingerprint = fingerprint;
-      this.#changed = true;
-    }
+    if (entry.paths[0] === path && entry.fingerprint === fingerprint) return;
+    if (entry.paths[0] !== path) this.#moved.push({ from: entry.paths[0]!, to: path });
+    this.#set(id, { fingerprint, paths: entry.paths[0] === path ? entry.paths : [path, ...entry.paths.filter((other) => other !== path)] });
   }
 
   /** Article `to` is article `from` under another id (its file was renamed): it takes every URL `from` had. */
   adopt(from: string, to: string): void {
-    const entry = this.#entries.get(from);
-    if (entry === undefined || this.#entries.has(to)) throw new Error(`cannot move the URLs of "${from}" to "${to}"`);
-    this.#entries.delete(from);
-    this.#entries.set(to, { fingerprint: entry.fingerprint, paths: [...entry.paths] });
-    for (const path of entry.paths) this.#holders.set(path, to);
-    this.#byFingerprint = undefined;
-    this.#changed = true;
+    const entry = this.entry(from);
+    if (entry === undefined || this.entry(to) !== undefined) throw new Error(`cannot move the URLs of "${from}" to "${to}"`);
+    this.#changes.set(from, null);
+    this.#set(to, { fingerprint: entry.fingerprint, paths: [...entry.paths] });
   }
 
   /** What changed since it was read: articles recorded for the first time, and URLs that moved. */
@@ -164,44 +141,87 @@ export class UrlLedger {
   /** Every former URL, with the article it redirects to (whether or not that article is published now). */
   formerUrls(): FormerUrl[] {
     const former: FormerUrl[] = [];
-    for (const [id, entry] of this.#entries) for (const from of entry.paths.slice(1)) former.push({ from, id });
+    for (const at of this.#index.formers) {
+      const id = decodeId(this.#index.keys[at]!);
+      if (this.#changes.has(id)) continue;
+      for (const from of entryAt(this.#index, at).paths.slice(1)) former.push({ from, id });
+    }
+    for (const [id, entry] of this.#changes) for (const from of entry?.paths.slice(1) ?? []) former.push({ from, id });
     return former.sort((a, b) => compare(a.from, b.from));
   }
 
-  /** The ledger as its file holds it: a header, then one line an article in id order. */
+  /** The ledger as its file holds it: a header, then one line an article in id order (the lines not changed copied as they were). */
   format(): string {
-    const lines = [
+    const { text, keys, starts, ends } = this.#index;
+    const pieces = [
       `# Dateline URL ledger, permalink rule ${this.rule}`,
       '# Every URL each article has been published at, so that none ever breaks: keep this file with',
       '# the articles (commit it). A line: the article id, its text fingerprint, its URL, then the URLs',
       '# it had before, which redirect to it. Every build adds to it; edit it only to mend a URL.',
     ];
-    for (const id of [...this.#entries.keys()].sort(compare)) {
-      const entry = this.#entries.get(id)!;
-      lines.push([encodeId(id), entry.fingerprint, ...entry.paths].join('\t'));
+    const copy = (from: number, to: number) => {
+      // Runs of lines that follow one another in the file are copied as one piece.
+      for (let at = from; at < to; ) {
+        let last = at;
+        while (last + 1 < to && starts[last + 1] === ends[last]! + 1) last++;
+        pieces.push(text.slice(starts[at], ends[last]));
+        at = last + 1;
+      }
+    };
+    const changed = [...this.#changes].map(([id, entry]) => [encodeId(id), entry] as const).sort(([a], [b]) => compare(a, b));
+    let next = 0;
+    for (const [key, entry] of changed) {
+      const at = lowerBound(keys, key);
+      copy(next, at);
+      next = keys[at] === key ? at + 1 : at;
+      if (entry !== null) pieces.push([key, entry.fingerprint, ...entry.paths].join('\t'));
     }
-    return `${lines.join('\n')}\n`;
+    copy(next, keys.length);
+    return `${pieces.join('\n')}\n`;
   }
 
-  #indexed(id: string, fingerprint: string): void {
-    if (this.#byFingerprint === undefined) return;
-    const ids = this.#byFingerprint.get(fingerprint);
-    if (ids) {
-      ids.push(id);
-      ids.sort(compare);
-    } else this.#byFingerprint.set(fingerprint, [id]);
+  #set(id: string, entry: LedgerEntry): void {
+    this.#changes.set(id, entry);
+    for (const path of entry.paths) this.#changedHolders.set(path, id);
+  }
+
+  /** Counts a lookup by text search; past a few, indexes every path and fingerprint instead (and says so). */
+  #search(): boolean {
+    if (++this.#searches <= SEARCHES_BEFORE_INDEXING) return false;
+    this.#full = checkLines(this.#index, 'urls.lock');
+    return true;
+  }
+
+  /** The id of the line that holds `path` in the file, found by searching its text. */
+  #searchHolder(path: string): string | undefined {
+    const { text } = this.#index;
+    const needle = `\t${path}`;
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+      const after = text.charCodeAt(at + needle.length);
+      if (Number.isNaN(after) || after === 9 || after === 10) return this.#idOfLineAt(at);
+    }
+    return undefined;
+  }
+
+  /** The ids of the lines of the file whose fingerprint (their second field) is `fingerprint`. */
+  #searchFingerprint(fingerprint: string): string[] {
+    const { text } = this.#index;
+    const needle = `\t${fingerprint}\t`;
+    const ids: string[] = [];
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+      const start = text.lastIndexOf('\n', at) + 1;
+      if (text.indexOf('\t', start) === at) ids.push(this.#idOfLineAt(at));
+    }
+    return ids;
+  }
+
+  #idOfLineAt(offset: number): string {
+    const { text } = this.#index;
+    const start = text.lastIndexOf('\n', offset) + 1;
+    return decodeId(text.slice(start, text.indexOf('\t', start)));
   }
 }
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Ids are file names: tabs, line breaks and other control characters (and `%`) are written as `%XX`. */
-function encodeId(id: string): string {
-  return id.replace(/[\u0000-\u001f%\u007f]/g, (char) => `%${char.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`);
-}
-
-function decodeId(text: string): string {
-  return text.replace(/%([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }

@@ -22,8 +22,12 @@ export interface ReadLedger {
   exists: boolean;
 }
 
-/** Reads the ledger file; none yet is an empty ledger. A damaged one is an error naming its line. */
-export async function readLedger(file: string | undefined): Promise<ReadLedger> {
+/**
+ * Reads the ledger file; none yet is an empty ledger. One whose bytes have the digest the last
+ * build recorded (`trusted`) is taken as that build wrote it; any other is checked line by line,
+ * and a damaged one is an error naming its line.
+ */
+export async function readLedger(file: string | undefined, trusted?: string): Promise<ReadLedger> {
   if (file === undefined) return { ledger: UrlLedger.empty(), digest: 'off', exists: false };
   let text: string;
   try {
@@ -32,7 +36,8 @@ export async function readLedger(file: string | undefined): Promise<ReadLedger> 
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ledger: UrlLedger.empty(), digest: 'none', exists: false };
     throw error;
   }
-  return { ledger: UrlLedger.parse(text, file), digest: digest(text), exists: true };
+  const read = digest(text);
+  return { ledger: UrlLedger.parse(text, file, read === trusted), digest: read, exists: true };
 }
 
 /**

@@ -54,7 +54,8 @@ export function placeRecords<T extends Placeable>(records: readonly T[], placing
     const segment = current?.split('/').at(-2);
     const keeps = segment !== undefined && (record.format === 'text' ? !renamed.has(record.id) : madeFrom(segment, record.slug, record.id));
     const path = keeps ? articlePath(record.date, segment) : undefined;
-    if (path !== undefined && free(path, record)) claim(record, path);
+    // Its own URL is its own: only a new one (another date) is looked up in the ledger.
+    if (path !== undefined && (path === current ? !taken.has(path) : free(path, record))) claim(record, path);
     else unplaced.push(record);
   }
   // Scraped articles before authored ones: the id in a scraped article's segment makes it its own.

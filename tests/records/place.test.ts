@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UrlLedger } from '../../src/ledger/ledger.ts';
 import { placeRecords } from '../../src/records/place.ts';
+import { random } from '../helpers/random.ts';
 import type { ArticleRecord } from '../../src/records/record.ts';
 
 function record(id: string, overrides: Partial<ArticleRecord> = {}): ArticleRecord {
@@ -194,5 +195,38 @@ describe('the URL ledger file', () => {
       [`${header}a\tnot-hex\t2025/04/27/a/\n`, /urls\.lock:2: is not "id, fingerprint, URL path/],
     ];
     for (const [text, message] of cases) expect(() => UrlLedger.parse(text, 'urls.lock')).toThrow(message);
+  });
+});
+
+describe('a ledger read as its last build wrote it (only indexed, lines read when looked up)', () => {
+  it('answers every lookup and writes the same file as one checked line by line, over random changes', () => {
+    const next = random(1207);
+    const base = UrlLedger.empty();
+    const id = (n: number) => (n % 17 === 0 ? `odd\t${n}%` : `a${String(n).padStart(4, '0')}`);
+    const fingerprint = (n: number) => (n % 5).toString(16).repeat(16);
+    for (let n = 0; n < 300; n++) base.record(id(n), `2025/04/${String(1 + (n % 28)).padStart(2, '0')}/story-${n}/`, fingerprint(n));
+    for (let n = 0; n < 300; n += 7) base.record(id(n), `2025/05/01/story-${n}/`, fingerprint(n));
+    const text = base.format();
+    const trusted = UrlLedger.parse(text, 'urls.lock', true);
+    const checked = UrlLedger.parse(text, 'urls.lock');
+    expect(trusted.format()).toBe(text);
+    for (let step = 0; step < 400; step++) {
+      const n = Math.floor(next() * 340);
+      const roll = next();
+      const both = (act: (ledger: UrlLedger) => unknown) => expect(act(trusted), `step ${step}`).toEqual(act(checked));
+      if (roll < 0.25) both((ledger) => ledger.entry(id(n)));
+      else if (roll < 0.5) both((ledger) => ledger.holder(`2025/04/${String(1 + (n % 28)).padStart(2, '0')}/story-${n}/`));
+      else if (roll < 0.65) both((ledger) => ledger.withFingerprint(fingerprint(n)));
+      else if (roll < 0.85) {
+        const path = `2025/06/${String(1 + (n % 28)).padStart(2, '0')}/story-${n}/`;
+        both((ledger) => (ledger.holder(path) ?? id(n)) === id(n) && ledger.record(id(n), path, fingerprint(n + step)));
+      } else if (trusted.entry(id(n)) !== undefined && trusted.entry(`new-${n}`) === undefined) {
+        both((ledger) => ledger.adopt(id(n), `new-${n}`));
+      }
+    }
+    expect(trusted.formerUrls()).toEqual(checked.formerUrls());
+    expect(trusted.size).toBe(checked.size);
+    expect(trusted.format()).toBe(checked.format());
+    expect(UrlLedger.parse(trusted.format(), 'urls.lock').format()).toBe(trusted.format());
   });
 });
