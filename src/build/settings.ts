@@ -22,6 +22,7 @@ export function siteSettings(config: SiteConfig): SiteSettings {
     pageNav: [],
     ...(config.tagline === undefined ? {} : { tagline: config.tagline }),
     ...(config.logo === undefined ? {} : { logo: { path: parseSiteFile(config.logo)!, alt: config.logoAlt ?? config.title } }),
+    ...(config.icon === undefined ? {} : { icon: parseSiteFile(config.icon)! }),
     nav: config.nav,
     ...(config.footer === undefined ? {} : { footer: config.footer }),
     ...(config.image === undefined ? {} : { image: parseSiteFile(config.image)! }),

@@ -80,7 +80,7 @@ function nextSteps(site: string, relative: string, wroteConfig: boolean): string
  * takes as absent) so the user sees it, and a build still publishes no made-up address.
  */
 function starterConfig(): Record<string, unknown> {
-  const values: Record<string, unknown> = { ...configSchema.parse({}), baseUrl: null, input: ARTICLES };
+  const values: Record<string, unknown> = { ...configSchema.parse({}), baseUrl: null, input: ARTICLES, icon: '/favicon.svg' };
   return Object.fromEntries(Object.keys(configSchema.shape).filter((key) => key in values).map((key) => [key, values[key]]));
 }
 

@@ -56,6 +56,8 @@ export const configSchema = z.strictObject({
   tagline: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   /** An image shown in place of the title in the header, from the site root (the user's static files). */
   logo: z.optional(siteFile),
+  /** The site's icon for browser tabs and bookmarks, such as `/favicon.svg` (a file of `static/`). */
+  icon: z.optional(siteFile),
   /** The logo's alternative text (default: the title). */
   logoAlt: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
   /** Links shown after Dateline's own in the header. */

@@ -29,6 +29,7 @@ export function chrome(href: (to: string) => string, site: SiteSettings): Chrome
     pages: site.pageNav.map((page) => ({ href: href(page.path), label: page.label })),
     ...(site.tagline === undefined ? {} : { tagline: site.tagline }),
     ...(site.logo === undefined ? {} : { logo: { src: href(site.logo.path), alt: site.logo.alt } }),
+    ...(site.icon === undefined ? {} : { icon: href(site.icon) }),
     nav: site.nav.map((item) => ({ href: linkTarget(item.url, href), label: item.label })),
     ...(site.footer === undefined ? {} : { footer: footerParagraphs(site.footer) }),
   };

@@ -23,6 +23,8 @@ export interface Chrome {
   tagline?: string;
   /** The image shown in place of the title, and its alternative text. */
   logo?: { src: string; alt: string };
+  /** The site's icon (browser tabs, bookmarks). */
+  icon?: string;
   /** The site's own navigation links, after Dateline's. */
   nav: Link[];
   /** The footer's text, a paragraph a line, in place of the title and description. */
@@ -287,6 +289,8 @@ export interface SiteSettings {
   tagline?: string;
   /** The logo's path from the site root, and its alternative text. */
   logo?: { path: string; alt: string };
+  /** The icon's path from the site root. */
+  icon?: string;
   /** Navigation links: absolute http(s) URLs, or paths from the site root. */
   nav: { label: string; url: string }[];
   footer?: string;

@@ -17,7 +17,7 @@ describe('dateline init', () => {
     const site = path.join(work.dir, 'news');
     expect(started.stdout).toContain(`Started a Dateline site in ${await realpath(site)}\nNext: cd news && npm install`);
     const config = JSON.parse(await readFile(path.join(site, 'dateline.config.json'), 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(config).sort()).toEqual(['baseUrl', 'dayPageSize', 'description', 'discoverLeftovers', 'feedSize', 'input', 'keepParagraphs', 'language', 'leftoverPatterns', 'nav', 'output', 'pageSize', 'pages', 'search', 'static', 'templates', 'title'].sort());
+    expect(Object.keys(config).sort()).toEqual(['baseUrl', 'dayPageSize', 'description', 'discoverLeftovers', 'feedSize', 'icon', 'input', 'keepParagraphs', 'language', 'leftoverPatterns', 'nav', 'output', 'pageSize', 'pages', 'search', 'static', 'templates', 'title'].sort());
     expect(config).toMatchObject({ baseUrl: null, input: 'articles', output: 'dist', templates: 'templates' });
     // The base URL is there to be filled in, and init says so.
     expect(started.stdout).toContain('Before publishing, set "baseUrl" in dateline.config.json');
@@ -37,6 +37,7 @@ describe('dateline init', () => {
     // The starter About page, in the navigation, and the site's own files, copied as they are.
     expect(published).toEqual(expect.arrayContaining(['about/index.html', 'favicon.svg']));
     expect(await readFile(path.join(site, 'dist/index.html'), 'utf8')).toContain('<a href="about/index.html">About</a>');
+    expect(await readFile(path.join(site, 'dist/about/index.html'), 'utf8')).toContain('<link rel="icon" href="../favicon.svg">');
     // Its URLs are recorded with its articles, and only its own: the package's ledger stays behind.
     expect((await listFiles(path.join(site, 'articles'))).sort()).toEqual(['000_8e7b29ad4a414b1e.txt', 'urls.lock']);
   });

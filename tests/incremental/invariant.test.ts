@@ -38,12 +38,14 @@ async function site(root: string): Promise<Map<string, Buffer>> {
 }
 
 describe('incremental builds', () => {
-  it('equal a clean build byte for byte after 120 random changes: back-dated adds, edits of text, dates and topics, deletions, renames, Markdown with authors and pictures, pictures changed, pages and own files, a template and a setting', async () => {
+  it('equal a clean build byte for byte after 120 random changes: back-dated adds, edits of text, dates and topics, deletions, renames, Markdown with authors and pictures, pictures changed, pages and own files, a template override, settings and the site\'s look', async () => {
     const next = random(20261130);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
     const input = path.join(work.dir, 'in');
+    // The site's templates folder overrides one template; the rest are Dateline's.
     const templates = path.join(work.dir, 'templates');
-    await cp(path.resolve(import.meta.dirname, '../../templates'), templates, { recursive: true });
+    await mkdir(templates);
+    await cp(path.resolve(import.meta.dirname, '../../templates/base.njk'), path.join(templates, 'base.njk'));
     await mkdir(input);
     const pool = await sample(FIXTURE, 220);
     for (const name of pool.slice(0, 60)) await copyFile(path.join(FIXTURE, name), path.join(input, name));
@@ -67,6 +69,13 @@ describe('incremental builds', () => {
         counts.template++;
       } else if (step === 70) {
         extra = { pageSize: 4 };
+        counts.setting++;
+      } else if (step === 100) {
+        // The site's look: a tagline on every page, accent colours in one file.
+        extra = { ...extra, tagline: `Edition ${step}`, colors: { light: { accent: '#8a1c1c' } } };
+        counts.setting++;
+      } else if (step === 110) {
+        extra = { ...extra, colors: { light: { accent: '#0b4f8a' } } };
         counts.setting++;
       } else if ((roll < 0.22 && unused.length > 0) || present.length < 10) {
         const name = pick(unused);
