@@ -3,7 +3,7 @@ import { affectedByChanges, featureIndex, featuresOf, RELATED_DEFAULTS, relatedO
 import type { NameCounts, NamedIn } from '../corpus/name-counts.ts';
 import { collectTopics, type PreviousTopics, type Topics, type TopicSettings } from '../corpus/topics.ts';
 import { positionsByNo } from '../pages/state.ts';
-import { Column, type ArchiveRows } from './rows.ts';
+import type { ArchiveRows } from './rows.ts';
 
 export interface Derived {
   /** The rows with their topics and related articles filled in. */

@@ -5,6 +5,7 @@ import { imageSize } from 'image-size';
 import { visit } from 'unist-util-visit';
 import { asciiWords } from '../derive/permalink.ts';
 import type { Problem } from '../errors.ts';
+import { IMAGE_EXTENSIONS } from '../read/pictures.ts';
 
 /** A picture of the input's own that an authored page shows: copied beside the page. */
 export interface LocalImage {
@@ -21,8 +22,6 @@ export interface LocalImage {
 /** Reads an image of the input folder by its path relative to it; undefined when there is none (or it leads outside). */
 export type ReadImage = (source: string) => Uint8Array | undefined;
 
-/** Files a page may show as pictures, and the input's files that are pictures (listed, never reported as stray). */
-export const IMAGE_EXTENSIONS: ReadonlySet<string> = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif', '.svg']);
 
 const SAFE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 

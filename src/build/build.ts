@@ -28,11 +28,10 @@ import { defaultJobs } from '../parallel/pool.ts';
 import { templateFolders, type TemplateSet } from '../render/templates.ts';
 import { digest, siteSettings, stateKeys, type StateKeys } from './settings.ts';
 import { siteState, storedTopics } from './site-state.ts';
-import { ledgerFileOf, publishedBefore, readLedger, writeLedger } from '../ledger/lockfile.ts';
-import { ownFiles } from './own-files.ts';
-import type { OwnPage } from '../records/page-record.ts';
+import { ledgerFileOf, readLedger, writeLedger } from '../ledger/lockfile.ts';
+import { addLedgerDrift, seedLedger } from './ledger-stage.ts';
+import { navigationOf, ownFiles } from './own-files.ts';
 import type { SiteSettings } from '../pages/types.ts';
-import type { UrlLedger } from '../ledger/ledger.ts';
 
 export interface BuildOptions {
   config: SiteConfig;
@@ -129,7 +128,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const scan = options.scan ?? (await scanArticles(config.input));
     // Every URL each article has had: published articles keep theirs (a damaged ledger stops the build, which could move them).
     const ledgerFile = ledgerFileOf(config);
-    const { ledger, digest: ledgerDigest, exists: ledgerExists } = await readLedger(ledgerFile, stored?.ledger);
+    const { ledger, identity: ledgerIdentity, exists: ledgerExists } = await readLedger(ledgerFile, stored?.ledger);
 
     // Read: only files whose size, times or bytes changed since the last build.
     const snapshot = previous ? store.snapshot() : undefined;
@@ -193,7 +192,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       const beforeRows = previous ? store.rows() : ArchiveRows.empty();
       const published = publishedChanges(read.files, snapshot, (status) => publishes(status, options.drafts), (status) => publishes(status, previous?.drafts ?? false));
       // The ledger read is not the one the last build wrote (edited, pulled, restored): articles it gives other URLs are placed again.
-      if (previous && previous.ledger !== ledgerDigest) addLedgerDrift(published, read.files, (status) => publishes(status, options.drafts), ledger, (id) => store.entry(id));
+      if (previous && previous.ledger !== ledgerIdentity) addLedgerDrift(published, read.files, (status) => publishes(status, options.drafts), ledger, (id) => store.entry(id));
       const changes = updateArchive({
         before: beforeRows,
         changes: published,
@@ -227,6 +226,9 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const word = (key: number) => dictionary.textOf(key);
     const folders = { input: scan.root, pages: own.pagesRoot };
     const formerAfter = ledger.formerUrls();
+    // The ledger is settled once the articles are placed: written while the pages render, awaited before anything is published.
+    const ledgerWriting = ledgerFile !== undefined && (ledger.changed || (!ledgerExists && ledger.size > 0)) ? writeLedger(ledgerFile, ledger) : undefined;
+    ledgerWriting?.catch(() => undefined); // a failure is rethrown where it is awaited
     const after = siteState(site, derived.rows, derived.topics, { entry: (id) => update.entries.get(id) ?? store.entry(id), body, word }, formerAfter, own.pages, folders);
     const replan = previous === undefined || previous.site !== keys.site;
     const plan: OutputPlan = await timed('plan', () => {
@@ -281,7 +283,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         runtimeFiles: search.meta.runtimeFiles,
         sitemapFiles: written.sitemapFiles,
         clashes: mergeClashes(previous?.clashes, update.clashes),
-        ledger: ledgerDigest,
+        ledger: ledgerIdentity,
         formerUrls: formerAfter,
         pages: own.pages.map(({ warnings: _warnings, ...page }) => ({ ...page, warnings: [] })),
         attachments: scan.attachments,
@@ -307,10 +309,10 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const ledgerProblems: Problem[] = [];
     await timed('publish', async () => {
       // The ledger first: a URL given is recorded before it can be published.
-      if (ledgerFile !== undefined && (ledger.changed || (!ledgerExists && ledger.size > 0))) {
-        const written = await writeLedger(ledgerFile, ledger);
+      if (ledgerWriting !== undefined) {
+        const written = await ledgerWriting;
         if ('problem' in written) ledgerProblems.push(written.problem);
-        else changes.meta.ledger = written.digest;
+        else changes.meta.ledger = written.identity;
         faultPoint('ledger');
       }
       // Segment files are new by name; the manifest and Pagefind's runtime are written when their bytes changed.
@@ -445,41 +447,6 @@ function publishedChanges(
   // An article gone from one file but published by another (renamed, or a repeated id) has a new version.
   for (const id of gone) if (!changes.has(id)) changes.set(id, undefined);
   return changes;
-}
-
-/**
- * Records in a new ledger the URLs the output folder already has for the articles published now
- * (a site built before Dateline kept a ledger), so that its first build with one keeps them.
- */
-async function seedLedger(ledger: UrlLedger, output: string, files: FileTable, publishes: (status: FileStatus) => boolean, record: (hash: string) => ArticleRecord | undefined): Promise<void> {
-  const rows = new Map<string, number>();
-  files.ids.forEach((id, row) => publishes(files.statuses[row]!) && rows.set(id, row));
-  for (const [id, path] of await publishedBefore(output, [...rows.keys()])) {
-    const found = record(files.hashes[rows.get(id)!]!);
-    if (found !== undefined && !found.draft && ledger.holder(path) === undefined) ledger.record(id, path, found.fingerprint);
-  }
-}
-
-/**
- * Adds to `changes` the published articles the last build placed where the ledger now says
- * otherwise, or that the ledger lacks: placed again, they take the ledger's URLs (or are recorded).
- */
-function addLedgerDrift(changes: Map<string, string | undefined>, files: FileTable, publishes: (status: FileStatus) => boolean, ledger: UrlLedger, entry: (id: string) => ArticleEntry | undefined): void {
-  for (let row = 0; row < files.ids.length; row++) {
-    const id = files.ids[row]!;
-    if (changes.has(id) || !publishes(files.statuses[row]!)) continue;
-    const was = entry(id);
-    if (was === undefined || was.draft) continue;
-    if (ledger.entry(id)?.paths[0] !== was.path) changes.set(id, files.hashes[row]!);
-  }
-}
-
-/** The site's own pages that ask to be in the navigation: by their order, then their label. */
-function navigationOf(pages: readonly OwnPage[]): SiteSettings['pageNav'] {
-  return pages
-    .filter((page) => page.nav !== undefined)
-    .sort((a, b) => a.nav!.order - b.nav!.order || (a.nav!.label < b.nav!.label ? -1 : a.nav!.label > b.nav!.label ? 1 : 0))
-    .map((page) => ({ path: page.path, label: page.nav!.label }));
 }
 
 /** Ids of the articles no longer published. */

@@ -1,7 +1,8 @@
-import { buildFeeds, newestFirst, topicFeed, type Feeds } from '../outputs/feeds.ts';
+import { buildFeeds, listFeed, newestFirst, type Feeds } from '../outputs/feeds.ts';
+import type { NamedList } from '../pages/named-list.ts';
 import type { SiteState } from '../pages/state.ts';
-import { ATOM_PATH, JSON_FEED_PATH, RSS_PATH, topicFeedPath } from '../site/urls.ts';
-import { nosOf, type PageKind, type Planned } from './kind.ts';
+import { ATOM_PATH, JSON_FEED_PATH, RSS_PATH } from '../site/urls.ts';
+import { idsOf, nosOf, type PageKind, type Planned } from './kind.ts';
 
 /**
  * The site's Atom, RSS and JSON feeds of its newest articles, with their text (so an article's
@@ -21,20 +22,13 @@ export const feedsKind: PageKind = {
   },
 };
 
-/** Each topic's Atom feed of its newest articles (headlines and summaries), with a base URL. */
-export const topicFeedKind: PageKind = {
-  name: 'topic feed',
-  outputs(state) {
-    const { baseUrl } = state.site;
-    if (baseUrl === undefined) return [];
-    return state.topics.topics.map((topic) => {
-      const newest = topic.members.slice(-state.site.feedSize);
-      return {
-        file: topicFeedPath(topic.slug),
-        signature: JSON.stringify([topic.slug, topic.label, topic.kind, newest.map((position) => state.rows.id(position)).join(' ')]),
-        shows: nosOf(state, newest),
-        make: { file: () => topicFeed(state, topic, { ...state.site, baseUrl }) },
-      };
-    });
-  },
-};
+/** The Atom feed of a named list (a topic, an author): its newest `feedSize` articles; `header` is what else it shows of the list. */
+export function namedListFeed(state: SiteState, named: NamedList, header: unknown, baseUrl: string): Planned {
+  const newest = named.members.slice(-state.site.feedSize);
+  return {
+    file: named.feedPath,
+    signature: JSON.stringify([header, idsOf(state, newest)]),
+    shows: nosOf(state, newest),
+    make: { file: () => listFeed(state, named, { ...state.site, baseUrl }) },
+  };
+}

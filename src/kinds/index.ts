@@ -1,8 +1,8 @@
 import { articleKind } from './article.ts';
-import { authorFeedKind, authorIndexKind, authorKind } from './authors.ts';
+import { authorIndexKind, authorKind } from './authors.ts';
 import { newsSitemapKind, robotsKind } from './crawlers.ts';
 import { dayKind } from './day.ts';
-import { feedsKind, topicFeedKind } from './feeds.ts';
+import { feedsKind } from './feeds.ts';
 import { frontKind } from './front.ts';
 import type { PageKind } from './kind.ts';
 import { onThisDayIndexKind, onThisDayKind } from './on-this-day.ts';
@@ -21,9 +21,7 @@ export const KINDS: readonly PageKind[] = [
   frontKind,
   dayKind,
   topicKind,
-  topicFeedKind,
   authorKind,
-  authorFeedKind,
   authorIndexKind,
   periodKind,
   onThisDayKind,

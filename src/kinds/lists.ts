@@ -1,9 +1,32 @@
 import type { SiteState } from '../pages/state.ts';
 import type { PageModel } from '../pages/types.ts';
-import { hasOlderPages, newestDate, pageHolding, type ListPages } from '../pages/list-pages.ts';
+import { hasOlderPages, newestDate, pageHolding, pageName, type ListPages } from '../pages/list-pages.ts';
+import { namedListArchivePage, namedListPage, namedListPages, type NamedList } from '../pages/named-list.ts';
 import { reachOf } from '../pages/chunks.ts';
 import { outputFileOf } from '../site/urls.ts';
-import { idsOf, nosOf, type Planned } from './kind.ts';
+import { lowerBound } from '../sorted.ts';
+import { idsOf, lastmod, nosOf, type Planned } from './kind.ts';
+
+/**
+ * The pages of a named list (a topic, an author): its first page always, its older pages all or
+ * only those in `pages`. `header` is what else its pages show of it (its slug, label, kind).
+ */
+export function namedListOutputs(state: SiteState, named: NamedList, header: unknown, list: ListPages = namedListPages(state, named), pages?: ReadonlySet<number>): Planned[] {
+  const older = hasOlderPages(state, list);
+  const pathOf = (page: number) => (older && page >= 0 && page < list.pages.length ? named.path(pageName(state, list, page)) : undefined);
+  const newest = list.members.slice(-state.site.pageSize);
+  const olderAt = list.members.length - 1 - state.site.pageSize;
+  return [
+    {
+      file: outputFileOf(named.path()),
+      signature: JSON.stringify([header, list.members.length, idsOf(state, newest), olderAt >= 0 ? pathOf(pageHolding(list, olderAt)) : undefined]),
+      shows: nosOf(state, newest),
+      sitemap: { path: named.path(), ...lastmod(state, newest) },
+      make: { page: () => namedListPage(state, named, list) },
+    },
+    ...(older ? pagesOf(list, pages) : []).map((page) => listPage(state, list, page, pathOf, header, () => namedListArchivePage(state, named, list, page))),
+  ];
+}
 
 /**
  * Page `page` of a list, at `pathOf(page)`: what it shows, and its neighbours' addresses and
@@ -72,16 +95,4 @@ function startingBefore(state: SiteState, list: ListPages, order: string): numbe
     else high = middle;
   }
   return low - 1;
-}
-
-/** The first index of ascending `list` holding a value ≥ `value`. */
-function lowerBound(list: readonly number[], value: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (list[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

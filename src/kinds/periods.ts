@@ -1,7 +1,6 @@
 import { dateParts, type IsoDate } from '../dates.ts';
 import { archiveIndexPage, monthPage, periodsOf, yearPage, type Year } from '../pages/archive-pages.ts';
 import { onThisDayDays } from '../pages/same-day.ts';
-import type { SiteState } from '../pages/state.ts';
 import { archivePath, monthPath, outputFileOf, yearPath } from '../site/urls.ts';
 import { lastmod, type PageKind, type Planned } from './kind.ts';
 

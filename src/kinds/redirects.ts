@@ -1,5 +1,4 @@
 import { redirectPage } from '../pages/redirect-page.ts';
-import type { SiteState } from '../pages/state.ts';
 import { outputFileOf, REDIRECTS_PATH } from '../site/urls.ts';
 import type { PageKind } from './kind.ts';
 

@@ -1,31 +1,21 @@
 import type { Topic } from '../corpus/topics.ts';
-import { hasOlderPages, pageHolding, pageName, topicArchivePage, topicList, topicPage, type ListPages } from '../pages/list-pages.ts';
+import { topicNamed, type ListPages } from '../pages/list-pages.ts';
+import { namedListPages } from '../pages/named-list.ts';
 import type { SiteState } from '../pages/state.ts';
-import { outputFileOf, topicPath } from '../site/urls.ts';
-import { idsOf, lastmod, nosOf, type PageKind, type Planned, type Reached } from './kind.ts';
-import { listPage, pagesOf, reachedPages } from './lists.ts';
+import type { PageKind, Planned, Reached } from './kind.ts';
+import { namedListFeed } from './feeds.ts';
+import { namedListOutputs, reachedPages } from './lists.ts';
 
-/** A topic's pages: its first page always, its later pages all or only those in `pages`. */
-function topicOutputs(state: SiteState, topic: Topic, list: ListPages = topicList(state, topic), pages?: ReadonlySet<number>): Planned[] {
-  const older = hasOlderPages(state, list);
-  const pathOf = (page: number) => (older && page >= 0 && page < list.pages.length ? topicPath(topic.slug, pageName(state, list, page)) : undefined);
-  const newest = list.members.slice(-state.site.pageSize);
-  const olderAt = list.members.length - 1 - state.site.pageSize;
+/** A topic's pages — its first page always, its later pages all or only those in `pages` — and its feed (with a base URL). */
+function topicOutputs(state: SiteState, topic: Topic, list?: ListPages, pages?: ReadonlySet<number>): Planned[] {
+  const named = topicNamed(topic);
   const header = [topic.slug, topic.label, topic.kind];
-  return [
-    {
-      file: outputFileOf(topicPath(topic.slug)),
-      signature: JSON.stringify([header, list.members.length, idsOf(state, newest), olderAt >= 0 ? pathOf(pageHolding(list, olderAt)) : undefined]),
-      shows: nosOf(state, newest),
-      sitemap: { path: topicPath(topic.slug), ...lastmod(state, newest) },
-      make: { page: () => topicPage(state, topic, list) },
-    },
-    ...(older ? pagesOf(list, pages) : []).map((page) => listPage(state, list, page, pathOf, header, () => topicArchivePage(state, topic, list, page))),
-  ];
+  const { baseUrl } = state.site;
+  return [...namedListOutputs(state, named, header, list, pages), ...(baseUrl === undefined ? [] : [namedListFeed(state, named, header, baseUrl)])];
 }
 
 /**
- * `/topics/<slug>/`: an update reaches each topic whose members, name or kind changed or that
+ * `/topics/<slug>/` and its feed: an update reaches each topic whose members, name or kind changed or that
  * shows a changed article; where only its articles moved, only the pages they can reach.
  */
 export const topicKind: PageKind = {
@@ -45,7 +35,7 @@ export const topicKind: PageKind = {
       if (sameHeader && sameNumbers(oldMembers, newMembers) && !newMembers.some(touched)) continue;
       if (sameHeader) {
         // Only its articles moved: the pages they can reach.
-        const lists = [topicList(before, old), topicList(after, now)] as const;
+        const lists = [namedListPages(before, topicNamed(old)), namedListPages(after, topicNamed(now))] as const;
         const moved = new Set(newMembers.filter(touched));
         for (const no of symmetricDifference(oldMembers, newMembers)) moved.add(no);
         const [pagesBefore, pagesAfter] = reachedPages(before, lists[0], after, lists[1], moved);

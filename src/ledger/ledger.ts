@@ -1,6 +1,7 @@
 import { DatelineError } from '../errors.ts';
 import { PERMALINK_RULE } from '../derive/permalink.ts';
-import { checkLines, decodeId, encodeId, entryAt, findKey, HEADER, indexLines, lowerBound, type FullIndex, type LedgerEntry, type LineIndex } from './ledger-text.ts';
+import { lowerBound } from '../sorted.ts';
+import { checkLines, entryAt, findKey, HEADER, idAt, idOfLineAt, indexLines, keyOf, type FullIndex, type LedgerEntry, type LineIndex } from './ledger-text.ts';
 
 export type { LedgerEntry };
 
@@ -31,8 +32,9 @@ export class UrlLedger {
   readonly #index: LineIndex;
   /** Articles whose entry changed now: id → entry (null: its URLs went to another id). */
   readonly #changes = new Map<string, LedgerEntry | null>();
-  /** Paths of the changed entries → their id. */
+  /** Paths of the changed entries → their id, and their fingerprints → their ids. */
   readonly #changedHolders = new Map<string, string>();
+  readonly #changedFingerprints = new Map<string, Set<string>>();
   /** Every path and fingerprint of the file, indexed when lookups are many (or the file was checked). */
   #full: FullIndex | undefined;
   #searches = 0;
@@ -47,7 +49,7 @@ export class UrlLedger {
   }
 
   static empty(rule = PERMALINK_RULE): UrlLedger {
-    return new UrlLedger(rule, indexLines(''), { holders: new Map(), byFingerprint: new Map() });
+    return new UrlLedger(rule, indexLines(Buffer.alloc(0)), { holders: new Map(), byFingerprint: new Map() });
   }
 
   /**
@@ -55,22 +57,24 @@ export class UrlLedger {
    * other is checked line by line, and a damaged one refused with its line, since building without
    * it would break URLs.
    */
-  static parse(text: string, file: string, trusted = false): UrlLedger {
-    const header = HEADER.exec(text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')));
+  static parse(content: string | Buffer, file: string, trusted = false): UrlLedger {
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const firstLine = bytes.indexOf(10);
+    const header = HEADER.exec(bytes.toString('utf8', 0, firstLine === -1 ? bytes.length : firstLine));
     const fail = (message: string, hint: string): never => {
       throw new DatelineError({ code: 'bad-url-ledger', file, line: 1, message, hint });
     };
     if (!header) fail('is not a Dateline URL ledger (its first line must be "# Dateline URL ledger, permalink rule N")', 'restore it from version control; building without it could move published URLs');
     const rule = Number(header![1]);
     if (rule !== PERMALINK_RULE) fail(`was written with permalink rule ${rule}, which this Dateline does not know`, 'use the Dateline version that wrote it, or a newer one');
-    const index = indexLines(text);
+    const index = indexLines(bytes);
     return new UrlLedger(rule, index, trusted ? undefined : checkLines(index, file));
   }
 
   get size(): number {
     let size = this.#index.keys.length;
     for (const [id, entry] of this.#changes) {
-      const inFile = findKey(this.#index, encodeId(id)) !== -1;
+      const inFile = findKey(this.#index, keyOf(id)) !== -1;
       if (entry !== null && !inFile) size++;
       else if (entry === null && inFile) size--;
     }
@@ -84,7 +88,7 @@ export class UrlLedger {
 
   entry(id: string): LedgerEntry | undefined {
     if (this.#changes.has(id)) return this.#changes.get(id) ?? undefined;
-    const at = findKey(this.#index, encodeId(id));
+    const at = findKey(this.#index, keyOf(id));
     return at === -1 ? undefined : entryAt(this.#index, at);
   }
 
@@ -103,7 +107,7 @@ export class UrlLedger {
     const inFile = this.#full ? (this.#full.byFingerprint.get(fingerprint) ?? []) : this.#search() ? undefined : this.#searchFingerprint(fingerprint);
     if (inFile === undefined) return this.withFingerprint(fingerprint);
     for (const id of inFile) if (!this.#changes.has(id)) ids.add(id);
-    for (const [id, entry] of this.#changes) if (entry?.fingerprint === fingerprint) ids.add(id);
+    for (const id of this.#changedFingerprints.get(fingerprint) ?? []) if (this.#changes.get(id)?.fingerprint === fingerprint) ids.add(id);
     return [...ids].sort(compare);
   }
 
@@ -142,7 +146,7 @@ export class UrlLedger {
   formerUrls(): FormerUrl[] {
     const former: FormerUrl[] = [];
     for (const at of this.#index.formers) {
-      const id = decodeId(this.#index.keys[at]!);
+      const id = idAt(this.#index, at);
       if (this.#changes.has(id)) continue;
       for (const from of entryAt(this.#index, at).paths.slice(1)) former.push({ from, id });
     }
@@ -150,39 +154,51 @@ export class UrlLedger {
     return former.sort((a, b) => compare(a.from, b.from));
   }
 
-  /** The ledger as its file holds it: a header, then one line an article in id order (the lines not changed copied as they were). */
-  format(): string {
-    const { text, keys, starts, ends } = this.#index;
-    const pieces = [
-      `# Dateline URL ledger, permalink rule ${this.rule}`,
-      '# Every URL each article has been published at, so that none ever breaks: keep this file with',
-      '# the articles (commit it). A line: the article id, its text fingerprint, its URL, then the URLs',
-      '# it had before, which redirect to it. Every build adds to it; edit it only to mend a URL.',
+  /**
+   * The ledger as its file holds it: a header, then one line an article in key order (the bytes
+   * of its id as written), the lines not changed copied as the bytes they were.
+   */
+  format(): Buffer {
+    const { bytes, starts, ends } = this.#index;
+    const newline = Buffer.from('\n');
+    const pieces: Buffer[] = [
+      Buffer.from(
+        [
+          `# Dateline URL ledger, permalink rule ${this.rule}`,
+          '# Every URL each article has been published at, so that none ever breaks: keep this file with',
+          '# the articles (commit it). A line: the article id, its text fingerprint, its URL, then the URLs',
+          '# it had before, which redirect to it. Every build adds to it; edit it only to mend a URL.',
+        ].join('\n'),
+      ),
     ];
     const copy = (from: number, to: number) => {
       // Runs of lines that follow one another in the file are copied as one piece.
       for (let at = from; at < to; ) {
         let last = at;
         while (last + 1 < to && starts[last + 1] === ends[last]! + 1) last++;
-        pieces.push(text.slice(starts[at], ends[last]));
+        pieces.push(newline, bytes.subarray(starts[at], ends[last]));
         at = last + 1;
       }
     };
-    const changed = [...this.#changes].map(([id, entry]) => [encodeId(id), entry] as const).sort(([a], [b]) => compare(a, b));
+    const changed = [...this.#changes].map(([id, entry]) => [keyOf(id), entry] as const).sort(([a], [b]) => compare(a, b));
     let next = 0;
     for (const [key, entry] of changed) {
-      const at = lowerBound(keys, key);
+      const at = lowerBound(this.#index.keys, key);
       copy(next, at);
-      next = keys[at] === key ? at + 1 : at;
-      if (entry !== null) pieces.push([key, entry.fingerprint, ...entry.paths].join('\t'));
+      next = this.#index.keys[at] === key ? at + 1 : at;
+      if (entry !== null) pieces.push(newline, Buffer.from(key, 'latin1'), Buffer.from(['', entry.fingerprint, ...entry.paths].join('\t')));
     }
-    copy(next, keys.length);
-    return `${pieces.join('\n')}\n`;
+    copy(next, starts.length);
+    pieces.push(newline);
+    return Buffer.concat(pieces);
   }
 
   #set(id: string, entry: LedgerEntry): void {
     this.#changes.set(id, entry);
     for (const path of entry.paths) this.#changedHolders.set(path, id);
+    const ids = this.#changedFingerprints.get(entry.fingerprint);
+    if (ids) ids.add(id);
+    else this.#changedFingerprints.set(entry.fingerprint, new Set([id]));
   }
 
   /** Counts a lookup by text search; past a few, indexes every path and fingerprint instead (and says so). */
@@ -192,33 +208,27 @@ export class UrlLedger {
     return true;
   }
 
-  /** The id of the line that holds `path` in the file, found by searching its text. */
+  /** The id of the line that holds `path` in the file, found by searching it (paths are ASCII). */
   #searchHolder(path: string): string | undefined {
-    const { text } = this.#index;
+    const { latin1 } = this.#index;
     const needle = `\t${path}`;
-    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
-      const after = text.charCodeAt(at + needle.length);
-      if (Number.isNaN(after) || after === 9 || after === 10) return this.#idOfLineAt(at);
+    for (let at = latin1.indexOf(needle); at !== -1; at = latin1.indexOf(needle, at + 1)) {
+      const after = latin1.charCodeAt(at + needle.length);
+      if (Number.isNaN(after) || after === 9 || after === 10) return idOfLineAt(this.#index, at);
     }
     return undefined;
   }
 
   /** The ids of the lines of the file whose fingerprint (their second field) is `fingerprint`. */
   #searchFingerprint(fingerprint: string): string[] {
-    const { text } = this.#index;
+    const { latin1 } = this.#index;
     const needle = `\t${fingerprint}\t`;
     const ids: string[] = [];
-    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
-      const start = text.lastIndexOf('\n', at) + 1;
-      if (text.indexOf('\t', start) === at) ids.push(this.#idOfLineAt(at));
+    for (let at = latin1.indexOf(needle); at !== -1; at = latin1.indexOf(needle, at + 1)) {
+      const start = latin1.lastIndexOf('\n', at) + 1;
+      if (latin1.indexOf('\t', start) === at) ids.push(idOfLineAt(this.#index, at));
     }
     return ids;
-  }
-
-  #idOfLineAt(offset: number): string {
-    const { text } = this.#index;
-    const start = text.lastIndexOf('\n', offset) + 1;
-    return decodeId(text.slice(start, text.indexOf('\t', start)));
   }
 }
 

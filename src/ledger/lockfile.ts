@@ -1,7 +1,7 @@
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteConfig } from '../config/schema.ts';
-import { digest } from '../digest.ts';
+import type { FileTimes } from '../read/fingerprint.ts';
 import { idSlug } from '../derive/slug.ts';
 import type { Problem } from '../errors.ts';
 import { UrlLedger } from './ledger.ts';
@@ -14,43 +14,56 @@ export function ledgerFileOf(config: Pick<SiteConfig, 'input' | 'lockfile'>): st
   return config.lockfile ?? path.join(config.input, LEDGER_FILE);
 }
 
-/** A ledger as read, with the digest of its file's bytes (another digest next time means it was edited, or restored). */
+/** A ledger as read, with its file's identity: its size and times (another identity next time means it was edited, or restored). */
 export interface ReadLedger {
   ledger: UrlLedger;
-  /** Digest of the file's bytes; `none` when there is no file. */
-  digest: string;
+  /** The file's size, modification and change time; `none` when there is no file, `off` when the site keeps none. */
+  identity: string;
   exists: boolean;
 }
 
 /**
- * Reads the ledger file; none yet is an empty ledger. One whose bytes have the digest the last
- * build recorded (`trusted`) is taken as that build wrote it; any other is checked line by line,
- * and a damaged one is an error naming its line.
+ * Reads the ledger file; none yet is an empty ledger. One with the size and times the last build
+ * left it with (`trusted`, its identity then) is taken as that build wrote it, unread but for the
+ * lines looked up; any other (edited, merged, restored, touched) is checked line by line, and a
+ * damaged one is an error naming its line.
  */
 export async function readLedger(file: string | undefined, trusted?: string): Promise<ReadLedger> {
-  if (file === undefined) return { ledger: UrlLedger.empty(), digest: 'off', exists: false };
-  let text: string;
+  if (file === undefined) return { ledger: UrlLedger.empty(), identity: 'off', exists: false };
+  let bytes: Buffer;
+  let identity: string;
   try {
-    text = await readFile(file, 'utf8');
+    const handle = await open(file, 'r');
+    try {
+      identity = identityOf(await handle.stat());
+      bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ledger: UrlLedger.empty(), digest: 'none', exists: false };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ledger: UrlLedger.empty(), identity: 'none', exists: false };
     throw error;
   }
-  const read = digest(text);
-  return { ledger: UrlLedger.parse(text, file, read === trusted), digest: read, exists: true };
+  return { ledger: UrlLedger.parse(bytes, file, identity === trusted), identity, exists: true };
+}
+
+/** A file's size and times, as the ledger's identity. */
+function identityOf(info: FileTimes): string {
+  return `${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
 }
 
 /**
  * Writes the ledger beside its old version and renames it over it, so the file is whole at any
- * moment. Returns the digest of what it wrote, or a warning when the folder cannot be written (a
+ * moment. Returns the identity of what it wrote, or a warning when the folder cannot be written (a
  * read-only archive): the site is still built, but its URLs rest on the permalink rule alone.
  */
-export async function writeLedger(file: string, ledger: UrlLedger): Promise<{ digest: string } | { problem: Problem }> {
-  const text = ledger.format();
+export async function writeLedger(file: string, ledger: UrlLedger): Promise<{ identity: string } | { problem: Problem }> {
+  const bytes = ledger.format();
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await writeFile(temporary, text);
+    await writeFile(temporary, bytes);
     await rename(temporary, file);
+    return { identity: identityOf(await stat(file)) };
   } catch (error) {
     await rm(temporary, { force: true }).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
@@ -64,7 +77,6 @@ export async function writeLedger(file: string, ledger: UrlLedger): Promise<{ di
       },
     };
   }
-  return { digest: digest(text) };
 }
 
 /**

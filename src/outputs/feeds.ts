@@ -1,10 +1,9 @@
 import { Feed } from 'feed';
 import { utcInstant } from '../dates.ts';
-import type { Topic } from '../corpus/topics.ts';
-import type { Author } from '../corpus/authors.ts';
+import type { NamedList } from '../pages/named-list.ts';
 import type { SiteState } from '../pages/state.ts';
 import type { ArticleEntry } from '../records/entry.ts';
-import { absoluteUrl, ATOM_PATH, authorFeedPath, authorPath, frontPagePath, RSS_PATH, topicFeedPath, topicPath } from '../site/urls.ts';
+import { absoluteUrl, ATOM_PATH, authorPath, frontPagePath, RSS_PATH } from '../site/urls.ts';
 import type { SiteSettings } from '../pages/types.ts';
 import { DATELINE_VERSION } from '../version.ts';
 import { jsonFeed } from './json-feed.ts';
@@ -38,19 +37,13 @@ function authorPathOf(state: SiteState, name: string): string | undefined {
   return author === undefined ? undefined : authorPath(author.slug);
 }
 
-/** The Atom feed of one topic: its newest `site.feedSize` articles. */
-export function topicFeed(state: SiteState, topic: Topic, site: FeedSettings): string {
-  return listFeed(state, topic.members, site, { title: `${topic.label} · ${site.title}`, description: `Articles about ${topic.label}.`, path: topicPath(topic.slug), feeds: { atom: topicFeedPath(topic.slug) } });
-}
-
-/** The Atom feed of one author: their newest `site.feedSize` articles. */
-export function authorFeed(state: SiteState, author: Author, site: FeedSettings): string {
-  return listFeed(state, author.members, site, { title: `${author.name} · ${site.title}`, description: `Articles by ${author.name}.`, path: authorPath(author.slug), feeds: { atom: authorFeedPath(author.slug) } });
-}
-
-/** An Atom feed of the newest `site.feedSize` of `members`: headlines and summaries only (the site's feeds carry the text). */
-function listFeed(state: SiteState, members: readonly number[], site: FeedSettings, channel: Channel): string {
-  const items = members.slice(-site.feedSize).reverse().map((position) => ({ entry: state.entry(position) }));
+/**
+ * The Atom feed of a named list (a topic, an author): its newest `site.feedSize` articles,
+ * headlines and summaries only (an archive has hundreds of topics, and the site's feeds carry the text).
+ */
+export function listFeed(state: SiteState, named: NamedList, site: FeedSettings): string {
+  const channel: Channel = { title: `${named.label} · ${site.title}`, description: `Articles ${named.relation}.`, path: named.path(), feeds: { atom: named.feedPath } };
+  const items = named.members.slice(-site.feedSize).reverse().map((position) => ({ entry: state.entry(position) }));
   return feedOf(items, site, channel, (name) => authorPathOf(state, name)).atom1();
 }
 

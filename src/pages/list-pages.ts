@@ -4,6 +4,7 @@ import { idSlug } from '../derive/slug.ts';
 import { archivePath, dayPath, frontPagePath, monthPath, onThisDayPath, relativeHref, topicFeedPath, topicPath, topicsPath, yearPath } from '../site/urls.ts';
 import { plural } from '../site/words.ts';
 import { pageRanges } from './chunks.ts';
+import type { NamedList } from './named-list.ts';
 import { link, pageCommon, shownReadingMinutes } from './common.ts';
 import { monthDayOf, sameDayIn } from './same-day.ts';
 import type { SiteState } from './state.ts';
@@ -200,48 +201,15 @@ export const TOPIC_KINDS: readonly { kind: TopicKind; heading: string; label: st
   { kind: 'other', heading: 'Other names', label: 'Name', id: 'other-names' },
 ];
 
-export function topicList(state: SiteState, topic: Topic): ListPages {
-  return listPages(state, topic.members, state.site.pageSize);
-}
-
-function kindLabel(kind: TopicKind): string {
-  return TOPIC_KINDS.find((entry) => entry.kind === kind)!.label;
-}
-
-/** `/topics/<slug>/`: the topic's newest `pageSize` articles, its count, its feed, a link to older pages. */
-export function topicPage(state: SiteState, topic: Topic, list: ListPages): ListPage {
-  const path = topicPath(topic.slug);
-  const count = plural(list.members.length, 'article');
-  const olderIndex = list.members.length - 1 - state.site.pageSize;
+/** A topic as a named list of articles (see `NamedList`). */
+export function topicNamed(topic: Topic): NamedList {
   return {
-    ...pageCommon(path, topic.label, `${count} about ${topic.label}.`, state.site, [{ path: topicsPath(), label: 'Topics' }]),
-    template: 'list',
-    heading: topic.label,
-    kicker: `${kindLabel(topic.kind)} · ${count}`,
-    ...undated(state, path, list.members.slice(-state.site.pageSize).reverse()),
-    ...(olderIndex >= 0 ? { older: relativeHref(path, topicPath(topic.slug, pageName(state, list, pageHolding(list, olderIndex)))) } : {}),
-    ...(state.site.baseUrl === undefined ? {} : { feed: link(path, topicFeedPath(topic.slug), `Atom feed for ${topic.label}`) }),
-    isFront: false,
-  };
-}
-
-/** `/topics/<slug>/page/<first article>/`: one page of a topic's articles, newest first. */
-export function topicArchivePage(state: SiteState, topic: Topic, list: ListPages, page: number): ListPage {
-  const path = topicPath(topic.slug, pageName(state, list, page));
-  const [start, end] = list.pages[page]!;
-  const positions = list.members.slice(start, end);
-  const range = spanLabel(state, state.rows.date(positions[0]!), state.rows.date(positions.at(-1)!));
-  return {
-    ...pageCommon(path, `${topic.label}: ${range}`, `Articles about ${topic.label} from ${range}.`, state.site, [
-      { path: topicsPath(), label: 'Topics' },
-      { path: topicPath(topic.slug), label: topic.label },
-    ]),
-    template: 'list',
-    heading: `${topic.label}: ${range}`,
-    kicker: kindLabel(topic.kind),
-    ...undated(state, path, [...positions].reverse()),
-    newer: relativeHref(path, page + 1 < list.pages.length ? topicPath(topic.slug, pageName(state, list, page + 1)) : topicPath(topic.slug)),
-    ...(page > 0 ? { older: relativeHref(path, topicPath(topic.slug, pageName(state, list, page - 1))) } : {}),
-    isFront: false,
+    label: topic.label,
+    members: topic.members,
+    path: (page) => topicPath(topic.slug, page),
+    feedPath: topicFeedPath(topic.slug),
+    kind: TOPIC_KINDS.find((entry) => entry.kind === topic.kind)!.label,
+    index: { path: topicsPath(), label: 'Topics' },
+    relation: `about ${topic.label}`,
   };
 }

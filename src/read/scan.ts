@@ -3,7 +3,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.ts';
 import type { FileTimes } from './fingerprint.ts';
-import { IMAGE_EXTENSIONS } from '../body/local-images.ts';
+import { isPicture } from './pictures.ts';
 
 /** The URL ledger's default name in the input folder (see `src/ledger/lockfile.ts`): not an article, and not reported as one. */
 export const LEDGER_FILE = 'urls.lock';
@@ -115,10 +115,6 @@ export async function scanInput(inputDir: string, displayDir: string): Promise<S
   return { root, paths, times: Float64Array.from(times), attachments, problems };
 }
 
-/** A picture an authored article may show (see `IMAGE_EXTENSIONS`). */
-function isPicture(name: string): boolean {
-  return IMAGE_EXTENSIONS.has(path.extname(name).toLowerCase());
-}
 
 function notAnArticle(file: string): Problem {
   return { code: 'not-an-article', severity: 'warning', file, message: 'is not an article (expected a .txt or .md file, or a picture an article shows); ignored' };

@@ -3,7 +3,7 @@ import { toProblem, type Problem } from '../errors.ts';
 import { readOne } from '../read/read-sources.ts';
 import { displayPath, foundFile, scanInput } from '../read/scan.ts';
 import { reservedRootOf } from '../site/urls.ts';
-import { pageRecord, type OwnPage } from './page-record.ts';
+import type { OwnPage } from './page-record.ts';
 import { imageReader } from '../read/read-image.ts';
 
 /**
@@ -22,7 +22,10 @@ export async function loadPages(dir: string | undefined, drafts: boolean): Promi
     throw error;
   }
   const problems: Problem[] = [...scan.problems];
+  if (scan.paths.length === 0) return { pages: [], root: scan.root, problems };
   const readImage = imageReader(scan.root);
+  // The Markdown parser is loaded only for a site that has pages: an update of scraped articles never loads it.
+  const { pageRecord } = await import('./page-record.ts');
   const pages: OwnPage[] = [];
   const taken = new Map<string, string>();
   for (let index = 0; index < scan.paths.length; index++) {

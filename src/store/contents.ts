@@ -55,7 +55,7 @@ export interface StoredMeta {
   runtimeFiles: string[];
   /** URL clashes of authored articles, by day. */
   clashes: [string, Problem[]][];
-  /** Digest of the URL ledger file as this build left it (another next time: it was edited or restored). */
+  /** The URL ledger file's size and times as this build left it (others next time: it was edited or restored). */
   ledger: string;
   /** The ledger's former URLs as this build published them (redirect pages). */
   formerUrls: FormerUrl[];
