@@ -29,6 +29,8 @@ export interface UpdateInput {
   displayPath: (source: string) => string;
   /** Every URL each article has had: articles keep theirs, and the URLs given now are recorded in it. */
   ledger: UrlLedger;
+  /** Whether the site keeps its ledger (false: the URLs given are not recorded). */
+  recording: boolean;
 }
 
 export interface ArchiveUpdate {
@@ -46,8 +48,9 @@ export interface ArchiveUpdate {
   /** By `no`: articles added, removed or changed in any way, and those shown differently in lists. */
   changed: Set<number>;
   listed: Set<number>;
-  /** URL clashes of authored articles on the days placed again, by day (empty list: none now). */
+  /** URL clashes of authored articles on the days placed again, by day (empty list: none now): all said now, and those that stand (see `placeRecords`). */
   clashes: Map<IsoDate, Problem[]>;
+  lastingClashes: Map<IsoDate, Problem[]>;
   nextNo: number;
 }
 
@@ -105,6 +108,7 @@ export function updateArchive(input: UpdateInput): ArchiveUpdate {
   };
   const paths = new Map<string, string>();
   const clashes = new Map<IsoDate, Problem[]>();
+  const lastingClashes = new Map<IsoDate, Problem[]>();
   const days = new Set<IsoDate>([...removed.map((at) => before.date(at)), ...fresh.flatMap(({ record, old }) => [record.date, ...(old === undefined ? [] : [before.date(old)])])]);
   for (const date of days) {
     const dayRows: number[] = [];
@@ -112,9 +116,10 @@ export function updateArchive(input: UpdateInput): ArchiveUpdate {
     const authored = dayRows.some((at) => rows.authored[at] === 1) || removed.some((at) => before.date(at) === date && before.authored[at] === 1);
     const ids = (authored ? dayRows : dayRows.filter((at) => records.has(rows.id(at)))).map((at) => rows.id(at));
     const articles: Placeable[] = ids.map((id) => records.get(id) ?? input.entry(id));
-    const placed = placeRecords(articles, { ledger: input.ledger, published, displayPath: (article) => input.displayPath(article.source) });
+    const placed = placeRecords(articles, { ledger: input.ledger, published, displayPath: (article) => input.displayPath(article.source), recording: input.recording });
     for (const article of placed.placed) paths.set(article.id, article.path);
     clashes.set(date, placed.problems);
+    lastingClashes.set(date, placed.lasting);
   }
 
   const entries = new Map<string, ArticleEntry>();
@@ -134,5 +139,5 @@ export function updateArchive(input: UpdateInput): ArchiveUpdate {
     const previous = previousEntries.get(entry.id);
     if (previous === undefined || listedDifferently(previous, entry)) listed.add(entry.no);
   }
-  return { rows, entries, previousEntries, gone: [...removed, ...replaced], put: putRows, removedOrders, addedOrders: putRows.map((row) => row.order), changed, listed, clashes, nextNo };
+  return { rows, entries, previousEntries, gone: [...removed, ...replaced], put: putRows, removedOrders, addedOrders: putRows.map((row) => row.order), changed, listed, clashes, lastingClashes, nextNo };
 }

@@ -202,6 +202,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         nextNo: previous?.nextNo ?? 0,
         displayPath: (source) => `${displayPath(config.input)}/${source}`,
         ledger,
+        recording: ledgerFile !== undefined,
       });
       const names = nameChanges(store, previous !== undefined, beforeRows, changes);
       const topicSettings = { language: site.language, ...(site.topicMinArticles === undefined ? {} : { minArticles: site.topicMinArticles }) };
@@ -282,7 +283,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         ...(search.meta.placeholder === undefined ? {} : { placeholder: search.meta.placeholder }),
         runtimeFiles: search.meta.runtimeFiles,
         sitemapFiles: written.sitemapFiles,
-        clashes: mergeClashes(previous?.clashes, update.clashes),
+        clashes: mergeClashes(previous?.clashes, update.lastingClashes),
         ledger: ledgerIdentity,
         formerUrls: formerAfter,
         pages: own.pages.map(({ warnings: _warnings, ...page }) => ({ ...page, warnings: [] })),
@@ -339,7 +340,8 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       faultPoint('publish');
       if (identity === undefined && options.publishing?.identify) await store.setOutput((await options.publishing.identify()) ?? null);
     });
-    const clashes = [...mergeClashes(previous?.clashes, update.clashes).values()].flatMap(([, problems]) => problems);
+    // The clashes said now on the days placed now; on the others, those that stand from earlier builds.
+    const clashes = mergeClashes(previous?.clashes, update.clashes).flatMap(([, problems]) => problems);
     const problems = sortProblems([...read.problems, ...clashes, ...ledgerProblems, ...own.problems]);
     return {
       articles: derived.rows.length,

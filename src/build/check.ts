@@ -3,6 +3,7 @@ import type { RemovalReport } from '../clean/removal-counts.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import type { Problem } from '../errors.ts';
 import { ledgerFileOf, readLedger } from '../ledger/lockfile.ts';
+import type { UrlLedger } from '../ledger/ledger.ts';
 import { displayPath, type ScanResult } from '../read/scan.ts';
 import { matchSnapshot } from '../records/known-files.ts';
 import { readArticles, sortProblems, type FileStatus, type ReadArticles } from '../records/load-records.ts';
@@ -82,11 +83,29 @@ export async function checkFromState(options: CheckOptions, state: StateStore): 
   const lookup: RecordLookup = (hash) => read.records.get(hash) ?? state.record(hash);
   const counted = count(config, read, meta, snapshot, lookup);
   if (!sameFurniture(counted.furniture, meta.furniture?.removed ?? [])) return undefined;
+  const own = await ownFiles(config, options.drafts);
+  const { ledger, identity } = await readLedger(ledgerFileOf(config), meta.ledger);
+  // Nothing changed since the build (the same files, the same ledger, drafts as then): its URL clashes are the build's.
+  if (unchanged(read, snapshot) && identity === meta.ledger && meta.drafts === options.drafts) {
+    const ready = read.files.statuses.filter(publishing(options.drafts)).length;
+    const clashes = meta.clashes.flatMap(([, problems]) => problems);
+    return { problems: sortProblems([...read.problems, ...clashes, ...own.problems]), ready, ...counted, parsed: read.parsed };
+  }
   const published = publishedFromState(read, state, publishing(options.drafts));
   if (published === undefined) return undefined;
-  const clashes = await clashesOf(config, published);
-  const own = await ownFiles(config, options.drafts);
+  const clashes = clashesIn(config, published, ledger);
   return { problems: sortProblems([...read.problems, ...clashes, ...own.problems]), ready: published.length, ...counted, parsed: read.parsed };
+}
+
+/** Whether the files read are the build's: the same files, none with other bytes. */
+function unchanged(read: ReadArticles, snapshot: Snapshot): boolean {
+  const { files } = read;
+  if (files.paths.length !== snapshot.paths.length) return false;
+  for (let row = 0; row < files.paths.length; row++) {
+    const at = files.previous[row]!;
+    if (at === -1 || snapshot.hashes[at] !== files.hashes[row] || snapshot.ids[at] !== files.ids[row]) return false;
+  }
+  return true;
 }
 
 /** The furniture found and the removals, counted from `stored` (nothing: from scratch) and the changed files. */
@@ -103,10 +122,13 @@ function publishing(drafts: boolean): (status: FileStatus) => boolean {
 
 /** The URL clashes of the published articles, placed as a build would place them, against a copy of the URL ledger that is never written. */
 async function clashesOf(config: SiteConfig, published: readonly Placeable[]): Promise<Problem[]> {
-  const { ledger } = await readLedger(ledgerFileOf(config));
+  return clashesIn(config, published, (await readLedger(ledgerFileOf(config))).ledger);
+}
+
+function clashesIn(config: SiteConfig, published: readonly Placeable[], ledger: UrlLedger): Problem[] {
   const ids = new Set(published.map((article) => article.id));
   const display = displayPath(config.input);
-  return placeRecords(published, { ledger, published: (id) => ids.has(id), displayPath: (article) => `${display}/${article.source}` }).problems;
+  return placeRecords(published, { ledger, published: (id) => ids.has(id), displayPath: (article) => `${display}/${article.source}`, recording: ledgerFileOf(config) !== undefined }).problems;
 }
 
 /**

@@ -15,6 +15,8 @@ export interface Placing<T> {
   /** Whether an article is published in this build (one in the ledger that is not may have been renamed to another id). */
   published: (id: string) => boolean;
   displayPath: (record: T) => string;
+  /** Whether the URLs given are kept (false: the site keeps no ledger). Default true. */
+  recording?: boolean;
 }
 
 /**
@@ -29,11 +31,14 @@ export interface Placing<T> {
  * another article has, or had, gets the article's id, and the build warns. The URLs given are
  * recorded in the ledger, drafts' apart (a draft's URL is not published).
  */
-export function placeRecords<T extends Placeable>(records: readonly T[], placing: Placing<T>): { placed: (T & { path: string })[]; problems: Problem[] } {
+export function placeRecords<T extends Placeable>(records: readonly T[], placing: Placing<T>): { placed: (T & { path: string })[]; problems: Problem[]; lasting: Problem[] } {
   const { ledger } = placing;
   const taken = new Map<string, T>();
   const placed: (T & { path: string })[] = [];
   const problems: Problem[] = [];
+  // A clash is said when the URL is given; once recorded, the URL is the article's and nothing clashes.
+  // Only a clash of a URL not recorded (a draft's, or with no ledger) stands for the next builds to repeat.
+  const lasting: Problem[] = [];
   const free = (path: string, record: T) => !taken.has(path) && (ledger.holder(path) ?? record.id) === record.id;
   const claim = (record: T, path: string) => {
     taken.set(path, record);
@@ -68,17 +73,19 @@ export function placeRecords<T extends Placeable>(records: readonly T[], placing
     if (n > 0) {
       const wanted = choice(0);
       const holder = taken.get(wanted);
-      problems.push({
+      const problem: Problem = {
         code: 'url-clash',
         severity: 'warning',
         file: placing.displayPath(record),
         message: `would have the same URL /${wanted} as ${holder ? placing.displayPath(holder) : `the article "${ledger.holder(wanted)}", which was published there`}; it gets /${choice(n)} instead`,
         hint: 'give it another slug in its front matter',
-      });
+      };
+      problems.push(problem);
+      if (record.draft || placing.recording === false) lasting.push(problem);
     }
   }
   for (const record of placed) if (!record.draft) ledger.record(record.id, record.path, record.fingerprint);
-  return { placed: sortChronologically(placed), problems };
+  return { placed: sortChronologically(placed), problems, lasting };
 }
 
 function compare(a: string, b: string): number {

@@ -165,3 +165,25 @@ describe('a published URL', () => {
     expect(published.size).toBe(47);
   });
 });
+
+describe('a URL clash', () => {
+  it('is said when the URL is given; once recorded the URL is the article\'s, and an update says what a clean build says', async () => {
+    const site = path.join(work.dir, 'clash');
+    await mkdir(path.join(site, 'articles'), { recursive: true });
+    const note = (id: string) => `---\ntitle: Note ${id}\ndate: 2025-03-01\nslug: press\n---\nText ${id}.\n`;
+    await writeFile(path.join(site, 'articles', 'a.md'), note('a'));
+    await writeFile(path.join(site, 'articles', 'b.md'), note('b'));
+    const config = configSchema.parse({ input: path.join(site, 'articles'), output: path.join(site, 'dist'), search: false });
+    const warnings = async (clean: boolean) => {
+      const lines: string[] = [];
+      const result = await buildSite(config, { strict: false, drafts: false, clean, jobs: 1, cacheDir: path.join(site, '.cache') }, { out: () => {}, err: (line) => lines.push(line) });
+      expect(result.code).toBe(0);
+      return lines.filter((line) => line.includes('would have the same URL'));
+    };
+    expect(await warnings(false)).toEqual([expect.stringMatching(/b\.md: warning: would have the same URL \/2025\/03\/01\/press\/ as .*a\.md; it gets \/2025\/03\/01\/press-b\/ instead/)]);
+    // Recorded: b's URL is press-b, for an update as for a clean build.
+    await writeFile(path.join(site, 'articles', 'c.txt'), ' date 2025-03-01 Another story on the same day.');
+    expect(await warnings(false)).toEqual([]);
+    expect(await warnings(true)).toEqual([]);
+  });
+});
