@@ -128,7 +128,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const scan = options.scan ?? (await scanArticles(config.input));
     // Every URL each article has had: published articles keep theirs (a damaged ledger stops the build, which could move them).
     const ledgerFile = ledgerFileOf(config);
-    const { ledger, identity: ledgerIdentity, exists: ledgerExists } = await readLedger(ledgerFile, stored?.ledger);
+    const { ledger, identity: ledgerIdentity, exists: ledgerExists } = await readLedger(ledgerFile, stored === undefined ? undefined : { identity: stored.ledger, formers: stored.formerUrls ?? [] });
 
     // Read: only files whose size, times or bytes changed since the last build.
     const snapshot = previous ? store.snapshot() : undefined;

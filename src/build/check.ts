@@ -84,7 +84,7 @@ export async function checkFromState(options: CheckOptions, state: StateStore): 
   const counted = count(config, read, meta, snapshot, lookup);
   if (!sameFurniture(counted.furniture, meta.furniture?.removed ?? [])) return undefined;
   const own = await ownFiles(config, options.drafts);
-  const { ledger, identity } = await readLedger(ledgerFileOf(config), meta.ledger);
+  const { ledger, identity } = await readLedger(ledgerFileOf(config), { identity: meta.ledger, formers: meta.formerUrls ?? [] });
   // Nothing changed since the build (the same files, the same ledger, drafts as then): its URL clashes are the build's.
   if (unchanged(read, snapshot) && identity === meta.ledger && meta.drafts === options.drafts) {
     const ready = read.files.statuses.filter(publishing(options.drafts)).length;

@@ -1,7 +1,6 @@
 import { DatelineError } from '../errors.ts';
 import { PERMALINK_RULE } from '../derive/permalink.ts';
-import { lowerBound } from '../sorted.ts';
-import { checkLines, entryAt, findKey, HEADER, idAt, idOfLineAt, indexLines, keyOf, type FullIndex, type LedgerEntry, type LineIndex } from './ledger-text.ts';
+import { checkLines, entryAt, findKey, HEADER, idOfLineAt, indexLines, keyBound, keyOf, type FullIndex, type LedgerEntry, type LineIndex } from './ledger-text.ts';
 
 export type { LedgerEntry };
 
@@ -37,27 +36,30 @@ export class UrlLedger {
   readonly #changedFingerprints = new Map<string, Set<string>>();
   /** Every path and fingerprint of the file, indexed when lookups are many (or the file was checked). */
   #full: FullIndex | undefined;
+  /** The file's former URLs: found when it was checked, or as the build that wrote it left them. */
+  #formers: readonly FormerUrl[];
   #searches = 0;
   /** Articles recorded for the first time, and URLs that moved, since it was read. */
   #recorded = 0;
   readonly #moved: { from: string; to: string }[] = [];
 
-  private constructor(rule: number, index: LineIndex, full?: FullIndex) {
+  private constructor(rule: number, index: LineIndex, formers: readonly FormerUrl[], full?: FullIndex) {
     this.rule = rule;
     this.#index = index;
+    this.#formers = formers;
     this.#full = full;
   }
 
   static empty(rule = PERMALINK_RULE): UrlLedger {
-    return new UrlLedger(rule, indexLines(Buffer.alloc(0)), { holders: new Map(), byFingerprint: new Map() });
+    return new UrlLedger(rule, indexLines(Buffer.alloc(0)), [], { holders: new Map(), byFingerprint: new Map(), formers: [] });
   }
 
   /**
-   * Reads a ledger file's text. A file this build's state wrote (`trusted`) is only indexed; any
-   * other is checked line by line, and a damaged one refused with its line, since building without
-   * it would break URLs.
+   * Reads a ledger file. A file as the last build wrote it (`trusted`, with the former URLs that
+   * build left in it) is only indexed; any other is checked line by line, and a damaged one refused
+   * with its line, since building without it would break URLs.
    */
-  static parse(content: string | Buffer, file: string, trusted = false): UrlLedger {
+  static parse(content: string | Buffer, file: string, trusted?: { formers: readonly FormerUrl[] }): UrlLedger {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     const firstLine = bytes.indexOf(10);
     const header = HEADER.exec(bytes.toString('utf8', 0, firstLine === -1 ? bytes.length : firstLine));
@@ -67,12 +69,14 @@ export class UrlLedger {
     if (!header) fail('is not a Dateline URL ledger (its first line must be "# Dateline URL ledger, permalink rule N")', 'restore it from version control; building without it could move published URLs');
     const rule = Number(header![1]);
     if (rule !== PERMALINK_RULE) fail(`was written with permalink rule ${rule}, which this Dateline does not know`, 'use the Dateline version that wrote it, or a newer one');
-    const index = indexLines(bytes);
-    return new UrlLedger(rule, index, trusted ? undefined : checkLines(index, file));
+    if (trusted) return new UrlLedger(rule, indexLines(bytes), trusted.formers);
+    const index = indexLines(bytes, false);
+    const full = checkLines(index, file);
+    return new UrlLedger(rule, index, full.formers, full);
   }
 
   get size(): number {
-    let size = this.#index.keys.length;
+    let size = this.#index.starts.length;
     for (const [id, entry] of this.#changes) {
       const inFile = findKey(this.#index, keyOf(id)) !== -1;
       if (entry !== null && !inFile) size++;
@@ -144,21 +148,17 @@ export class UrlLedger {
 
   /** Every former URL, with the article it redirects to (whether or not that article is published now). */
   formerUrls(): FormerUrl[] {
-    const former: FormerUrl[] = [];
-    for (const at of this.#index.formers) {
-      const id = idAt(this.#index, at);
-      if (this.#changes.has(id)) continue;
-      for (const from of entryAt(this.#index, at).paths.slice(1)) former.push({ from, id });
-    }
+    const former = this.#formers.filter(({ id }) => !this.#changes.has(id));
     for (const [id, entry] of this.#changes) for (const from of entry?.paths.slice(1) ?? []) former.push({ from, id });
     return former.sort((a, b) => compare(a.from, b.from));
   }
 
   /**
-   * The ledger as its file holds it: a header, then one line an article in key order (the bytes
-   * of its id as written), the lines not changed copied as the bytes they were.
+   * The ledger as its file holds it, in pieces to be written one after another: a header, then one
+   * line an article in key order (the bytes of its id as written), the runs of lines not changed
+   * as the bytes they were (no copy of the file is made).
    */
-  format(): Buffer {
+  format(): Buffer[] {
     const { bytes, starts, ends } = this.#index;
     const newline = Buffer.from('\n');
     const pieces: Buffer[] = [
@@ -180,17 +180,17 @@ export class UrlLedger {
         at = last + 1;
       }
     };
-    const changed = [...this.#changes].map(([id, entry]) => [keyOf(id), entry] as const).sort(([a], [b]) => compare(a, b));
+    const changed = [...this.#changes].map(([id, entry]) => [keyOf(id), entry] as const).sort(([a], [b]) => a.compare(b));
     let next = 0;
     for (const [key, entry] of changed) {
-      const at = lowerBound(this.#index.keys, key);
+      const at = keyBound(this.#index, key);
       copy(next, at);
-      next = this.#index.keys[at] === key ? at + 1 : at;
-      if (entry !== null) pieces.push(newline, Buffer.from(key, 'latin1'), Buffer.from(['', entry.fingerprint, ...entry.paths].join('\t')));
+      next = findKey(this.#index, key) === at ? at + 1 : at;
+      if (entry !== null) pieces.push(newline, key, Buffer.from(['', entry.fingerprint, ...entry.paths].join('\t')));
     }
     copy(next, starts.length);
     pieces.push(newline);
-    return Buffer.concat(pieces);
+    return pieces;
   }
 
   #set(id: string, entry: LedgerEntry): void {
@@ -208,25 +208,25 @@ export class UrlLedger {
     return true;
   }
 
-  /** The id of the line that holds `path` in the file, found by searching it (paths are ASCII). */
+  /** The id of the line that holds `path` in the file, found by searching its bytes. */
   #searchHolder(path: string): string | undefined {
-    const { latin1 } = this.#index;
-    const needle = `\t${path}`;
-    for (let at = latin1.indexOf(needle); at !== -1; at = latin1.indexOf(needle, at + 1)) {
-      const after = latin1.charCodeAt(at + needle.length);
-      if (Number.isNaN(after) || after === 9 || after === 10) return idOfLineAt(this.#index, at);
+    const { bytes } = this.#index;
+    const needle = Buffer.from(`\t${path}`);
+    for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) {
+      const after = bytes[at + needle.length];
+      if (after === undefined || after === 9 || after === 10) return idOfLineAt(this.#index, at);
     }
     return undefined;
   }
 
   /** The ids of the lines of the file whose fingerprint (their second field) is `fingerprint`. */
   #searchFingerprint(fingerprint: string): string[] {
-    const { latin1 } = this.#index;
-    const needle = `\t${fingerprint}\t`;
+    const { bytes } = this.#index;
+    const needle = Buffer.from(`\t${fingerprint}\t`);
     const ids: string[] = [];
-    for (let at = latin1.indexOf(needle); at !== -1; at = latin1.indexOf(needle, at + 1)) {
-      const start = latin1.lastIndexOf('\n', at) + 1;
-      if (latin1.indexOf('\t', start) === at) ids.push(idOfLineAt(this.#index, at));
+    for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) {
+      const start = bytes.lastIndexOf(10, at) + 1;
+      if (bytes.indexOf(9, start) === at) ids.push(idOfLineAt(this.#index, at));
     }
     return ids;
   }

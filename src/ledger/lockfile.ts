@@ -1,10 +1,10 @@
-import { open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteConfig } from '../config/schema.ts';
 import type { FileTimes } from '../read/fingerprint.ts';
 import { idSlug } from '../derive/slug.ts';
 import type { Problem } from '../errors.ts';
-import { UrlLedger } from './ledger.ts';
+import { UrlLedger, type FormerUrl } from './ledger.ts';
 
 import { LEDGER_FILE } from '../read/scan.ts';
 
@@ -28,7 +28,7 @@ export interface ReadLedger {
  * lines looked up; any other (edited, merged, restored, touched) is checked line by line, and a
  * damaged one is an error naming its line.
  */
-export async function readLedger(file: string | undefined, trusted?: string): Promise<ReadLedger> {
+export async function readLedger(file: string | undefined, trusted?: { identity: string; formers: readonly FormerUrl[] }): Promise<ReadLedger> {
   if (file === undefined) return { ledger: UrlLedger.empty(), identity: 'off', exists: false };
   let bytes: Buffer;
   let identity: string;
@@ -44,7 +44,7 @@ export async function readLedger(file: string | undefined, trusted?: string): Pr
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ledger: UrlLedger.empty(), identity: 'none', exists: false };
     throw error;
   }
-  return { ledger: UrlLedger.parse(bytes, file, identity === trusted), identity, exists: true };
+  return { ledger: UrlLedger.parse(bytes, file, identity === trusted?.identity ? trusted : undefined), identity, exists: true };
 }
 
 /** A file's size and times, as the ledger's identity. */
@@ -58,10 +58,15 @@ function identityOf(info: FileTimes): string {
  * read-only archive): the site is still built, but its URLs rest on the permalink rule alone.
  */
 export async function writeLedger(file: string, ledger: UrlLedger): Promise<{ identity: string } | { problem: Problem }> {
-  const bytes = ledger.format();
+  const pieces = ledger.format();
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    await writeFile(temporary, bytes);
+    const handle = await open(temporary, 'w');
+    try {
+      await handle.writev(pieces);
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, file);
     return { identity: identityOf(await stat(file)) };
   } catch (error) {
