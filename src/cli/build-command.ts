@@ -3,7 +3,7 @@ import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError } from '../errors.ts';
 import { statSync } from 'node:fs';
 import { allSettled, fileTimes, folderTimes, isSettled } from '../read/fingerprint.ts';
-import { ledgerFileOf } from '../ledger/lockfile.ts';
+import { ledgerFileOf } from '../ledger/ledger-file.ts';
 import { importHelpers, readHelpersSource } from '../render/helpers.ts';
 import { assertTemplateFolders, templateFolders } from '../render/templates.ts';
 import { scanArticles, type ScanResult } from '../read/scan.ts';

@@ -1,18 +1,11 @@
 import { open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { SiteConfig } from '../config/schema.ts';
 import type { FileTimes } from '../read/fingerprint.ts';
 import { idSlug } from '../derive/slug.ts';
 import type { Problem } from '../errors.ts';
 import { UrlLedger, type FormerUrl } from './ledger.ts';
 
-import { LEDGER_FILE } from '../read/scan.ts';
 
-/** Where the site keeps its URL ledger: `lockfile` in the config, else `urls.lock` in the input folder; undefined when turned off. */
-export function ledgerFileOf(config: Pick<SiteConfig, 'input' | 'lockfile'>): string | undefined {
-  if (config.lockfile === false) return undefined;
-  return config.lockfile ?? path.join(config.input, LEDGER_FILE);
-}
 
 /** A ledger as read, with its file's identity: its size and times (another identity next time means it was edited, or restored). */
 export interface ReadLedger {

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
 import type { Environment } from 'nunjucks';
 import { digest } from '../digest.ts';
 import { DatelineError } from '../errors.ts';
@@ -162,6 +160,9 @@ async function errorLine(error: unknown, file: string): Promise<number | undefin
   if (thrown) return Number(thrown[1]);
   if (!(error instanceof SyntaxError)) return undefined;
   try {
+    // Loaded only here: a build without helpers, or with good ones, never starts a child process.
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
     await promisify(execFile)(process.execPath, ['--check', path.resolve(file)]);
     return undefined;
   } catch (failure) {
