@@ -20,17 +20,17 @@ export function applyChanges(read: ReadArticles, snapshot: Snapshot | undefined,
     if (found) add(found, sign);
   };
   const { files } = read;
-  const kept = new Set<number>();
+  const kept = new Uint8Array(snapshot?.paths.length ?? 0);
   for (let row = 0; row < files.paths.length; row++) {
     const at = files.previous[row]!;
     if (at !== -1 && snapshot) {
-      kept.add(at);
+      kept[at] = 1;
       if (snapshot.hashes[at] === files.hashes[row]) continue;
       share(snapshot.hashes[at]!, snapshot.statuses[at]!, -1);
     }
     share(files.hashes[row]!, files.statuses[row]!, 1);
   }
-  if (snapshot) for (let at = 0; at < snapshot.paths.length; at++) if (!kept.has(at)) share(snapshot.hashes[at]!, snapshot.statuses[at]!, -1);
+  if (snapshot) for (let at = 0; at < snapshot.paths.length; at++) if (kept[at] === 0) share(snapshot.hashes[at]!, snapshot.statuses[at]!, -1);
 }
 
 /**

@@ -79,13 +79,8 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     const scanned = performance.now();
     // The stamp says "nothing changed" to a later build without reading anything; `serve` rebuilds on events instead.
     // The URL ledger counts as it is after each build (a build writes it).
-    const keyNow = () =>
-      session
-        ? ''
-        : stampKey(
-            [CODE_KEY, JSON.stringify(config), String(flags.drafts), ...folders.flatMap(folderTimes), `helpers:${helpers?.digest ?? ''}`, 'pages', ...folderTimes(config.pages), 'static', ...folderTimes(config.static), fileTimes(ledgerFileOf(config))],
-            scan,
-          );
+    const parts = session ? [] : [CODE_KEY, JSON.stringify(config), String(flags.drafts), ...folders.flatMap(folderTimes), `helpers:${helpers?.digest ?? ''}`, 'pages', ...folderTimes(config.pages), 'static', ...folderTimes(config.static)];
+    const keyNow = () => (session ? '' : stampKey([...parts, fileTimes(ledgerFileOf(config))], scan));
     const key = keyNow();
     const identity = await outputIdentity(config.output);
     const stamp = flags.clean || session ? undefined : await loadStamp(stampFile);

@@ -29,6 +29,7 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 export function authorsOf(rows: ArchiveRows, nameOf: (key: number) => string): Authors {
   const members = new Map<number, number[]>();
   const { authors } = rows;
+  if (authors.data.length === 0) return { list: [], byKey: new Map(), byName: new Map() };
   for (let position = 0; position < rows.length; position++) {
     for (let at = authors.start[position]!, end = authors.start[position + 1]!; at < end; at++) {
       const key = authors.data[at]!;

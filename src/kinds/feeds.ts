@@ -5,8 +5,8 @@ import { ATOM_PATH, JSON_FEED_PATH, RSS_PATH } from '../site/urls.ts';
 import { idsOf, nosOf, type PageKind, type Planned } from './kind.ts';
 
 /**
- * The site's Atom, RSS and JSON feeds of its newest articles, with their text (so an article's
- * body is part of the signature, by its record's hash). Only with a base URL: feeds hold absolute URLs.
+ * The site's Atom, RSS and JSON feeds of its newest articles, with their text (so a change to one
+ * of them in any way makes them again: `reads`). Only with a base URL: feeds hold absolute URLs.
  */
 export const feedsKind: PageKind = {
   name: 'feeds',
@@ -14,10 +14,11 @@ export const feedsKind: PageKind = {
     const { baseUrl } = state.site;
     if (baseUrl === undefined) return [];
     const positions = newestFirst(state.rows.length, state.site.feedSize);
-    const signature = JSON.stringify(positions.map((position) => [state.rows.id(position), state.entry(position).hash]));
+    const signature = idsOf(state, positions);
+    const nos = nosOf(state, positions);
     let feeds: Feeds | undefined;
     const made = () => (feeds ??= buildFeeds(state, { ...state.site, baseUrl }));
-    const feed = (file: string, content: (feeds: Feeds) => string): Planned => ({ file, signature, shows: nosOf(state, positions), make: { file: () => content(made()) } });
+    const feed = (file: string, content: (feeds: Feeds) => string): Planned => ({ file, signature, shows: nos, reads: nos, make: { file: () => content(made()) } });
     return [feed(ATOM_PATH, (all) => all.atom), feed(RSS_PATH, (all) => all.rss), feed(JSON_FEED_PATH, (all) => all.json)];
   },
 };

@@ -17,6 +17,8 @@ export interface Planned {
   signature: string;
   /** `no` of every article whose headline, date, path or summary the output shows. */
   shows: readonly number[];
+  /** `no` of every article whose whole text the output holds (a feed's items): it is made again when one of them changed in any way. */
+  reads?: readonly number[];
   /** Where the sitemap lists it: its URL path and newest date; absent for files not listed. */
   sitemap?: { path: string; lastmod?: IsoDate };
   /**

@@ -61,7 +61,7 @@ function comparePairs(reached: readonly (readonly [PageKind, Reached])[], change
         madeBy.set(planned.file, kind.name);
         kept.add(planned.file);
         const previous = old.get(planned.file);
-        if (previous === undefined || previous.signature !== planned.signature || planned.shows.some((no) => changes.listed.has(no))) {
+        if (previous === undefined || previous.signature !== planned.signature || planned.shows.some((no) => changes.listed.has(no)) || planned.reads?.some((no) => changes.changed.has(no))) {
           make.set(planned.file, 'page' in planned.make ? { ...planned, template: templateOf(kind) } : planned);
         }
         if (planned.sitemap) {

@@ -169,8 +169,9 @@ export async function readArticles(options: ReadOptions): Promise<ReadArticles> 
     files.times = files.times.slice(0, rows * 3);
     files.previous = files.previous.slice(0, rows);
   }
-  const present = new Set(files.paths);
-  const imageRefs = [...refs].filter(([file]) => present.has(file)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Of files still there (only a site with pictures pays for the lookup).
+  const present = refs.size === 0 ? undefined : new Set(files.paths);
+  const imageRefs = [...refs].filter(([file]) => present!.has(file)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return { files, records, problems: sortProblems([...options.scan.problems, ...readProblems, ...[...problems.values()].flat()]), fileProblems: problems, parsed, reused, imageRefs };
 }
 
