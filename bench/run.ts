@@ -92,6 +92,8 @@ function copyCorpus(from: string, to: string, count = Infinity): void {
   for (const name of readdirSync(from).sort().slice(0, count)) copyFileSync(path.join(from, name), path.join(to, name));
 }
 
+/** The article files of a folder, in order (a build adds the URL ledger's folder beside them). */
+const articleNames = (folder: string) => readdirSync(folder).filter((name) => name.endsWith('.txt')).sort();
 const dateOf = (file: string) => /date (\d{4}-\d{2}-\d{2})/.exec(readFileSync(file, 'utf8'))?.[1] ?? '2000-01-01';
 const article = (date: string, text: string) => ` date ${date} ${text}\n\nIt has a second paragraph, about grain exports and the weather.\n`;
 
@@ -111,7 +113,7 @@ const table: string[] = ['| what | Dateline (median) | of which search index | N
 const input = path.join(scratch, 'reuters');
 const output = path.join(scratch, 'reuters-site');
 copyCorpus(reuters, input);
-const names = readdirSync(input).sort();
+const names = articleNames(input);
 const newest = dateOf(path.join(input, names.at(-1)!));
 const backDated = dateOf(path.join(input, names[Math.floor(names.length / 4)]!));
 const hugoReuters = hugo(input, 'reuters');
@@ -157,7 +159,7 @@ const small = path.join(scratch, 'small');
 const smallOutput = path.join(scratch, 'small-site');
 copyCorpus(reuters, small, 2000);
 dateline(small, smallOutput, '--clean');
-const smallNewest = dateOf(path.join(small, readdirSync(small).sort().at(-1)!));
+const smallNewest = dateOf(path.join(small, articleNames(small).at(-1)!));
 const growth = { small: [] as Timing[], large: [] as Timing[] };
 for (let index = 0; index < runs; index++) {
   for (const [folder, site, date, into] of [[small, smallOutput, smallNewest, growth.small], [input, output, newest, growth.large]] as const) {
@@ -180,7 +182,7 @@ if (!skip.has('generated')) {
   generateCorpus(reuters, big, count);
   const hugoBig = hugo(big, 'generated');
   const bigCold = [dateline(big, bigOutput, '--clean')];
-  const bigNewest = dateOf(path.join(big, readdirSync(big).sort().at(-1)!));
+  const bigNewest = dateOf(path.join(big, articleNames(big).at(-1)!));
   const bigTimes = { hugo: [] as Timing[], add: [] as Timing[] };
   for (let index = 0; index < Math.max(1, Math.ceil(runs / 2)); index++) {
     bigTimes.hugo.push(hugoBig());

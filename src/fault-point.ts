@@ -11,7 +11,9 @@ export type BuildStep =
   | 'write'
   /** Every page is written and the search index made; nothing is published. */
   | 'index'
-  /** The URL ledger records the URLs given (urls.lock); the state is not committed yet. */
+  /** The URL ledger's first round is written (the months that gain a line), the second not (those that lose one to another month). */
+  | 'ledger-round'
+  /** The URL ledger records the URLs given; the state is not committed yet. */
   | 'ledger'
   /** The build state is committed for the new version; the output is not swapped yet. */
   | 'commit'

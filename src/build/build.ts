@@ -28,8 +28,9 @@ import { defaultJobs } from '../parallel/pool.ts';
 import { templateFolders, type TemplateSet } from '../render/templates.ts';
 import { digest, siteSettings, stateKeys, type StateKeys } from './settings.ts';
 import { siteState, storedTopics } from './site-state.ts';
-import { ledgerFileOf } from '../ledger/ledger-file.ts';
-import { readLedger, writeLedger } from '../ledger/lockfile.ts';
+import { ledgerFolderOf } from '../ledger/ledger-folder.ts';
+import { readLedger, writeLedger } from '../ledger/ledger-io.ts';
+import { monthOf } from '../ledger/shard.ts';
 import { addLedgerDrift, seedLedger } from './ledger-stage.ts';
 import { navigationOf, ownFiles } from './own-files.ts';
 import type { SiteSettings } from '../pages/types.ts';
@@ -93,7 +94,7 @@ export interface BuildSummary {
   /** Lines leftover patterns removed and the sign-offs, with counts and an example file each. */
   removals: RemovalReport;
   /** The URL ledger: URLs recorded now, articles whose URL moved (the old one redirects), and whether the file was started now. */
-  urls: { file: string | undefined; recorded: number; moved: { from: string; to: string }[]; started: boolean };
+  urls: { folder: string | undefined; recorded: number; moved: { from: string; to: string }[]; started: boolean };
   /** The search index: articles indexed now, segments merged, segments in all, its files written and removed (absent without search). */
   search?: { indexed: number; merged: number; segments: number; written: number; removed: number };
   stages: StageTime[];
@@ -128,8 +129,22 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const previous = stored?.code === keys.code && stored.records === keys.records ? stored : undefined;
     const scan = options.scan ?? (await scanArticles(config.input));
     // Every URL each article has had: published articles keep theirs (a damaged ledger stops the build, which could move them).
-    const ledgerFile = ledgerFileOf(config);
-    const { ledger, identity: ledgerIdentity, exists: ledgerExists } = await readLedger(ledgerFile, stored === undefined ? undefined : { identity: stored.ledger, formers: stored.formerUrls ?? [] });
+    const ledgerFolder = ledgerFolderOf(config);
+    const { ledger, identity: ledgerIdentity, exists: ledgerExists } = await readLedger(
+      ledgerFolder,
+      // Read a month at a time only by an update (which knows what went since the last build).
+      previous === undefined
+        ? undefined
+        : {
+            identity: previous.ledger,
+            summary: { formers: previous.formerUrls ?? [], unpublished: previous.unpublishedUrls ?? [] },
+            // The last build recorded each article it published (drafts apart) at the URL its state keeps.
+            locate: (id) => {
+              const entry = store.entry(id);
+              return entry === undefined || entry.draft ? undefined : monthOf(entry.path);
+            },
+          },
+    );
 
     // Read: only files whose size, times or bytes changed since the last build.
     const snapshot = previous ? store.snapshot() : undefined;
@@ -173,7 +188,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     }
 
     // A site's first ledger records the URLs its output already has (made by a Dateline without one).
-    if (ledgerFile !== undefined && !ledgerExists) await seedLedger(ledger, config.output, read.files, (status) => publishes(status, options.drafts), (hash) => read.records.get(hash) ?? store.record(hash));
+    if (ledgerFolder !== undefined && !ledgerExists) await seedLedger(ledger, config.output, read.files, (status) => publishes(status, options.drafts), (hash) => read.records.get(hash) ?? store.record(hash));
     const formerBefore = previous?.formerUrls ?? [];
 
     // Archive and derive: rows for the changed articles, places, topics, related articles.
@@ -189,11 +204,16 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       if (found === undefined) throw new Error(`the build state has no entry for ${id}; run dateline build --clean`);
       return found;
     };
+    // Whether this build publishes an article (set once the changes are known).
+    let publishedNow: (id: string) => boolean = () => false;
     const { before, update, derived, counts, labels } = await timed('archive and derive', () => {
       const beforeRows = previous ? store.rows() : ArchiveRows.empty();
       const published = publishedChanges(read.files, snapshot, (status) => publishes(status, options.drafts), (status) => publishes(status, previous?.drafts ?? false));
       // The ledger read is not the one the last build wrote (edited, pulled, restored): articles it gives other URLs are placed again.
       if (previous && previous.ledger !== ledgerIdentity) addLedgerDrift(published, read.files, (status) => publishes(status, options.drafts), ledger, (id) => store.entry(id));
+      // Those published no more: a renamed file may be one of them.
+      for (const [id, hash] of published) if (hash === undefined) ledger.gone(id);
+      publishedNow = (id) => (published.has(id) ? published.get(id) !== undefined : previous !== undefined && store.entry(id) !== undefined);
       const changes = updateArchive({
         before: beforeRows,
         changes: published,
@@ -203,7 +223,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         nextNo: previous?.nextNo ?? 0,
         displayPath: (source) => `${displayPath(config.input)}/${source}`,
         ledger,
-        recording: ledgerFile !== undefined,
+        recording: ledgerFolder !== undefined,
       });
       const names = nameChanges(store, previous !== undefined, beforeRows, changes);
       const topicSettings = { language: site.language, ...(site.topicMinArticles === undefined ? {} : { minArticles: site.topicMinArticles }) };
@@ -227,9 +247,10 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const body = (entry: ArticleEntry) => record(entry.hash).bodyHtml;
     const word = (key: number) => dictionary.textOf(key);
     const folders = { input: scan.root, pages: own.pagesRoot };
-    const formerAfter = ledger.formerUrls();
+    const ledgerKept = ledger.summary(publishedNow);
+    const formerAfter = ledgerKept.formers;
     // The ledger is settled once the articles are placed: written while the pages render, awaited before anything is published.
-    const ledgerWriting = ledgerFile !== undefined && (ledger.changed || (!ledgerExists && ledger.size > 0)) ? writeLedger(ledgerFile, ledger) : undefined;
+    const ledgerWriting = ledgerFolder !== undefined && ledger.changed ? writeLedger(ledgerFolder, ledger) : undefined;
     ledgerWriting?.catch(() => undefined); // a failure is rethrown where it is awaited
     const after = siteState(site, derived.rows, derived.topics, { entry: (id) => update.entries.get(id) ?? store.entry(id), body, word }, formerAfter, own.pages, folders);
     const replan = previous === undefined || previous.site !== keys.site;
@@ -287,6 +308,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         clashes: mergeClashes(previous?.clashes, update.lastingClashes),
         ledger: ledgerIdentity,
         formerUrls: formerAfter,
+        unpublishedUrls: ledgerKept.unpublished,
         pages: own.pages.map(({ warnings: _warnings, ...page }) => ({ ...page, warnings: [] })),
         attachments: scan.attachments,
         imageRefs: read.imageRefs,
@@ -313,7 +335,8 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       // The ledger first: a URL given is recorded before it can be published.
       if (ledgerWriting !== undefined) {
         const written = await ledgerWriting;
-        if ('problem' in written) ledgerProblems.push(written.problem);
+        // Unwritten, the ledger on disk is not what this build placed by: the next build reads it whole.
+        if ('problem' in written) ledgerProblems.push(written.problem), (changes.meta.ledger = 'unwritten');
         else changes.meta.ledger = written.identity;
         faultPoint('ledger');
       }
@@ -358,7 +381,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       related: derived.relatedComputed,
       furniture,
       removals,
-      urls: { file: ledgerFile, ...ledger.news(), started: ledgerFile !== undefined && !ledgerExists && ledgerProblems.length === 0 && ledger.size > 0 },
+      urls: { folder: ledgerFolder, ...ledger.news(), started: ledgerFolder !== undefined && !ledgerExists && ledgerProblems.length === 0 && ledger.changed },
       ...(site.search ? { search: { indexed: search.indexed, merged: search.merged.length, segments: search.meta.segments.length, written: search.write.size, removed: search.remove.length } } : {}),
       stages,
       seconds: (performance.now() - started) / 1000,

@@ -2,8 +2,8 @@ import { foldParagraph, type FoundFurniture } from '../clean/boilerplate.ts';
 import type { RemovalReport } from '../clean/removal-counts.ts';
 import type { SiteConfig } from '../config/schema.ts';
 import type { Problem } from '../errors.ts';
-import { ledgerFileOf } from '../ledger/ledger-file.ts';
-import { readLedger } from '../ledger/lockfile.ts';
+import { ledgerFolderOf, listLedger } from '../ledger/ledger-folder.ts';
+import { readLedger } from '../ledger/ledger-io.ts';
 import type { UrlLedger } from '../ledger/ledger.ts';
 import { displayPath, type ScanResult } from '../read/scan.ts';
 import { matchSnapshot } from '../records/known-files.ts';
@@ -85,16 +85,15 @@ export async function checkFromState(options: CheckOptions, state: StateStore): 
   const counted = count(config, read, meta, snapshot, lookup);
   if (!sameFurniture(counted.furniture, meta.furniture?.removed ?? [])) return undefined;
   const own = await ownFiles(config, options.drafts);
-  const { ledger, identity } = await readLedger(ledgerFileOf(config), { identity: meta.ledger, formers: meta.formerUrls ?? [] });
   // Nothing changed since the build (the same files, the same ledger, drafts as then): its URL clashes are the build's.
-  if (unchanged(read, snapshot) && identity === meta.ledger && meta.drafts === options.drafts) {
+  if (unchanged(read, snapshot) && listLedger(ledgerFolderOf(config)).identity === meta.ledger && meta.drafts === options.drafts) {
     const ready = read.files.statuses.filter(publishing(options.drafts)).length;
     const clashes = meta.clashes.flatMap(([, problems]) => problems);
     return { problems: sortProblems([...read.problems, ...clashes, ...own.problems]), ready, ...counted, parsed: read.parsed };
   }
   const published = publishedFromState(read, state, publishing(options.drafts));
   if (published === undefined) return undefined;
-  const clashes = clashesIn(config, published, ledger);
+  const clashes = await clashesOf(config, published);
   return { problems: sortProblems([...read.problems, ...clashes, ...own.problems]), ready: published.length, ...counted, parsed: read.parsed };
 }
 
@@ -123,13 +122,13 @@ function publishing(drafts: boolean): (status: FileStatus) => boolean {
 
 /** The URL clashes of the published articles, placed as a build would place them, against a copy of the URL ledger that is never written. */
 async function clashesOf(config: SiteConfig, published: readonly Placeable[]): Promise<Problem[]> {
-  return clashesIn(config, published, (await readLedger(ledgerFileOf(config))).ledger);
+  return clashesIn(config, published, (await readLedger(ledgerFolderOf(config))).ledger);
 }
 
 function clashesIn(config: SiteConfig, published: readonly Placeable[], ledger: UrlLedger): Problem[] {
   const ids = new Set(published.map((article) => article.id));
   const display = displayPath(config.input);
-  return placeRecords(published, { ledger, published: (id) => ids.has(id), displayPath: (article) => `${display}/${article.source}`, recording: ledgerFileOf(config) !== undefined }).problems;
+  return placeRecords(published, { ledger, published: (id) => ids.has(id), displayPath: (article) => `${display}/${article.source}`, recording: ledgerFolderOf(config) !== undefined }).problems;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { UrlLedger } from '../ledger/ledger.ts';
-import { publishedBefore } from '../ledger/lockfile.ts';
+import { publishedBefore } from '../ledger/ledger-io.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import type { FileStatus, FileTable } from '../records/load-records.ts';
 import type { ArticleRecord } from '../records/record.ts';

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError } from '../errors.ts';
-import { statSync } from 'node:fs';
-import { allSettled, fileTimes, folderTimes, isSettled } from '../read/fingerprint.ts';
-import { ledgerFileOf } from '../ledger/ledger-file.ts';
+import { allSettled, folderTimes, isSettled } from '../read/fingerprint.ts';
+import { ledgerFolderOf, listLedger } from '../ledger/ledger-folder.ts';
 import { importHelpers, readHelpersSource } from '../render/helpers.ts';
 import { assertTemplateFolders, templateFolders } from '../render/templates.ts';
 import { scanArticles, type ScanResult } from '../read/scan.ts';
@@ -80,7 +79,7 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     // The stamp says "nothing changed" to a later build without reading anything; `serve` rebuilds on events instead.
     // The URL ledger counts as it is after each build (a build writes it).
     const parts = session ? [] : [CODE_KEY, JSON.stringify(config), String(flags.drafts), ...folders.flatMap(folderTimes), `helpers:${helpers?.digest ?? ''}`, 'pages', ...folderTimes(config.pages), 'static', ...folderTimes(config.static)];
-    const keyNow = () => (session ? '' : stampKey([...parts, fileTimes(ledgerFileOf(config))], scan));
+    const keyNow = () => (session ? '' : stampKey([...parts, listLedger(ledgerFolderOf(config)).identity], scan));
     const key = keyNow();
     const identity = await outputIdentity(config.output);
     const stamp = flags.clean || session ? undefined : await loadStamp(stampFile);
@@ -144,7 +143,7 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
       ).finally(() => bar.done());
       // Files changed a moment ago could change again unseen within one timestamp tick: no stamp then.
       const now = (flags.clock ?? Date.now)();
-      if (!session && allSettled(scan.times, now) && ledgerSettled(ledgerFileOf(config), now)) {
+      if (!session && allSettled(scan.times, now) && ledgerSettled(ledgerFolderOf(config), now)) {
         await saveStamp(stampFile, { key: keyNow(), output: await outputIdentity(config.output), articles: summary.articles, pages: summary.files, skipped: summary.skipped, problems: summary.problems });
       }
       summary.stages.unshift({ stage: 'scan', seconds: (scanned - started) / 1000 }, { stage: 'open state', seconds: (opened - scanned) / 1000 });
@@ -163,10 +162,10 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
   }
 }
 
-/** Whether the URL ledger (if any) was last written long enough ago to vouch for it by its times. */
-function ledgerSettled(file: string | undefined, now: number): boolean {
-  const info = file === undefined ? undefined : statSync(file, { throwIfNoEntry: false });
-  return info === undefined || isSettled(info, now);
+/** Whether the URL ledger's files were last written long enough ago to vouch for them by their times. */
+function ledgerSettled(folder: string | undefined, now: number): boolean {
+  const { latest } = listLedger(folder);
+  return isSettled({ mtimeMs: latest, ctimeMs: latest }, now);
 }
 
 /** The build state of an output folder, opened (see `stateDir`). */

@@ -5,8 +5,8 @@ import type { SiteConfig } from '../config/schema.ts';
 import { isCalendarDate } from '../dates.ts';
 import { DatelineError } from '../errors.ts';
 import { normaliseNewlines, stripBom } from '../parse/text.ts';
-import { ledgerFileOf } from '../ledger/ledger-file.ts';
-import { readLedger } from '../ledger/lockfile.ts';
+import { ledgerFolderOf } from '../ledger/ledger-folder.ts';
+import { readLedger } from '../ledger/ledger-io.ts';
 import { placeRecords } from '../records/place.ts';
 import { compileCleaning } from '../records/parse-sources.ts';
 import { textRecord } from '../records/text-record.ts';
@@ -47,7 +47,7 @@ export async function runNew(config: SiteConfig, options: { date?: string; from?
   const cleaning = compileCleaning(config.leftoverPatterns, config.keepParagraphs);
   const record = textRecord({ relativePath: name, displayPath: file, id, format: 'text', text, hash: digest(text), times: { size: 0, mtimeMs: 0, ctimeMs: 0 } }, cleaning.leftovers, cleaning.furniture, cleaning.keep);
   // Where it will be: by the rule, unless the URL ledger gives that URL to another article.
-  const { ledger } = await readLedger(ledgerFileOf(config));
+  const { ledger } = await readLedger(ledgerFolderOf(config));
   const [placed] = placeRecords([record], { ledger, published: () => true, displayPath: () => file }).placed;
   // The name is new by construction; 'wx' still refuses to overwrite if another process made it meanwhile.
   await writeFile(file, text, { flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {

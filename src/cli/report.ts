@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { BuildSummary } from '../build/build.ts';
 import type { FoundFurniture } from '../clean/boilerplate.ts';
 import type { RemovalReport } from '../clean/removal-counts.ts';
@@ -61,9 +62,9 @@ export function formatRemovals(removals: RemovalReport, verb = 'Removed'): strin
 /** What the URL ledger recorded: URLs new to it, and URLs that moved (their old address redirects). */
 export function formatUrls(urls: BuildSummary['urls']): string[] {
   const lines: string[] = [];
-  if (urls.file === undefined) return lines;
-  if (urls.started) lines.push(`Recorded the URLs of ${plural(urls.recorded, 'article')} in ${urls.file}: keep it with the articles (commit it), so that no published URL ever changes.`);
-  else if (urls.recorded > 0) lines.push(`Recorded ${plural(urls.recorded, 'new URL')} in ${urls.file}.`);
+  if (urls.folder === undefined) return lines;
+  if (urls.started) lines.push(`Recorded the URLs of ${plural(urls.recorded, 'article')} in ${urls.folder}${path.sep}: keep it with the articles (commit it), so that no published URL ever changes.`);
+  else if (urls.recorded > 0) lines.push(`Recorded ${plural(urls.recorded, 'new URL')} in ${urls.folder}${path.sep}.`);
   if (urls.moved.length > 0) {
     lines.push(`${plural(urls.moved.length, 'URL')} moved; the old ${urls.moved.length === 1 ? 'one redirects' : 'ones redirect'} to the new:`);
     for (const { from, to } of urls.moved.slice(0, 10)) lines.push(`  /${from} → /${to}`);

@@ -3,7 +3,8 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError, formatProblem } from '../errors.ts';
-import { LEDGER_FILE, rescanFiles, scanArticles, type ScanResult } from '../read/scan.ts';
+import { rescanFiles, scanArticles, type ScanResult } from '../read/scan.ts';
+import { SHARD_FILE } from '../ledger/ledger-folder.ts';
 import { helpersFileOf } from '../render/helpers.ts';
 import { templateFolders } from '../render/templates.ts';
 import { closeSearchService } from '../search/pagefind.ts';
@@ -109,7 +110,7 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
   };
   const input = watchFolder(config.input, (name) => {
     // The URL ledger is written by the builds themselves (through a hidden temporary file); hidden files are never articles.
-    if (name === LEDGER_FILE || (name !== null && name.split(/[\\/]/).some((part) => part.startsWith('.')))) return;
+    if (name !== null && (SHARD_FILE.test(path.basename(name)) || name.split(/[\\/]/).some((part) => part.startsWith('.')))) return;
     // Without a name the watcher lost track: list the folder again.
     if (name === null) rescan = true;
     else changed.add(name);

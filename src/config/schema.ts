@@ -80,8 +80,8 @@ export const configSchema = z.strictObject({
   /** The site's own pages (`about.md` at /about/), and files copied as they are (a logo, a favicon, CNAME). */
   pages: z._default(z.string().check(z.minLength(1)), 'pages'),
   static: z._default(z.string().check(z.minLength(1)), 'static'),
-  /** The URL ledger (every URL each article has been published at): default `urls.lock` in the input folder; false: keep none. */
-  lockfile: z.optional(z.union([z.string().check(z.minLength(1)), z.literal(false)])),
+  /** The URL ledger's folder (every URL each article has been published at, a file a month): default `urls` in the input folder; false: keep none. */
+  urlLedger: z.optional(z.union([z.string().check(z.minLength(1)), z.literal(false)])),
   pageSize: z._default(z.int().check(z.minimum(1), z.maximum(1000)), 20),
   dayPageSize: z._default(z.int().check(z.minimum(1), z.maximum(5000)), 100),
   feedSize: z._default(z.int().check(z.minimum(1), z.maximum(1000)), 50),

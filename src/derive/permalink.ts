@@ -4,9 +4,9 @@ import { splitParagraphs } from '../parse/paragraphs.ts';
 /*
  * How a new article's URL segment is made: permalink rule 1. FROZEN — never change what these
  * functions return for any input. A URL, once published, must never move; the ledger of
- * published URLs (`urls.lock`, see src/ledger/) pins every URL a build records, and this rule
+ * published URLs (the `urls` folder, see src/ledger/) pins every URL a build records, and this rule
  * gives the same segment on any machine and with any later Dateline for an article not yet
- * recorded (a build whose `urls.lock` was not kept). A better rule is a new rule 2 beside this
+ * recorded (a build whose `urls` folder was not kept). A better rule is a new rule 2 beside this
  * one, chosen by a new ledger's header, never an edit here.
  *
  * It reads the text as written — not the derived headline, which improves from version to

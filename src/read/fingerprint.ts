@@ -56,10 +56,3 @@ export function folderTimes(folder: string): string[] {
       return `${path.relative(folder, file)}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
     });
 }
-
-/** The size and times of one file as a text line (`none` when there is no file or none is named). */
-export function fileTimes(file: string | undefined): string {
-  if (file === undefined) return 'none';
-  const info = statSync(file, { throwIfNoEntry: false });
-  return info === undefined ? 'none' : `${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
-}

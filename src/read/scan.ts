@@ -3,10 +3,9 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.ts';
 import type { FileTimes } from './fingerprint.ts';
+import { SHARD_FILE } from '../ledger/ledger-folder.ts';
 import { isPicture } from './pictures.ts';
 
-/** The URL ledger's default name in the input folder (see `src/ledger/lockfile.ts`): not an article, and not reported as one. */
-export const LEDGER_FILE = 'urls.lock';
 
 /** An article file found in the input folder, with its size and times (see `sameTimes`). */
 export interface FoundFile extends FileTimes {
@@ -81,7 +80,7 @@ export async function scanInput(inputDir: string, displayDir: string): Promise<S
       if (entry.isFile()) {
         if (formatOf(name)) found(relativePath, entry);
         else if (isPicture(name)) picture(relativePath, entry);
-        else if (relativeDir === '' && name === LEDGER_FILE) continue; // the URL ledger (see src/ledger/)
+        else if (SHARD_FILE.test(name)) continue; // a month of the URL ledger (see src/ledger/)
         else problems.push(notAnArticle(display()));
         continue;
       }
@@ -170,7 +169,7 @@ export function rescanFiles(previous: ScanResult, changed: Iterable<string>): Sc
   const updates: { at: number; known: boolean; relativePath: string; info: FileTimes | undefined }[] = [];
   for (const relativePath of new Set(changed)) {
     const name = path.basename(relativePath);
-    if (name.startsWith('.') || EDITOR_LEFTOVER.test(name) || relativePath.split('/').some((segment) => segment.startsWith('.')) || relativePath === LEDGER_FILE) continue;
+    if (name.startsWith('.') || EDITOR_LEFTOVER.test(name) || relativePath.split('/').some((segment) => segment.startsWith('.')) || SHARD_FILE.test(name)) continue;
     let info;
     try {
       info = lstatSync(path.join(previous.root, ...relativePath.split('/')), { throwIfNoEntry: false });

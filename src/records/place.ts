@@ -48,7 +48,7 @@ export function placeRecords<T extends Placeable>(records: readonly T[], placing
   const renamed = new Set<string>();
   for (const record of byId) {
     if (record.draft || ledger.entry(record.id) !== undefined) continue;
-    const original = ledger.withFingerprint(record.fingerprint).find((id) => id !== record.id && !placing.published(id));
+    const original = ledger.withFingerprint(record.fingerprint, placing.published).find((id) => id !== record.id);
     if (original === undefined) continue;
     ledger.adopt(original, record.id);
     renamed.add(record.id);

@@ -7,7 +7,7 @@ import type { IsoDate } from '../dates.ts';
 import type { Problem } from '../errors.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
-import type { FormerUrl } from '../ledger/ledger.ts';
+import type { FormerUrl, UnpublishedEntry } from '../ledger/ledger.ts';
 import type { OwnPage } from '../records/page-record.ts';
 import type { SearchDoc, Segment } from '../search/segments.ts';
 
@@ -55,10 +55,12 @@ export interface StoredMeta {
   runtimeFiles: string[];
   /** URL clashes of authored articles, by day. */
   clashes: [string, Problem[]][];
-  /** The URL ledger file's size and times as this build left it (others next time: it was edited or restored). */
+  /** The URL ledger's files (names, sizes and times) as this build left them (others next time: one was edited or restored). */
   ledger: string;
   /** The ledger's former URLs as this build published them (redirect pages). */
   formerUrls: FormerUrl[];
+  /** The articles in the ledger this build did not publish (deleted, drafts): a renamed file may be one of them. */
+  unpublishedUrls?: UnpublishedEntry[];
   /** The site's own pages as this build published them. */
   pages?: OwnPage[];
   /** The site's own files as this build copied them. */

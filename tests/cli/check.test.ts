@@ -105,7 +105,7 @@ describe('dateline check with the build state', () => {
     await writeInput(input(), FILES);
     await buildOnce();
     const dir = stateDir(configOf().output, cacheDir());
-    const written = async () => ({ state: await readFile(dir), stateTimes: (await stat(dir)).mtimeMs, stamp: await readFile(stampFileOf(dir), 'utf8'), output: await readTree(configOf().output), cache: await listFiles(cacheDir()), ledger: await readFile(path.join(input(), 'urls.lock'), 'utf8') });
+    const written = async () => ({ state: await readFile(dir), stateTimes: (await stat(dir)).mtimeMs, stamp: await readFile(stampFileOf(dir), 'utf8'), output: await readTree(configOf().output), cache: await listFiles(cacheDir()), ledger: await readTree(path.join(input(), 'urls')) });
     const before = await written();
     await writeInput(input(), { '006_f.txt': ` date 2025-03-04 ${story(11)}` });
     await rm(path.join(input(), '001_a.txt'));

@@ -39,7 +39,7 @@ describe('dateline init', () => {
     expect(await readFile(path.join(site, 'dist/index.html'), 'utf8')).toContain('<a href="about/index.html">About</a>');
     expect(await readFile(path.join(site, 'dist/about/index.html'), 'utf8')).toContain('<link rel="icon" href="../favicon.svg">');
     // Its URLs are recorded with its articles, and only its own: the package's ledger stays behind.
-    expect((await listFiles(path.join(site, 'articles'))).sort()).toEqual(['000_8e7b29ad4a414b1e.txt', 'urls.lock']);
+    expect((await listFiles(path.join(site, 'articles'))).sort()).toEqual(['000_8e7b29ad4a414b1e.txt', 'urls/2025-04.lock']);
   });
 
   it('names the folder by its path when it starts the site in the working directory, not as "."', async () => {

@@ -9,7 +9,7 @@ import { describeNeeding } from '../helpers/requires.ts';
 describeNeeding('reuters', 'the full Reuters corpus', () => {
   it('builds every one of its 19,043 articles: one page each, 58 day pages, nothing skipped', async () => {
     const site = new MemoryWriter();
-    const config = configSchema.parse({ input: REUTERS, output: '/unused', baseUrl: 'https://example.org/', lockfile: false });
+    const config = configSchema.parse({ input: REUTERS, output: '/unused', baseUrl: 'https://example.org/', urlLedger: false });
     const summary = await build({ config, drafts: false, store: new MemoryStateStore() }, site);
     const files = [...site.files.keys()];
     expect(summary).toMatchObject({ articles: 19_043, skipped: 0, problems: [] });

@@ -43,7 +43,7 @@ describe('the news sitemap and the feeds on update', () => {
         ['Second note', 'First note', 'Gold rose', 'Oil prices fell', 'Coffee exporters met'],
       ],
       ['one of them goes: the other moves to the slug', () => rm(file('m1.md')), ['Second note', 'Gold rose', 'Oil prices fell', 'Coffee exporters met']],
-      ['every article goes: the news sitemap goes', async () => Promise.all((await readdir(input)).map((name) => rm(file(name)))), []],
+      ['every article goes: the news sitemap goes', async () => Promise.all((await readdir(input)).filter((name) => /\.(txt|md)$/.test(name)).map((name) => rm(file(name)))), []],
       ['an article comes back', () => writeFile(file('006_f.txt'), ' date 1987-03-05 Cocoa talks resumed.'), ['Cocoa talks resumed']],
     ];
     await expectUpdatesEqualClean(

@@ -26,7 +26,7 @@ describe('the reach rules of the page kinds', () => {
     const pool = await sample(FIXTURE, 120);
     for (const name of pool.slice(0, 50)) await copyFile(path.join(FIXTURE, name), path.join(input, name));
     let unused = pool.slice(50);
-    const config = configSchema.parse({ input, output: path.join(work.dir, 'out'), baseUrl: 'https://example.org/', pageSize: 4, dayPageSize: 3, feedSize: 6, topicMinArticles: 2, search: false, lockfile: false });
+    const config = configSchema.parse({ input, output: path.join(work.dir, 'out'), baseUrl: 'https://example.org/', pageSize: 4, dayPageSize: 3, feedSize: 6, topicMinArticles: 2, search: false, urlLedger: false });
     const narrowed = new MemoryStateStore();
     const full = new MemoryStateStore();
     /** One build with the kinds given: what it wrote (paths) and its counts. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UrlLedger } from '../../src/ledger/ledger.ts';
+import { UrlLedger, type LedgerFiles } from '../../src/ledger/ledger.ts';
+import { monthOf } from '../../src/ledger/shard.ts';
 import { placeRecords } from '../../src/records/place.ts';
 import { random } from '../helpers/random.ts';
 import type { ArticleRecord } from '../../src/records/record.ts';
@@ -34,8 +35,24 @@ function record(id: string, overrides: Partial<ArticleRecord> = {}): ArticleReco
 function place(records: ArticleRecord[], ledger = UrlLedger.empty(), published = new Set(records.map((r) => r.id))) {
   return placeRecords(records, { ledger, published: (id) => published.has(id), displayPath: (r) => r.source });
 }
-/** The ledger's file as it would be written. */
-const written = (ledger: UrlLedger) => Buffer.concat(ledger.format()).toString();
+/** A ledger's files in memory: month → text. */
+type Files = Map<string, string>;
+function filesOf(files: Files): LedgerFiles {
+  return { months: [...files.keys()].sort(), read: (month) => Buffer.from(files.get(month)!), name: (month) => `${month}.lock` };
+}
+/** The ledger's files once its changes are written over `files` (both rounds, or the first only: a write cut short). */
+function written(ledger: UrlLedger, files: Files = new Map(), rounds: 1 | 2 = 2): Files {
+  const after = new Map(files);
+  const { first, then } = ledger.writes();
+  for (const round of rounds === 2 ? [first, then] : [first]) {
+    for (const [month, pieces] of round) {
+      if (pieces === undefined) after.delete(month);
+      else after.set(month, Buffer.concat(pieces).toString());
+    }
+  }
+  return new Map([...after].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+const checked = (files: Files) => UrlLedger.checked(filesOf(files));
 const pathsById = (records: ArticleRecord[], ledger?: UrlLedger) => new Map(place(records, ledger).placed.map((r) => [r.id, r.path]));
 
 describe('placeRecords', () => {
@@ -169,66 +186,113 @@ describe('placeRecords with the URL ledger', () => {
   it('places drafts but records nothing of them: a draft has no published URL yet', () => {
     const ledger = UrlLedger.empty();
     expect(place([record('d', { draft: true })], ledger).placed[0]?.path).toBe('2025/04/27/troops-deployed-d/');
-    expect(ledger.size).toBe(0);
+    expect(ledger.changed).toBe(false);
   });
 });
 
-describe('the URL ledger file', () => {
-  it('reads back what it writes: ids with tabs and line breaks, former URLs, the rule', () => {
+describe('the URL ledger files', () => {
+  it('reads back what it writes, a file a month: ids with tabs and line breaks, former URLs, the rule', () => {
     const ledger = UrlLedger.empty();
-    place([record('odd\tid\n%', { slug: 'x' }), record('a1')], ledger);
-    place([record('a1', { date: '2025-04-28' })], ledger);
-    const again = UrlLedger.parse(written(ledger), 'urls.lock');
-    expect(written(again)).toBe(written(ledger));
-    expect(again.entry('odd\tid\n%')?.paths).toEqual([ledger.entry('odd\tid\n%')!.paths[0]]);
+    place([record('odd\tid\n%', { slug: 'x' }), record('a1'), record('m5', { date: '2025-05-02' })], ledger);
+    place([record('a1', { date: '2025-06-01' })], ledger);
+    const files = written(ledger);
+    expect([...files.keys()]).toEqual(['2025-04', '2025-05', '2025-06']);
+    expect(files.get('2025-06')).toContain('a1\ta1ffffffffffffff\t2025/06/01/troops-deployed-a1/\t2025/04/27/troops-deployed-a1/\n');
+    const again = checked(files);
+    expect(again.changed).toBe(false);
+    expect(again.entry('odd\tid\n%')).toEqual(ledger.entry('odd\tid\n%'));
+    expect(again.entry('m5')).toEqual(ledger.entry('m5'));
     expect(again.formerUrls()).toEqual([{ from: '2025/04/27/troops-deployed-a1/', id: 'a1' }]);
+    expect(again.holder('2025/04/27/troops-deployed-a1/')).toBe('a1');
   });
 
-  it('refuses a damaged ledger with the line and the reason, since building without it could move URLs', () => {
+  it('refuses a damaged file with the line and the reason, since building without it could move URLs', () => {
     const header = '# Dateline URL ledger, permalink rule 1\n';
     const line = (id: string, ...paths: string[]) => [id, 'aaaaaaaaaaaaaaaa', ...paths].join('\t');
-    const cases: [string, RegExp][] = [
-      ['not a ledger\n', /urls\.lock:1: is not a Dateline URL ledger/],
-      [header.replace('rule 1', 'rule 9'), /urls\.lock:1: was written with permalink rule 9/],
-      [`${header}<<<<<<< HEAD\n${line('a', '2025/04/27/a/')}\n=======\n`, /urls\.lock:2: holds an unresolved merge conflict/],
-      [`${header}${line('a', '2025/04/27/a/')}\n${line('a', '2025/04/28/a/')}\n`, /urls\.lock:3: lists the article "a" again \(first on line 2\)/],
-      [`${header}${line('a', '2025/04/27/x/')}\n${line('b', '2025/04/27/x/')}\n`, /urls\.lock:3: gives \/2025\/04\/27\/x\/ to "b", but line 2 gives it to "a"/],
-      [`${header}${line('a', '../../etc/')}\n`, /urls\.lock:2: "..\/..\/etc\/" is not an article's URL path/],
-      [`${header}a\tnot-hex\t2025/04/27/a/\n`, /urls\.lock:2: is not "id, fingerprint, URL path/],
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ '2025-04': 'not a ledger\n' }, /2025-04\.lock:1: is not a Dateline URL ledger/],
+      [{ '2025-04': header.replace('rule 1', 'rule 9') }, /2025-04\.lock:1: was written with permalink rule 9/],
+      [{ '2025-04': `${header}<<<<<<< HEAD\n${line('a', '2025/04/27/a/')}\n=======\n` }, /2025-04\.lock:2: holds an unresolved merge conflict/],
+      [{ '2025-04': `${header}${line('a', '2025/04/27/a/')}\n${line('a', '2025/04/28/a/')}\n` }, /2025-04\.lock:3: lists the article "a" again \(first on line 2\)/],
+      [{ '2025-04': `${header}${line('a', '2025/04/27/x/')}\n${line('b', '2025/04/27/x/')}\n` }, /2025-04\.lock:3: gives \/2025\/04\/27\/x\/ to "b", but line 2 gives it to "a"/],
+      [{ '2025-04': `${header}${line('a', '../../etc/')}\n` }, /2025-04\.lock:2: "..\/..\/etc\/" is not an article's URL path/],
+      [{ '2025-04': `${header}a\tnot-hex\t2025/04/27/a/\n` }, /2025-04\.lock:2: is not "id, fingerprint, URL path/],
+      // Across files: only what a write cut short leaves (one line holding every URL of the other) is settled.
+      [{ '2025-04': `${header}${line('a', '2025/04/27/a/')}\n`, '2025-05': `${header}${line('a', '2025/05/01/a/')}\n` }, /2025-05\.lock:2: lists the article "a" with other URLs than another file does \(2025-04\.lock:2\)/],
+      [{ '2025-04': `${header}${line('a', '2025/04/27/a/', '2025/05/03/x/')}\n`, '2025-05': `${header}${line('b', '2025/05/03/x/', '2025/05/04/y/')}\n` }, /2025-05\.lock:2: gives \/2025\/05\/03\/x\/ to "b", but another file gives it to "a" \(2025-04\.lock:2\)/],
     ];
-    for (const [text, message] of cases) expect(() => UrlLedger.parse(text, 'urls.lock')).toThrow(message);
+    for (const [files, message] of cases) expect(() => checked(new Map(Object.entries(files)))).toThrow(message);
+  });
+
+  it('leaves every URL recorded when its write is cut short between its two rounds, and the next read settles it', () => {
+    const ledger = UrlLedger.empty();
+    place([record('x', { date: '2025-04-03' }), record('y', { date: '2025-05-03' }), record('old', { date: '2025-04-09', fingerprint: '1111111111111111' })], ledger);
+    const before = written(ledger);
+    // x and y trade months (each file gains one line and loses another), and "old" is renamed to "new" with a corrected date.
+    const moving = checked(before);
+    place([record('x', { date: '2025-05-05' }), record('y', { date: '2025-04-05' })], moving, new Set(['x', 'y', 'new']));
+    moving.gone('old');
+    place([record('new', { date: '2025-05-09', fingerprint: '1111111111111111' })], moving, new Set(['x', 'y', 'new']));
+    const whole = written(moving, before);
+    const cut = written(moving, before, 1);
+    expect(cut).not.toEqual(whole);
+    const settled = checked(cut);
+    for (const id of ['x', 'y', 'new', 'old']) expect(settled.entry(id), id).toEqual(checked(whole).entry(id));
+    expect(settled.formerUrls()).toEqual(checked(whole).formerUrls());
+    // Settling writes what the whole write would have.
+    expect(written(settled, cut)).toEqual(whole);
+  });
+
+  it('moves a line found in another month than its URL\'s to its month', () => {
+    const header = '# Dateline URL ledger, permalink rule 1\n';
+    const files: Files = new Map([['2025-04', `${header}a\taaaaaaaaaaaaaaaa\t2025/05/01/a/\n`]]);
+    const ledger = checked(files);
+    expect(ledger.entry('a')?.paths).toEqual(['2025/05/01/a/']);
+    expect([...written(ledger, files).keys()]).toEqual(['2025-05']);
   });
 });
 
-describe('a ledger read as its last build wrote it (only indexed, lines read when looked up)', () => {
-  it('answers every lookup and writes the same file as one checked line by line, over random changes', () => {
+describe('a ledger read as its last build wrote it (a month at a time, lines read when looked up)', () => {
+  it('answers every lookup and writes the same files as one read whole, over random changes', () => {
     const next = random(1207);
     const base = UrlLedger.empty();
     const id = (n: number) => (n % 17 === 0 ? `odd\t${n}%` : `a${String(n).padStart(4, '0')}`);
     const fingerprint = (n: number) => (n % 5).toString(16).repeat(16);
-    for (let n = 0; n < 300; n++) base.record(id(n), `2025/04/${String(1 + (n % 28)).padStart(2, '0')}/story-${n}/`, fingerprint(n));
-    for (let n = 0; n < 300; n += 7) base.record(id(n), `2025/05/01/story-${n}/`, fingerprint(n));
-    const text = written(base);
-    const trusted = UrlLedger.parse(text, 'urls.lock', { formers: base.formerUrls() });
-    const checked = UrlLedger.parse(text, 'urls.lock');
-    expect(written(trusted)).toBe(text);
-    for (let step = 0; step < 400; step++) {
+    const day = (n: number) => String(1 + (n % 28)).padStart(2, '0');
+    for (let n = 0; n < 300; n++) base.record(id(n), `2025/0${4 + (n % 3)}/${day(n)}/story-${n}/`, fingerprint(n));
+    for (let n = 0; n < 300; n += 7) base.record(id(n), `2025/07/01/story-${n}/`, fingerprint(n));
+    const published = new Set(Array.from({ length: 300 }, (_, n) => id(n)).filter((_, n) => n % 11 !== 0));
+    const isPublished = (one: string) => published.has(one);
+    const files = written(base);
+    const summary = base.summary(isPublished);
+    const locate = (one: string) => (published.has(one) ? monthOf(base.entry(one)!.paths[0]!) : undefined);
+    const trusted = UrlLedger.trusted(filesOf(files), summary, locate);
+    const whole = checked(files);
+    expect(whole.summary(isPublished)).toEqual(summary);
+    for (let step = 0; step < 500; step++) {
       const n = Math.floor(next() * 340);
       const roll = next();
-      const both = (act: (ledger: UrlLedger) => unknown) => expect(act(trusted), `step ${step}`).toEqual(act(checked));
-      if (roll < 0.25) both((ledger) => ledger.entry(id(n)));
-      else if (roll < 0.5) both((ledger) => ledger.holder(`2025/04/${String(1 + (n % 28)).padStart(2, '0')}/story-${n}/`));
-      else if (roll < 0.65) both((ledger) => ledger.withFingerprint(fingerprint(n)));
-      else if (roll < 0.85) {
-        const path = `2025/06/${String(1 + (n % 28)).padStart(2, '0')}/story-${n}/`;
-        both((ledger) => (ledger.holder(path) ?? id(n)) === id(n) && ledger.record(id(n), path, fingerprint(n + step)));
-      } else if (trusted.entry(id(n)) !== undefined && trusted.entry(`new-${n}`) === undefined) {
+      const both = (act: (ledger: UrlLedger) => unknown) => expect(act(trusted), `step ${step}`).toEqual(act(whole));
+      if (roll < 0.2) both((ledger) => ledger.entry(id(n)));
+      else if (roll < 0.4) both((ledger) => ledger.holder(`2025/0${4 + (n % 4)}/${day(n)}/story-${n}/`));
+      else if (roll < 0.5) both((ledger) => ledger.withFingerprint(fingerprint(n), isPublished));
+      else if (roll < 0.6 && published.has(id(n))) {
+        both((ledger) => ledger.gone(id(n)));
+        published.delete(id(n));
+      } else if (roll < 0.85) {
+        const path = `2025/0${4 + Math.floor(next() * 5)}/${day(n)}/story-${n}/`;
+        if ((trusted.holder(path) ?? id(n)) === id(n)) {
+          both((ledger) => ledger.record(id(n), path, fingerprint(n + step)));
+          published.add(id(n));
+        }
+      } else if (!published.has(id(n)) && trusted.entry(id(n)) !== undefined && trusted.entry(`new-${n}`) === undefined) {
         both((ledger) => ledger.adopt(id(n), `new-${n}`));
+        published.add(`new-${n}`);
       }
     }
-    expect(trusted.formerUrls()).toEqual(checked.formerUrls());
-    expect(trusted.size).toBe(checked.size);
-    expect(written(trusted)).toBe(written(checked));
-    expect(written(UrlLedger.parse(written(trusted), 'urls.lock'))).toBe(written(trusted));
+    expect(trusted.formerUrls()).toEqual(whole.formerUrls());
+    expect(trusted.summary(isPublished)).toEqual(whole.summary(isPublished));
+    expect(written(trusted, files)).toEqual(written(whole, files));
+    expect(written(checked(written(trusted, files)), written(trusted, files))).toEqual(written(trusted, files));
   });
 });

@@ -157,7 +157,7 @@ describe('a published URL', () => {
     git(site, 'commit', '--quiet', '-m', 'The archive');
     const clone = path.join(work.dir, 'clone');
     git(work.dir, 'clone', '--quiet', site, clone);
-    expect((await listFiles(clone)).filter((file) => !file.startsWith('.git/'))).toEqual(expect.arrayContaining(['articles/urls.lock']));
+    expect((await listFiles(clone)).filter((file) => !file.startsWith('.git/'))).toEqual(expect.arrayContaining(['articles/urls/2023-11.lock']));
     rules.changed = false;
     await build(clone);
     await recordPublished(clone);
