@@ -6,6 +6,7 @@ import { ledgerFolderOf, listLedger } from '../ledger/ledger-folder.ts';
 import { importHelpers, readHelpersSource } from '../render/helpers.ts';
 import { assertTemplateFolders, templateFolders } from '../render/templates.ts';
 import { scanArticles, type ScanResult } from '../read/scan.ts';
+import type { CachingStateStore } from '../store/caching-store.ts';
 import type { StateStore } from '../store/contents.ts';
 import { plural } from '../site/words.ts';
 import { dropStamp, loadStamp, saveStamp, stampFileOf, stampKey } from '../store/stamp.ts';
@@ -57,7 +58,7 @@ export async function runBuild(config: SiteConfig, flags: BuildFlags, io: Consol
  * read kept in memory, and the input folder's listing, which its watcher keeps up to date.
  */
 export interface BuildSession {
-  store: StateStore;
+  store: CachingStateStore;
   /** The input folder's listing now. */
   scan(): Promise<ScanResult>;
 }
@@ -67,6 +68,9 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
   assertSeparateFolders(config);
   const release = await lockOutput(config.output);
   try {
+    // A build beside `serve` may have committed since its last build: what serve kept is then
+    // stale, and its next build starts clean, as one whose state names another output does.
+    const elsewhere = session?.store.refresh() ?? false;
     await removeLeftovers(config.output);
     const dir = stateDir(config.output, flags.cacheDir);
     const stampFile = stampFileOf(dir);
@@ -96,7 +100,7 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     try {
       const meta = store.meta();
       // The state only describes this output if no other build has written it since.
-      const trusted = !flags.clean && identity !== undefined && meta !== undefined && meta.output === identity && meta.code === CODE_KEY;
+      const trusted = !flags.clean && !elsewhere && identity !== undefined && meta !== undefined && meta.output === identity && meta.code === CODE_KEY;
       // A swapping update starts from the kept previous version when the state vouches for it.
       const kept = trusted && meta.retained !== undefined && (await outputIdentity(retainedTreeOf(config.output))) === meta.retained.identity ? meta.retained : undefined;
       const writer = !trusted

@@ -11,7 +11,6 @@ import { closeSearchService } from '../search/pagefind.ts';
 import { previewServer } from '../serve/static-server.ts';
 import { watchFolder } from '../serve/watch-folder.ts';
 import { CachingStateStore } from '../store/caching-store.ts';
-import type { StateStore } from '../store/contents.ts';
 import { stateDir } from '../store/state-dir.ts';
 import { buildSite, openState, type BuildSession } from './build-command.ts';
 import type { Console } from './console.ts';
@@ -166,7 +165,7 @@ async function listen(server: Server, port: number, host: string): Promise<void>
 }
 
 async function openSession(config: SiteConfig, cacheDir: string | undefined): Promise<ServeSession> {
-  const store: StateStore = new CachingStateStore(await openState(stateDir(config.output, cacheDir)));
+  const store = new CachingStateStore(await openState(stateDir(config.output, cacheDir)));
   return { store, scan: () => scanArticles(config.input) };
 }
 

@@ -10,7 +10,9 @@ import type { SegmentContents, Snapshot, StateStore, StoreChanges, StoredMeta } 
  * A store that keeps what it reads in memory and keeps it up to date as it commits: `serve`
  * builds again and again in one process, so the archive's rows, the snapshot and every entry or
  * key read once are not read again. Writes still go to the store underneath, so a `dateline
- * build` after `serve` continues from the same state.
+ * build` after `serve` continues from the same state. What it keeps belongs to one generation of
+ * the store (see `StateStore.generation`): `refresh` before each build drops it all when another
+ * process committed since, and a clean rebuild's commit drops it too.
  */
 export class CachingStateStore implements StateStore {
   readonly #store: StateStore;
@@ -28,9 +30,36 @@ export class CachingStateStore implements StateStore {
   readonly #docs = new Map<string, SearchDoc | undefined>();
   readonly #words = new Map<string, number | undefined>();
   readonly #wordsById = new Map<number, string | undefined>();
+  /** The store's generation what is kept here belongs to. */
+  #generation: string | undefined;
 
   constructor(store: StateStore) {
     this.#store = store;
+    this.#generation = store.generation();
+  }
+
+  /**
+   * Forgets what was kept if the store was committed to by another process since (a `dateline
+   * build` beside `serve`), and says so.
+   */
+  refresh(): boolean {
+    const now = this.#store.generation();
+    const elsewhere = now !== this.#generation;
+    if (elsewhere) this.#forget();
+    this.#generation = now;
+    return elsewhere;
+  }
+
+  generation(): string | undefined {
+    return this.#store.generation();
+  }
+
+  #forget(): void {
+    this.#meta = null;
+    this.#snapshot = null;
+    this.#rows = null;
+    this.#countChunks = undefined;
+    for (const map of [this.#counts, this.#labels, this.#names, this.#records, this.#entries, this.#outputs, this.#docs, this.#words, this.#wordsById]) map.clear();
   }
 
   meta(): StoredMeta | undefined {
@@ -103,9 +132,10 @@ export class CachingStateStore implements StateStore {
 
   async commit(changes: StoreChanges): Promise<void> {
     await this.#store.commit(changes);
+    this.#generation = this.#store.generation();
     if (changes.clear) {
-      for (const map of [this.#records, this.#entries, this.#outputs, this.#docs, this.#labels, this.#names]) map.clear();
-      this.#counts.clear();
+      // A clean build numbers words, rows and labels afresh: nothing kept from before holds.
+      this.#forget();
       this.#countChunks = [];
     }
     for (const [index, chunk] of changes.counts) {
@@ -130,6 +160,7 @@ export class CachingStateStore implements StateStore {
 
   async setOutput(identity: string | null): Promise<void> {
     await this.#store.setOutput(identity);
+    this.#generation = this.#store.generation();
     const meta = this.meta();
     if (meta) this.#meta = { ...meta, output: identity };
   }

@@ -137,6 +137,11 @@ export interface StateStore {
   sitemap(bucket: string): Map<string, IsoDate | undefined> | undefined;
   wordId(text: string): number | undefined;
   word(id: number): string | undefined;
+  /**
+   * A token that changes with every commit, by this process or another (a `dateline build` beside
+   * `serve`): what was read at one generation may be kept only while the generation is the same.
+   */
+  generation(): string | undefined;
   commit(changes: StoreChanges): Promise<void>;
   /** Records the output's identity after an in-place update (see {@link StoredMeta.output}). */
   setOutput(identity: string | null): Promise<void>;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Database, RootDatabase } from 'lmdb';
 import { decodeNames, decodeRowGroups, encodeNames, encodeRows, rowGroups } from '../archive/row.ts';
 import type { ArchiveRows } from '../archive/rows.ts';
@@ -38,6 +39,8 @@ export class LmdbStateStore implements StateStore {
   readonly #rows: Database<Buffer, string>;
   /** The group keys of the rows as read (see `rowGroups`), to know which to rewrite or delete. */
   #rowKeys: Set<string> | undefined;
+  /** The generation the two above were read or written at: another process's commit makes them stale. */
+  #seen: string | undefined;
   readonly #names: Database<Buffer, number>;
   readonly #counts: Database<Buffer, number>;
   readonly #labels: Database<Buffer, number>;
@@ -100,7 +103,21 @@ export class LmdbStateStore implements StateStore {
     return this.#meta.get('meta') as StoredMeta | undefined;
   }
 
+  generation(): string | undefined {
+    return this.#meta.get('generation') as string | undefined;
+  }
+
+  /** Forgets the snapshot and row keys read before another process committed. */
+  #sync(): void {
+    const now = this.generation();
+    if (now === this.#seen) return;
+    this.#snapshot = undefined;
+    this.#rowKeys = undefined;
+    this.#seen = now;
+  }
+
   snapshot(): Snapshot | undefined {
+    this.#sync();
     const keys = this.#chunkKeys();
     if (keys === undefined) return undefined;
     const parts = keys.map((key) => decodeSnapshot(valueOf(this.#files, key)));
@@ -122,6 +139,7 @@ export class LmdbStateStore implements StateStore {
 
   rows(): ArchiveRows {
     // Decoded straight from the database's read buffer into the archive's columns: no copy of the stored bytes.
+    this.#sync();
     const keys = [...this.#rows.getKeys()] as string[];
     this.#rowKeys = new Set(keys);
     return decodeRowGroups(keys.length, (index) => valueOf(this.#rows, keys[index]!));
@@ -187,7 +205,10 @@ export class LmdbStateStore implements StateStore {
 
   async commit(changes: StoreChanges): Promise<void> {
     let written: { snapshot: Snapshot; chunks: SnapshotChunk[] } | undefined;
+    const generation = randomUUID();
     this.#root.transactionSync(() => {
+      // Committed by another process since this one read: what it kept of the snapshot and rows is stale.
+      this.#sync();
       if (changes.clear) {
         for (const db of [this.#meta, this.#files, this.#records, this.#entries, this.#rows, this.#names, this.#counts, this.#labels, this.#words, this.#wordsById, this.#outputs, this.#docs, this.#segments, this.#sitemaps]) db.clearSync();
       }
@@ -219,8 +240,10 @@ export class LmdbStateStore implements StateStore {
       }
       written = this.#writeSnapshot(changes.snapshot, changes.clear);
       this.#meta.putSync('meta', changes.meta);
+      this.#meta.putSync('generation', generation);
     }, COMMIT_WITHOUT_WAITING_FOR_DISK);
     this.#snapshot = written;
+    this.#seen = generation;
   }
 
   /** Rewrites the row groups that hold a changed row (and new ones), and deletes groups that went. */
@@ -266,7 +289,13 @@ export class LmdbStateStore implements StateStore {
   async setOutput(identity: string | null): Promise<void> {
     const meta = this.meta();
     if (meta === undefined) return;
-    this.#root.transactionSync(() => this.#meta.putSync('meta', { ...meta, output: identity }), COMMIT_WITHOUT_WAITING_FOR_DISK);
+    const generation = randomUUID();
+    const before = this.generation();
+    this.#root.transactionSync(() => {
+      this.#meta.putSync('meta', { ...meta, output: identity });
+      this.#meta.putSync('generation', generation);
+    }, COMMIT_WITHOUT_WAITING_FOR_DISK);
+    if (before === this.#seen) this.#seen = generation;
   }
 
   async close(): Promise<void> {

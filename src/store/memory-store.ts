@@ -9,6 +9,7 @@ import type { SegmentContents, Snapshot, StateStore, StoreChanges, StoredMeta } 
 /** The build state in memory: for tests and dry runs, and for builds that keep nothing. */
 export class MemoryStateStore implements StateStore {
   #meta: StoredMeta | undefined;
+  #commits = 0;
   #snapshot: Snapshot | undefined;
   readonly #records = new Map<string, ArticleRecord>();
   readonly #entries = new Map<string, ArticleEntry>();
@@ -25,6 +26,10 @@ export class MemoryStateStore implements StateStore {
 
   meta(): StoredMeta | undefined {
     return this.#meta;
+  }
+
+  generation(): string | undefined {
+    return this.#commits === 0 ? undefined : String(this.#commits);
   }
 
   snapshot(): Snapshot | undefined {
@@ -114,10 +119,12 @@ export class MemoryStateStore implements StateStore {
     }
     this.#snapshot = changes.snapshot;
     this.#meta = changes.meta;
+    this.#commits++;
   }
 
   async setOutput(identity: string | null): Promise<void> {
     if (this.#meta) this.#meta = { ...this.#meta, output: identity };
+    this.#commits++;
   }
 
   async close(): Promise<void> {}

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe } from '../../src/cli/serve-command.ts';
 import { loadConfig } from '../../src/config/load.ts';
-import { RELOAD_PATH } from '../../src/serve/static-server.ts';
 import { tempDir } from '../helpers/files.ts';
+import { reloadStream } from '../helpers/reloads.ts';
 import { writeInput } from '../helpers/site.ts';
 
 let work: Awaited<ReturnType<typeof tempDir>>;
@@ -25,30 +25,6 @@ function get(file: string): Promise<string> {
     req.on('error', reject);
     req.end();
   });
-}
-
-/** The live-reload stream: `next()` resolves at the next reload event after it was called. */
-async function reloads(): Promise<{ next: () => Promise<void>; close: () => void }> {
-  let received = '';
-  let wake: () => void = () => {};
-  const stream = request({ host: '127.0.0.1', port, path: RELOAD_PATH });
-  const connected = new Promise<void>((resolve) => (wake = () => received.includes(': connected') && resolve()));
-  stream.on('response', (response) => {
-    response.setEncoding('utf8');
-    response.on('data', (chunk: string) => {
-      received += chunk;
-      wake();
-    });
-  });
-  stream.end();
-  await connected;
-  return {
-    next() {
-      const seen = received.split('event: reload').length;
-      return new Promise<void>((resolve) => (wake = () => received.split('event: reload').length > seen && resolve()));
-    },
-    close: () => stream.destroy(),
-  };
 }
 
 beforeAll(async () => {
@@ -83,7 +59,7 @@ afterAll(async () => {
 describe('dateline serve with a look of its own', () => {
   it("rebuilds when the site's template, the helpers file or the colours change, and reports a broken helpers file", async () => {
     expect(await get('/404.html')).toContain('<h1>[lost]</h1>');
-    const stream = await reloads();
+    const stream = await reloadStream(port);
 
     let reloaded = stream.next();
     await writeFile(path.join(work.dir, 'templates/pages/not-found.njk'), '{% extends "dateline/pages/not-found.njk" %}{% block main %}<h2>{{ "lost" | mark }}</h2>{% endblock %}');
