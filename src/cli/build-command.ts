@@ -35,6 +35,8 @@ export interface BuildFlags {
   cacheDir?: string;
   /** The time now (default `Date.now`): whether a file changed too recently to vouch for it by its times. */
   clock?: () => number;
+  /** Publish an empty site when the input has no articles (otherwise a published site is kept). */
+  allowEmpty?: boolean;
   /** The template helpers file (`dateline.config.mjs` beside the config), used when it exists. */
   helpers?: string;
 }
@@ -99,6 +101,15 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
     let summary: Awaited<ReturnType<typeof build>>;
     try {
       const meta = store.meta();
+      // An empty input folder (a failed mount, a wrong path, a checkout gone wrong) does not wipe a published archive.
+      if (scan.paths.length === 0 && !flags.allowEmpty && identity !== undefined && !(meta?.output === identity && store.rows().length === 0)) {
+        throw new DatelineError({
+          code: 'empty-input',
+          file: config.input,
+          message: `has no articles, but ${config.output} holds a published site: it was left as it was rather than replaced by an empty one`,
+          hint: 'if the archive really is empty now, build with --allow-empty',
+        });
+      }
       // The state only describes this output if no other build has written it since.
       const trusted = !flags.clean && !elsewhere && identity !== undefined && meta !== undefined && meta.output === identity && meta.code === CODE_KEY;
       // A swapping update starts from the kept previous version when the state vouches for it.

@@ -17,7 +17,7 @@ const SHARED = `  --input DIR        folder of articles (default: seeds)
   --drafts           include articles marked draft: true
   -h, --help         show this help`;
 
-export const BUILD_HELP = `Usage: dateline build [--input DIR] [--output DIR] [--base-url URL] [--clean] [--in-place] [--strict] [--drafts]
+export const BUILD_HELP = `Usage: dateline build [--input DIR] [--output DIR] [--base-url URL] [--clean] [--in-place] [--strict] [--drafts] [--allow-empty]
 
 Reads every .txt (seed format) and .md (front matter) article in the input folder and writes the
 site to the output folder. A bad file is reported as file:line: reason and left out; the rest is built.
@@ -33,6 +33,8 @@ Options:
   --in-place         update changed files in place instead of swapping in a whole new version:
                      faster, but readers may see old and new pages mixed for a moment
   --strict           exit with status 1 if any file was skipped
+  --allow-empty      publish an empty site when the input folder has no articles (without it, an
+                     empty input folder leaves a published site as it was)
   --jobs N           worker threads for parsing (default: one per core)
 ${SHARED}
 `;

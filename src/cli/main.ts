@@ -34,6 +34,7 @@ const COMMANDS = {
       clean: { type: 'boolean', default: false },
       'in-place': { type: 'boolean', default: false },
       drafts: { type: 'boolean', default: false },
+      'allow-empty': { type: 'boolean', default: false },
       jobs: { type: 'string' },
     },
   },
@@ -92,7 +93,7 @@ export async function main(argv: readonly string[], io: Console = processConsole
     // Commands load their own modules, so a build that finds nothing to do starts quickly.
     switch (command) {
       case 'build':
-        return await (await import('./build-command.ts')).runBuild(config, { strict: flag('strict'), drafts: flag('drafts'), clean: flag('clean'), inPlace: flag('in-place'), helpers, ...(jobs === undefined ? {} : { jobs }) }, io);
+        return await (await import('./build-command.ts')).runBuild(config, { strict: flag('strict'), drafts: flag('drafts'), clean: flag('clean'), inPlace: flag('in-place'), allowEmpty: flag('allow-empty'), helpers, ...(jobs === undefined ? {} : { jobs }) }, io);
       case 'check':
         return await (await import('./check-command.ts')).runCheck(config, flag('drafts'), io, jobs);
       case 'serve': {
