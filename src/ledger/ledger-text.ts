@@ -10,6 +10,8 @@ export interface LedgerEntry {
 
 export const HEADER = /^# Dateline URL ledger, permalink rule (\d+)\b/;
 const ARTICLE_PATH = /^\d{4}\/\d{2}\/\d{2}\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/;
+/** The longest segment a URL path may have: a page is a folder of that name, and file systems allow 255 bytes (Dateline makes at most about 150). */
+const MAX_SEGMENT = 200;
 const FINGERPRINT = /^[0-9a-f]{16}$/;
 const NEWLINE = 10;
 const TAB = 9;
@@ -144,6 +146,7 @@ export function checkLines(index: LineIndex, file: string): FullIndex {
     }
     for (const path of paths) {
       if (!ARTICLE_PATH.test(path)) fail(start, `"${path}" is not an article's URL path (YYYY/MM/DD/segment/)`);
+      if (path.length > 12 + MAX_SEGMENT) fail(start, `"${path.slice(0, 40)}…" has a segment of ${path.length - 12} characters, longer than a folder name may safely be (${MAX_SEGMENT})`);
       const holder = holders.get(path);
       if (holder !== undefined && holder !== id) {
         const [earlier, later] = holderLine.get(path)! < start ? [holderLine.get(path)!, start] : [start, holderLine.get(path)!];

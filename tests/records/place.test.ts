@@ -217,6 +217,8 @@ describe('the URL ledger files', () => {
       [{ '2025-04': `${header}${line('a', '2025/04/27/x/')}\n${line('b', '2025/04/27/x/')}\n` }, /2025-04\.lock:3: gives \/2025\/04\/27\/x\/ to "b", but line 2 gives it to "a"/],
       [{ '2025-04': `${header}${line('a', '../../etc/')}\n` }, /2025-04\.lock:2: "..\/..\/etc\/" is not an article's URL path/],
       [{ '2025-04': `${header}a\tnot-hex\t2025/04/27/a/\n` }, /2025-04\.lock:2: is not "id, fingerprint, URL path/],
+      // A page is a folder named by its segment: one longer than a file system allows would stop the whole site.
+      [{ '2025-04': `${header}${line('a', '2025/04/27/a/', `2025/04/27/${'z'.repeat(300)}/`)}\n` }, /2025-04\.lock:2: "2025\/04\/27\/z+…" has a segment of 300 characters/],
       // Across files: only what a write cut short leaves (one line holding every URL of the other) is settled.
       [{ '2025-04': `${header}${line('a', '2025/04/27/a/')}\n`, '2025-05': `${header}${line('a', '2025/05/01/a/')}\n` }, /2025-05\.lock:2: lists the article "a" with other URLs than another file does \(2025-04\.lock:2\)/],
       [{ '2025-04': `${header}${line('a', '2025/04/27/a/', '2025/05/03/x/')}\n`, '2025-05': `${header}${line('b', '2025/05/03/x/', '2025/05/04/y/')}\n` }, /2025-05\.lock:2: gives \/2025\/05\/03\/x\/ to "b", but another file gives it to "a" \(2025-04\.lock:2\)/],
