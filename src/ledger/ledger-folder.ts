@@ -22,7 +22,7 @@ export function ledgerFolderOf(config: Pick<SiteConfig, 'input' | 'urlLedger'>):
 export interface LedgerListing {
   months: string[];
   identity: string;
-  /** The latest modification or change time of its files (0: none). */
+  /** The latest change time of its files (0: none): see `isSettled`. */
   latest: number;
 }
 
@@ -46,7 +46,7 @@ export function listLedger(folder: string | undefined): LedgerListing {
     if (!info?.isFile()) continue;
     months.push(month);
     parts.push(`${month}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`);
-    latest = Math.max(latest, info.mtimeMs, info.ctimeMs);
+    latest = Math.max(latest, info.ctimeMs);
   }
   return { months, identity: parts.length === 0 ? 'none' : parts.join(' '), latest };
 }

@@ -34,8 +34,14 @@ export function allSettled(times: Float64Array, now = Date.now()): boolean {
   return true;
 }
 
-function settled(mtimeMs: number, ctimeMs: number, now: number): boolean {
-  return Math.max(mtimeMs, ctimeMs) < now - SETTLE_MS;
+/**
+ * By its change time alone: the system sets it at every change of the file (its bytes, or its
+ * modification time set by hand), so a later change always shows. A modification time can be
+ * anything (`touch -d`, an archive unpacked with its dates): one in the future must not keep a
+ * file from being vouched for forever.
+ */
+function settled(_mtimeMs: number, ctimeMs: number, now: number): boolean {
+  return ctimeMs < now - SETTLE_MS;
 }
 
 /** The times of every file under a folder (the templates, the site's own pages and files), found recursively, as text lines; none when it does not exist. */
