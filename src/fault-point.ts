@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
 /**
  * Fault injection, for tests: a build passes these named steps, and when the environment variable
  * DATELINE_KILL_AT names one, the process kills itself there with SIGKILL, as a power cut or
@@ -20,11 +22,26 @@ export type BuildStep =
   /** Between the two renames of the swap: the old version is moved aside, the new one not yet in. */
   | 'swap'
   /** The new version is published; the build has not finished (no stamp is saved). */
-  | 'publish';
+  | 'publish'
+  /** Pagefind has taken a record into an index it is making (DATELINE_KILL_SEARCH_AT kills Pagefind's process here). */
+  | 'search-record';
 
 const KILL_AT = process.env.DATELINE_KILL_AT;
+const KILL_SEARCH_AT = process.env.DATELINE_KILL_SEARCH_AT;
 
-/** Marks a step of the build: the process dies here when DATELINE_KILL_AT names it (see above). */
+/**
+ * Marks a step of the build: the process dies here when DATELINE_KILL_AT names it (see above);
+ * Pagefind's process (a child of this one, found in /proc: Linux) when DATELINE_KILL_SEARCH_AT does.
+ */
 export function faultPoint(step: BuildStep): void {
   if (step === KILL_AT) process.kill(process.pid, 'SIGKILL');
+  if (step === KILL_SEARCH_AT) killChildren(/pagefind/);
+}
+
+function killChildren(name: RegExp): void {
+  for (const task of readdirSync(`/proc/${process.pid}/task`)) {
+    for (const pid of readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {
+      if (name.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))) process.kill(Number(pid), 'SIGKILL');
+    }
+  }
 }

@@ -2,6 +2,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { DatelineError } from '../errors.ts';
+import { faultPoint } from '../fault-point.ts';
 import type { SearchEntry } from './entry.ts';
 
 /** Part of every search key: another Pagefind or other settings give other files. */
@@ -40,10 +42,10 @@ function pagefind(): Promise<PagefindModule> {
  * build calls it first thing when search is on: the binary starts while the build reads).
  */
 export function startSearchService(): void {
-  void pagefind().then(
-    (api) => api.createIndex().then(({ index }) => index?.deleteIndex()),
-    () => undefined, // reported when indexing needs it
-  );
+  void pagefind()
+    .then((api) => api.createIndex())
+    .then(({ index }) => index?.deleteIndex())
+    .catch(() => undefined); // reported when indexing needs it
 }
 
 /** Stops Pagefind's process (a one-off build calls it at the end; `serve` keeps it running). */
@@ -91,6 +93,46 @@ export async function runtimeFiles(language: string): Promise<{ files: Map<strin
  * runtime included, back through its pipe), from which the kept files are read.
  */
 async function indexFiles(entries: readonly (Omit<SearchEntry, 'filters'> & { filters: Record<string, string[]> })[], language: string, keep: RegExp): Promise<Map<string, Uint8Array>> {
+  try {
+    return await whilePagefindAnswers(() => indexWithPagefind(entries, language, keep));
+  } catch (error) {
+    // Pagefind's process may be gone or broken: the next index starts a new one (`serve` goes on).
+    await closeSearchService().catch(() => undefined);
+    throw new DatelineError({
+      code: 'search-failed',
+      file: 'pagefind',
+      message: `Pagefind failed while making the search index (${(error as Error).message}); nothing was published: the previous site is as it was`,
+      hint: 'build again; if it fails again, build with "search": false in dateline.config.json to publish without search',
+    });
+  }
+}
+
+/** Calls waiting on Pagefind, failed if this process runs out of other work while they wait. */
+const waiting = new Set<(error: Error) => void>();
+let watching = false;
+
+/**
+ * Runs `work`, failing it if Pagefind's process ends without answering: its Node API then never
+ * settles, and with nothing else to do Node would exit silently (status 13). `beforeExit` comes
+ * exactly then.
+ */
+function whilePagefindAnswers<T>(work: () => Promise<T>): Promise<T> {
+  if (!watching) process.on('beforeExit', failWaiting);
+  watching = true;
+  return new Promise<T>((resolve, reject) => {
+    waiting.add(reject);
+    work()
+      .then(resolve, reject)
+      .finally(() => waiting.delete(reject));
+  });
+}
+
+function failWaiting(): void {
+  for (const fail of waiting) fail(new Error("its process ended without answering"));
+  waiting.clear();
+}
+
+async function indexWithPagefind(entries: readonly (Omit<SearchEntry, 'filters'> & { filters: Record<string, string[]> })[], language: string, keep: RegExp): Promise<Map<string, Uint8Array>> {
   const api = await pagefind();
   const forced = language.split('-')[0]!;
   const { index, errors } = await api.createIndex({ forceLanguage: forced, maxFragments: MAX_FRAGMENTS });
@@ -102,7 +144,10 @@ async function indexFiles(entries: readonly (Omit<SearchEntry, 'filters'> & { fi
       const added: Promise<void> = index
         .addCustomRecord({ ...entry, language: forced, meta: { ...entry.meta }, sort: { ...entry.sort } })
         .then(
-          (response) => void (response.errors.length > 0 && failures.push(`${entry.url}: ${response.errors.join('; ')}`)),
+          (response) => {
+            faultPoint('search-record');
+            if (response.errors.length > 0) failures.push(`${entry.url}: ${response.errors.join('; ')}`);
+          },
           (error: unknown) => void failures.push(`${entry.url}: ${String(error)}`),
         )
         .finally(() => pending.delete(added));
@@ -122,7 +167,7 @@ async function indexFiles(entries: readonly (Omit<SearchEntry, 'filters'> & { fi
       await rm(folder, { recursive: true, force: true });
     }
   } finally {
-    await index.deleteIndex();
+    await index.deleteIndex().catch(() => undefined); // gone with a dead process; the error that matters is thrown
   }
 }
 
