@@ -3,7 +3,7 @@ import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 
 const linkify = new LinkifyIt().set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
 /** Wire tables are typed with runs of spaces; they keep their columns only when shown preformatted. */
-const TYPED_TABLE = / {3,}\S/;
+const TYPED_TABLE = /(?<! ) {3,}\S/;
 
 /**
  * Builds the Markdown tree of a plain-text article by hand: each paragraph is literal text, so

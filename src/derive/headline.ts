@@ -86,7 +86,8 @@ function endAtBoundary(text: string): string | undefined {
 }
 
 function cutAtLastComma(text: string): string {
-  for (let at = text.lastIndexOf(', '); at > 0; at = text.lastIndexOf(', ', at - 1)) {
+  // A head of more than twice the limit in UTF-16 code units has more than the limit in characters: start where one could fit.
+  for (let at = text.lastIndexOf(', ', 2 * MAX_HEADLINE_LENGTH); at > 0; at = text.lastIndexOf(', ', at - 1)) {
     const head = text.slice(0, at);
     // A comma inside a number or a list of names ("Smith, Jones and Co") is not a clause boundary.
     if (length(head) <= MAX_HEADLINE_LENGTH && length(head) >= 30 && !endsDangling(head) && hasVerb(head)) return head;
@@ -105,7 +106,8 @@ function endsDangling(text: string): boolean {
 }
 
 function tidy(text: string): string {
-  return text.replace(/\s+([,.;:])/g, '$1').replace(/\s{2,}/g, ' ').replace(/[\s,;:\-–—]+$/u, '').trim();
+  // (The trailing run is matched from its first character only: tried from each of its characters, a long run inside the text was quadratic.)
+  return text.replace(/\s+([,.;:])/g, '$1').replace(/\s{2,}/g, ' ').replace(/(?<![\s,;:\-–—])[\s,;:\-–—]+$/u, '').trim();
 }
 
 function withoutFinalStop(text: string): string {

@@ -64,9 +64,31 @@ export function unwrapTickers(text: string): string {
   return text
     .replace(/\s*<[\p{Lu}\d.&/-]{1,12}>/gu, '')
     // Tickers typed in lower case (`Shoe-Town <shu>`) follow a capitalised name: alone, `<fast>` is text.
-    .replace(/(?<=\p{Lu}[\p{L}\d.&'-]*)\s+<[\p{L}\d.]{1,9}>/gu, '')
+    .replace(LOWER_CASE_TICKER, (ticker: string, at: number, whole: string) => (afterCapitalisedWord(whole, at) ? '' : ticker))
     .replace(/<([\p{Lu}\d][^<>]{0,79})>/gu, '$1')
     .replace(/^\s*[*#=~_]+\s*/, '');
+}
+
+const LOWER_CASE_TICKER = /\s+<[\p{L}\d.]{1,9}>/gu;
+const NAME_CHARACTER = /^[\p{L}\d.&'-]$/u;
+const CAPITAL = /^\p{Lu}$/u;
+
+/**
+ * Whether the characters of `[\p{L}\d.&'-]` that end right before `at` include a capital: what the
+ * lookbehind `(?<=\p{Lu}[\p{L}\d.&'-]*)` asks, read once per candidate ticker (the lookbehind was
+ * tried at every position, and read the whole run back each time: quadratic on a long word).
+ */
+function afterCapitalisedWord(text: string, at: number): boolean {
+  let index = at;
+  while (index > 0) {
+    const low = text.charCodeAt(index - 1);
+    const pair = low >= 0xdc00 && low <= 0xdfff && index >= 2 && text.charCodeAt(index - 2) >= 0xd800 && text.charCodeAt(index - 2) <= 0xdbff;
+    const character = text.slice(pair ? index - 2 : index - 1, index);
+    if (!NAME_CHARACTER.test(character)) return false;
+    if (CAPITAL.test(character)) return true;
+    index -= character.length;
+  }
+  return false;
 }
 
 /** Wire copy's note under a table: `NOTE: Full name Federal Paper Board Co.`, `Note: full name of company is …`. */

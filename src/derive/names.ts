@@ -43,6 +43,12 @@ export interface FoundName {
 export const MAX_NAMES = 24;
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'’&.][\p{L}\p{M}\p{N}]+)*/gu;
+/**
+ * Spaces and tabs with one line break at most: `^[ \t]*\n?[ \t]*$` as was, written so that the
+ * two runs of spaces cannot share the same spaces (that backtracked quadratically on a long gap of
+ * spaces before punctuation).
+ */
+const SPACES_AND_ONE_BREAK = /^[ \t]*(?:\n[ \t]*)?$/;
 
 interface Word {
   text: string;
@@ -179,7 +185,7 @@ function tokenize(paragraph: string): Word[] {
     words.push({
       text,
       lower: text.toLowerCase(),
-      joined: previous !== undefined && !previous.based && (gap === ' ' || /^[ \t]*\n?[ \t]*$/.test(gap) || afterAbbreviation),
+      joined: previous !== undefined && !previous.based && (gap === ' ' || SPACES_AND_ONE_BREAK.test(gap) || afterAbbreviation),
       initial: previous === undefined || (gap !== ' ' && /[.!?“"‘(:—–]/.test(gap) && !afterAbbreviation),
       possessive,
       // Not a name word: a ticker, a figure (`M-1`), a rating (`B-minus`), an adjective (`IBM-compatible`).
@@ -219,6 +225,8 @@ function isAcronym(text: string): boolean {
 function* capitalisedRuns(words: readonly Word[], places: Gazetteer): Generator<[number, number, boolean]> {
   const isCalendar = (at: number) => CALENDAR_WORDS.has(words[at]!.lower) || (SHORT_CALENDAR_WORDS.has(words[at]!.lower) && /^\d/.test(words[at + 1]?.text ?? ''));
   const nameWord = (at: number) => words[at] !== undefined && words[at].capital && !isCalendar(at);
+  // The list of names set off by commas read last (see firmNameEnd): read once, not again from each of its names.
+  const list = { start: -1, end: -1 };
   let index = 0;
   while (index < words.length) {
     if (!nameWord(index)) {
@@ -235,7 +243,7 @@ function* capitalisedRuns(words: readonly Word[], places: Gazetteer): Generator<
       else break;
     }
     index++;
-    const firm = index === start + 1 ? firmNameEnd(words, start, nameWord, places) : 0;
+    const firm = index === start + 1 ? firmNameEnd(words, start, nameWord, places, list) : 0;
     if (firm > 0) {
       yield [start, firm, true];
       index = firm;
@@ -249,15 +257,20 @@ function* capitalisedRuns(words: readonly Word[], places: Gazetteer): Generator<
  * set off by commas, then `and` and the last (three names at least, or a company form after).
  * None may be a place, a title or a common word.
  */
-function firmNameEnd(words: readonly Word[], start: number, nameWord: (at: number) => boolean, places: Gazetteer): number {
+function firmNameEnd(words: readonly Word[], start: number, nameWord: (at: number) => boolean, places: Gazetteer, list: { start: number; end: number }): number {
   const plain = (at: number) => nameWord(at) && !words[at]!.possessive && !TITLES.has(words[at]!.lower) && !STOP_WORDS.has(words[at]!.lower) && !places.places.has(placeKey(words[at]!.text)) && !places.demonyms.has(placeKey(words[at]!.text));
-  if (!plain(start)) return 0;
-  let at = start + 1;
-  let names = 1;
-  while (words[at]?.gap === ', ' && plain(at) && !(words[at + 1]?.joined && nameWord(at + 1))) {
-    names++;
-    at++;
+  let at: number;
+  if (start > list.start && start < list.end) {
+    // A later name of the list read from an earlier one: it is plain, and its list ends where that one's did.
+    at = list.end;
+  } else {
+    if (!plain(start)) return 0;
+    at = start + 1;
+    while (words[at]?.gap === ', ' && plain(at) && !(words[at + 1]?.joined && nameWord(at + 1))) at++;
+    list.start = start;
+    list.end = at;
   }
+  const names = at - start;
   if (names < 2 || words[at]?.text !== 'and' || words[at]!.gap !== ' ' || words[at + 1]?.gap !== ' ') return 0;
   // `… and Co`
   if (nameWord(at + 1) && COMPANY_FORMS.has(words[at + 1]!.lower.replace(/\./g, ''))) return at + 2;
@@ -275,7 +288,9 @@ function firmNameEnd(words: readonly Word[], start: number, nameWord: (at: numbe
  * government body that every country has (`Japan's Finance Ministry`).
  */
 function possessiveInName(words: readonly Word[], at: number, start: number, places: Gazetteer): boolean {
-  const place = places.places.has(placeKey(textOf(words.slice(start, at + 1))));
+  // Each word of a run keeps a letter in the key, and words stay apart: more words than the longest place has are no place
+  // (without this, a long run of possessives built its whole text again at each one).
+  const place = at + 1 - start <= longestPlace(places) && places.places.has(placeKey(textOf(words.slice(start, at + 1))));
   const after: Word[] = [];
   for (let next = at + 1; next <= at + 3 && words[next]?.joined && words[next]!.capital; next++) {
     after.push(words[next]!);
@@ -283,6 +298,19 @@ function possessiveInName(words: readonly Word[], at: number, start: number, pla
     if (place ? isGenericInstitution(after) : ORGANISATION_WORDS.has(words[next]!.lower)) return true;
   }
   return false;
+}
+
+const longestPlaces = new WeakMap<Gazetteer, number>();
+
+/** The most words (parts between spaces) any place's key has. */
+function longestPlace(places: Gazetteer): number {
+  let longest = longestPlaces.get(places);
+  if (longest === undefined) {
+    longest = 0;
+    for (const key of places.places.keys()) longest = Math.max(longest, key.split(' ').length);
+    longestPlaces.set(places, longest);
+  }
+  return longest;
 }
 
 /** What the whole article says about its words' case. */
@@ -309,7 +337,9 @@ function mentionsOf([start, end, firm]: [number, number, boolean], words: readon
     initial = false;
   }
   // `Illinois Democrat` is Illinois.
-  while (run.length > 1 && PARTY_WORDS.has(run.at(-1)!.lower)) run = run.slice(0, -1);
+  let kept = run.length;
+  while (kept > 1 && PARTY_WORDS.has(run[kept - 1]!.lower)) kept--;
+  if (kept < run.length) run = run.slice(0, kept);
   if (run.length === 0) return [];
   const cue = contextKind(words, start, end, places);
   // `and` joins only inside an organisation's name (`Securities and Exchange Commission and Canada`).
@@ -320,7 +350,8 @@ function mentionsOf([start, end, firm]: [number, number, boolean], words: readon
   }
   const mentions: Mention[] = [];
   for (let first = 0; first < parts.length; ) {
-    let last = parts.length - 1;
+    // (Parts more than one `and` apart never join: start from the next part, not from the last.)
+    let last = Math.min(parts.length - 1, first + 1);
     while (last > first && !joinsAtAnd(parts, first, last, usage, places)) last--;
     const part = joinParts(parts, first, last);
     const partCue = (first === 0 && cue.first) || (last === parts.length - 1 ? cue.last : undefined);
@@ -484,7 +515,7 @@ function titledPerson(run: Word[], words: readonly Word[], start: number, usage:
   if (titledBefore && !isOrganisation(run) && kindByWords(run) === 'other') return [{ name: textOf(run), kind: 'person' }];
   for (let at = 0; at < run.length - 1; at++) {
     if (!TITLES.has(run[at]!.lower)) continue;
-    const length = titlePhraseLength(run.slice(at));
+    const length = titlePhraseLength(run, at);
     if (length === 0) continue;
     const person = run.slice(at + length);
     // `General Agreement`, `General Motors`: a common word after a title is no one, nor one word after `General`.
@@ -558,15 +589,16 @@ export function isGenericInstitution(run: readonly { lower: string }[]): boolean
  * How many words at the start of a run are a title phrase: title words (and `of` between them)
  * ending in a head title (`Secretary of State`, `Foreign Minister`, `Mr`). 0 when there is none.
  */
-function titlePhraseLength(run: readonly Word[]): number {
+function titlePhraseLength(run: readonly Word[], from = 0): number {
+  // (Read in place from `from`: a copy of the rest of the run for each title word was quadratic.)
   let length = 0;
   let head = false;
-  for (let index = 0; index < run.length - 1; index++) {
+  for (let index = from; index < run.length - 1; index++) {
     const word = run[index]!.lower;
-    if (!TITLES.has(word) && !(index > 0 && (CONNECTORS.has(word) || (word === 'the' && run[index - 1]!.lower === 'of')))) break;
+    if (!TITLES.has(word) && !(index > from && (CONNECTORS.has(word) || (word === 'the' && run[index - 1]!.lower === 'of')))) break;
     head ||= HEAD_TITLES.has(word);
     const next = run[index + 1]!.lower;
-    if (head && TITLES.has(word) && !TITLES.has(next) && !CONNECTORS.has(next) && next !== 'the') length = index + 1;
+    if (head && TITLES.has(word) && !TITLES.has(next) && !CONNECTORS.has(next) && next !== 'the') length = index - from + 1;
   }
   return length;
 }
@@ -589,13 +621,15 @@ const FOREIGN_ORGANISATION_WORDS = new Set(['caisse', 'banque', 'banco', 'compag
  * Stanley and Co` is `Morgan Stanley` (but `Pesch and Co` stays: one word is too little a name).
  */
 function organisation(run: readonly Word[]): Mention {
-  let words = run;
+  // The company forms at the end counted off first, the words copied once (a copy for each form was quadratic).
+  let end = run.length;
   for (;;) {
-    const form = words.length > 1 && COMPANY_FORMS.has(words.at(-1)!.lower.replace(/\./g, ''));
-    if (form && words.at(-2)!.lower !== 'and') words = words.slice(0, -1);
-    else if (form && words.length >= 4) words = words.slice(0, -2);
+    const form = end > 1 && COMPANY_FORMS.has(run[end - 1]!.lower.replace(/\./g, ''));
+    if (form && run[end - 2]!.lower !== 'and') end -= 1;
+    else if (form && end >= 4) end -= 2;
     else break;
   }
+  const words = end === run.length ? run : run.slice(0, end);
   // `Standard and Poor's Corp` is `Standard and Poor's`.
   const name = textOf(words);
   const possessive = words.length < run.length && words.at(-1)!.possessive && !/['’]s$/u.test(name) ? "'s" : '';

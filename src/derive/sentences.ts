@@ -18,7 +18,7 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
   let pending = '';
-  for (const { segment } of segmenter.segment(text)) {
+  for (const segment of sentenceSegments(text)) {
     if (pending !== '' && !continuesAfterAbbreviation(pending, segment)) {
       sentences.push(pending.trim());
       pending = '';
@@ -35,7 +35,7 @@ export function firstSentence(text: string): string {
 }
 
 function continuesAfterAbbreviation(previous: string, next: string): boolean {
-  const lastWord = /(\S+)\.\s*$/.exec(previous)?.[1]?.toLowerCase().replace(/^[("“'‘]+/, '');
+  const lastWord = wordBeforeFinalStop(previous)?.toLowerCase().replace(/^[("“'‘]+/, '');
   if (!lastWord) return false;
   if (MONTHS.has(lastWord)) return /^\s*\d/.test(next);
   if (COMPANY_SUFFIXES.has(lastWord)) return /^\s*[\p{Ll}\d(<,]/u.test(next);
@@ -43,3 +43,69 @@ function continuesAfterAbbreviation(previous: string, next: string): boolean {
   // Initials: the "J." in "John J. Smith", "L.K." in "L.K. Jones", "U.S." in any spelling.
   return /^(?:\p{L}\.)*\p{L}$/u.test(lastWord) && lastWord.replace(/\./g, '').length <= 3;
 }
+
+/** Characters of text the segmenter is given at once, unless a sentence is longer. */
+const WINDOW = 1024;
+
+/**
+ * Characters at which every sentence boundary before them is settled: a letter, a line break or a
+ * sentence-ending mark. (Of Unicode's sentence rules only SB8 looks ahead past the next character,
+ * over anything but these, for a lower-case letter.) Combining letters (`Grapheme_Extend`) belong
+ * to the character before them, so they settle nothing.
+ */
+const SETTLES = /^(?:(?!\p{Grapheme_Extend})\p{L}|[\n\r\u0085\u2028\u2029.!?\u037E\u0589\u061F\u06D4\u0964\u0965\u203C\u203D\u2047-\u2049\u3002\uFE52\uFE56\uFE57\uFF01\uFF0E\uFF1F\uFF61])$/u;
+
+/**
+ * The segmenter's sentences of `text`, exactly as `segmenter.segment(text)` gives them, read a
+ * window at a time. V8 before 12.4 (Node 20) spends time in proportion to the whole text on each
+ * segment it yields, so a long text of many short sentences took quadratic time. A window starts
+ * at a boundary; of its boundaries, those at or before its last settling character (see SETTLES)
+ * are the whole text's. A window with none grows until it has one.
+ */
+function* sentenceSegments(text: string): Generator<string> {
+  let start = 0;
+  let size = WINDOW;
+  while (start < text.length) {
+    if (start + size >= text.length) {
+      for (const { segment } of segmenter.segment(start === 0 ? text : text.slice(start))) yield segment;
+      return;
+    }
+    const window = text.slice(start, start + size);
+    // The last settling character, with one more after it in the window.
+    let settled = window.length - 2;
+    while (settled >= 0 && !SETTLES.test(window[settled]!)) settled--;
+    let taken = 0;
+    const found: string[] = [];
+    for (const { segment, index } of segmenter.segment(window)) {
+      const end = index + segment.length;
+      if (end > settled) break;
+      found.push(segment);
+      taken = end;
+      // A window grown past one sentence gives that sentence, then the next window is small again.
+      if (taken >= WINDOW) break;
+    }
+    if (taken === 0) {
+      size *= 2;
+      continue;
+    }
+    yield* found;
+    start += taken;
+    size = WINDOW;
+  }
+}
+
+/**
+ * What `/(\S+)\.\s*$/` captures in `text` (the last word when a full stop and white space end the
+ * text), found from the end: the regular expression tries every start position, so on a sentence
+ * held open by abbreviations (`Mr. Mr. Mr. …`), or one long word, each call read the whole text again.
+ */
+function wordBeforeFinalStop(text: string): string | undefined {
+  let end = text.length;
+  while (end > 0 && WHITE_SPACE.test(text[end - 1]!)) end--;
+  if (end < 2 || text[end - 1] !== '.') return undefined;
+  let start = end - 1;
+  while (start > 0 && !WHITE_SPACE.test(text[start - 1]!)) start--;
+  return start < end - 1 ? text.slice(start, end - 1) : undefined;
+}
+
+const WHITE_SPACE = /\s/;

@@ -17,9 +17,10 @@ const ANY_PLACE = String.raw`${WORD}(?: \p{L}[\p{L}\p{M}.'’&/-]*){0,4}`;
 /** `, Pa.`, ` Va.`, `, Ontario`, `, N.J.`: a state, province or country after the city. */
 const REGION = String.raw`(?:\s?,\s?(?:the )?${WORD}(?: ${WORD}){0,2}| ${WORD}(?: ${WORD}){0,1}){1,2}`;
 /** A month spelt any way (`Feb`, `FEb`, `Marc`, `March`) and a day, either order. */
-const DATE = String.raw`\s*,?\s*(?<!\p{L})(?:\p{L}{3,9}\.?,?\s+[\dOlI]{1,3}|\d{1,2}\s+\p{L}{3,9})\b`;
+// (`\s*(?:,\s*)?`, not `\s*,?\s*`: without a comma the two runs shared the same spaces, quadratic on a long run of them.)
+const DATE = String.raw`\s*(?:,\s*)?(?<!\p{L})(?:\p{L}{3,9}\.?,?\s+[\dOlI]{1,3}|\d{1,2}\s+\p{L}{3,9})\b`;
 const AGENCY = String.raw`\s*(?:\((?:Reuters?|AP|AFP|UPI|dpa)\)|,\s*Reuters?\b)`;
-const DASH = String.raw`\s*,?\s*[-–—]{1,2}\s+`;
+const DASH = String.raw`\s*(?:,\s*)?[-–—]{1,2}\s+`;
 const JUNK = String.raw`(?:RPT|REPEAT|CORRECTED|\d{1,2}(?=\s))?[^\p{L}\p{N}"“(]{0,6}`;
 const WIRE_DATELINE = new RegExp(
   [
