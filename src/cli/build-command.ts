@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError } from '../errors.ts';
@@ -190,8 +191,22 @@ export async function openState(dir: string): Promise<StateStore> {
 }
 
 /** The output folder is replaced on every build: it must not hold, or sit inside, the input, the site's own pages or its own files. */
+/** The real path of `folder` (which may not exist yet): its nearest existing ancestor's real path, and the rest as written. */
+function realFolder(folder: string): string {
+  const rest: string[] = [];
+  for (let existing = path.resolve(folder); ; existing = path.dirname(existing)) {
+    try {
+      return path.join(realpathSync(existing), ...rest.reverse());
+    } catch {
+      if (path.dirname(existing) === existing) return path.resolve(folder);
+      rest.push(path.basename(existing));
+    }
+  }
+}
+
 function assertSeparateFolders(config: SiteConfig): void {
-  const output = path.resolve(config.output);
+  // By real paths: an output reached through a symbolic link into the input is inside it all the same.
+  const output = realFolder(config.output);
   const inside = (child: string, parent: string) => {
     const relative = path.relative(parent, child);
     return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
@@ -201,7 +216,7 @@ function assertSeparateFolders(config: SiteConfig): void {
     [config.pages, 'pages folder'],
     [config.static, 'static files folder'],
   ] as const) {
-    const other = path.resolve(folder);
+    const other = realFolder(folder);
     if (inside(other, output) || inside(output, other)) {
       throw new DatelineError({ code: 'folders-overlap', file: config.output, message: `overlaps the ${what} ${folder}`, hint: `choose an output folder outside the ${what}` });
     }

@@ -1,4 +1,4 @@
-import { readFile, symlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dateline } from '../helpers/cli.ts';
@@ -64,6 +64,14 @@ describe('dateline build', () => {
     expect(result.stderr).toContain('precious: is not empty and was not written by Dateline');
     expect(await readFile(path.join(work.dir, 'precious/thesis.tex'), 'utf8')).toBe('years of work');
     expect((await dateline(['build', '--input', 'in', '--output', 'in/site'], { cwd: work.dir })).stderr).toContain('overlap');
+    // Through a symbolic link to the input (or to a folder in it) the output is inside it all the same.
+    await symlink(path.join(work.dir, 'in'), path.join(work.dir, 'linked'));
+    for (const output of ['linked/site', 'linked']) {
+      const linked = await dateline(['build', '--input', 'in', '--output', output], { cwd: work.dir });
+      expect(linked.code, output).toBe(1);
+      expect(linked.stderr, output).toContain(`${output}: overlaps the input folder in`);
+    }
+    expect((await readdir(path.join(work.dir, 'in'))).sort()).toEqual(['001_a.txt']);
   });
 
   it('says so when the input folder does not exist, and leaves no staging folder', async () => {
