@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, readlink, realpath, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../errors.ts';
 import type { SourceFile } from '../records/source-file.ts';
@@ -28,6 +28,25 @@ export async function readFiles(files: readonly FoundFile[], displayDir: string)
   return results;
 }
 
+/** The input folder's real path, from a listed file's path and its path within it. */
+function inputRoot(file: Pick<FoundFile, 'absolutePath' | 'relativePath'>): string {
+  return path.resolve(file.absolutePath, ...file.relativePath.split('/').map(() => '..'));
+}
+
+/** The real path of the file `handle` has open (Linux names it in /proc; elsewhere, the real path of its name now). */
+async function openedPath(handle: FileHandle, name: string): Promise<string> {
+  try {
+    return await readlink(`/proc/self/fd/${handle.fd}`);
+  } catch {
+    return realpath(name);
+  }
+}
+
+function inside(file: string, root: string): boolean {
+  const relative = path.relative(root, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
 /** Reads one file (the cache could not vouch for it). */
 export async function readOne(file: Pick<FoundFile, 'absolutePath' | 'relativePath' | 'format'>, displayDir: string): Promise<SourceFile | Problem> {
   const displayPath = path.join(displayDir, file.relativePath);
@@ -37,6 +56,10 @@ export async function readOne(file: Pick<FoundFile, 'absolutePath' | 'relativePa
     // The size is checked on the open file before reading, so a huge file is never loaded.
     const handle = await open(file.absolutePath, 'r');
     try {
+      // Checked by what was opened, not by name: a file swapped for a link since the folder was listed is not read.
+      if (!inside(await openedPath(handle, file.absolutePath), inputRoot(file))) {
+        return { code: 'symlink-outside', severity: 'error', file: displayPath, message: 'leads outside the input folder (a symbolic link put in its place after the folder was listed); refused' };
+      }
       const info = await handle.stat();
       const { size } = info;
       times = { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs };
