@@ -38,6 +38,11 @@ export function faultPoint(step: BuildStep): void {
   if (step === KILL_SEARCH_AT) killChildren(/pagefind/);
 }
 
+/** Fails a step as a full disk would: when DATELINE_FAIL_AT names it, throws ENOSPC there. */
+export function faultError(step: BuildStep): void {
+  if (step === process.env.DATELINE_FAIL_AT) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+}
+
 function killChildren(name: RegExp): void {
   for (const task of readdirSync(`/proc/${process.pid}/task`)) {
     for (const pid of readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { link, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DatelineError } from '../errors.ts';
-import { faultPoint } from '../fault-point.ts';
+import { faultError, faultPoint } from '../fault-point.ts';
 import { resolveInside } from './output-path.ts';
 import { WrittenPaths, type Writer } from './writer.ts';
 
@@ -17,6 +17,23 @@ function markerText(): string {
 }
 
 /** Files are first written here, beside the output, then moved in when the build succeeds. */
+/** A file of the new version that could not be written: named, with the reason, and what became of the site. */
+function writeFailure(file: string, error: NodeJS.ErrnoException): DatelineError {
+  const full = error.code === 'ENOSPC' || error.code === 'EDQUOT';
+  return new DatelineError({
+    code: 'write-failed',
+    file,
+    message: `could not be written (${full ? 'the disk is full' : (error.code ?? error.message)}); nothing was published: the previous site is as it was`,
+    ...(full ? { hint: 'free some space on the disk and build again' } : {}),
+  });
+}
+
+/** A path as the user would give it: relative to the working directory when it is under it. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
 function stagingOf(output: string): string {
   return `${output}.staging-${process.pid}`;
 }
@@ -40,7 +57,12 @@ abstract class StagingWriter implements Writer {
       await mkdir(folder, { recursive: true });
       this.#folders.add(folder);
     }
-    await writeFile(target, content);
+    try {
+      faultError('write');
+      await writeFile(target, content);
+    } catch (error) {
+      throw writeFailure(shown(path.join(this.output, file)), error as NodeJS.ErrnoException);
+    }
     faultPoint('write');
   }
 
