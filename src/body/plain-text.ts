@@ -18,7 +18,8 @@ function paragraphNode(text: string): RootContent {
   const children: PhrasingContent[] = [];
   text.split('\n').forEach((line, index) => {
     if (index > 0) children.push({ type: 'break' });
-    children.push(...linkedText(line));
+    // (Not `push(...nodes)`: a line of a hundred thousand links is more arguments than a call may have.)
+    for (const node of linkedText(line)) children.push(node);
   });
   return { type: 'paragraph', children } satisfies Paragraph;
 }

@@ -17,15 +17,18 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 /** Splits text into sentences with the Unicode rules, then re-joins breaks made after abbreviations. */
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
-  let pending = '';
+  // The sentence being read, as its segments, joined once it ends: one string appended to and read
+  // at its end after each segment was copied whole each time (V8 flattens a string built by `+=` to read it).
+  let pending: string[] = [];
   for (const segment of sentenceSegments(text)) {
-    if (pending !== '' && !continuesAfterAbbreviation(pending, segment)) {
-      sentences.push(pending.trim());
-      pending = '';
+    if (pending.length > 0 && !continuesAfterAbbreviation(pending, segment)) {
+      sentences.push(pending.join('').trim());
+      pending = [];
     }
-    pending += segment;
+    pending.push(segment);
   }
-  if (pending.trim() !== '') sentences.push(pending.trim());
+  const last = pending.join('').trim();
+  if (last !== '') sentences.push(last);
   return sentences;
 }
 
@@ -34,7 +37,7 @@ export function firstSentence(text: string): string {
   return splitSentences(text)[0] ?? '';
 }
 
-function continuesAfterAbbreviation(previous: string, next: string): boolean {
+function continuesAfterAbbreviation(previous: readonly string[], next: string): boolean {
   const lastWord = wordBeforeFinalStop(previous)?.toLowerCase().replace(/^[("“'‘]+/, '');
   if (!lastWord) return false;
   if (MONTHS.has(lastWord)) return /^\s*\d/.test(next);
@@ -95,17 +98,28 @@ function* sentenceSegments(text: string): Generator<string> {
 }
 
 /**
- * What `/(\S+)\.\s*$/` captures in `text` (the last word when a full stop and white space end the
- * text), found from the end: the regular expression tries every start position, so on a sentence
- * held open by abbreviations (`Mr. Mr. Mr. …`), or one long word, each call read the whole text again.
+ * What `/(\S+)\.\s*$/` captures in the text of `parts` joined (the last word when a full stop and
+ * white space end it), read back from the end: the regular expression tries every start position,
+ * so on a sentence held open by abbreviations (`Mr. Mr. Mr. …`), or on one long word, each call
+ * read the whole text again.
  */
-function wordBeforeFinalStop(text: string): string | undefined {
-  let end = text.length;
-  while (end > 0 && WHITE_SPACE.test(text[end - 1]!)) end--;
-  if (end < 2 || text[end - 1] !== '.') return undefined;
-  let start = end - 1;
-  while (start > 0 && !WHITE_SPACE.test(text[start - 1]!)) start--;
-  return start < end - 1 ? text.slice(start, end - 1) : undefined;
+function wordBeforeFinalStop(parts: readonly string[]): string | undefined {
+  let part = parts.length - 1;
+  let at = parts[part]?.length ?? 0;
+  const back = (): string | undefined => {
+    while (at === 0) {
+      if (part <= 0) return undefined;
+      part--;
+      at = parts[part]!.length;
+    }
+    return parts[part]![--at];
+  };
+  let char = back();
+  while (char !== undefined && WHITE_SPACE.test(char)) char = back();
+  if (char !== '.') return undefined;
+  let word = '';
+  for (char = back(); char !== undefined && !WHITE_SPACE.test(char); char = back()) word = char + word;
+  return word === '' ? undefined : word;
 }
 
 const WHITE_SPACE = /\s/;

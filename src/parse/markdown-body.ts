@@ -24,7 +24,70 @@ export function parseMarkdownBody(body: string, file: string, bodyLine: number):
       hint: 'flatten the nesting',
     });
   }
+  const dense = findDenseMarkup(body);
+  if (dense) {
+    throw new DatelineError({
+      code: 'too-complex',
+      file,
+      line: bodyLine + dense.line - 1,
+      message: dense.message,
+      hint: 'write it as plain text, or split it up',
+    });
+  }
   return parser.parse(body);
+}
+
+/**
+ * More setext headings than this (`Title` over `===` or `---`) in one body are refused: the
+ * Markdown parser (micromark) copies its whole list of events for each, quadratic in their number.
+ */
+export const MAX_SETEXT_HEADINGS = 500;
+/**
+ * More emphasis runs (`*`, `_`) or brackets (`[`, `]`) than this in one paragraph are refused:
+ * micromark pairs each closing one by walking back over the paragraph, quadratic in their number.
+ */
+export const MAX_INLINE_DELIMITERS = 2000;
+
+/** A body that would take the Markdown parser quadratic time: where, and why. Counted over lines, in one pass. */
+export function findDenseMarkup(body: string): { line: number; message: string } | undefined {
+  const lines = body.split('\n');
+  let setext = 0;
+  let delimiters = 0;
+  let paragraphStart = 0;
+  let previousBlank = true;
+  /** The fence a fenced code block opened with, while inside one: its text is literal, and costs nothing. */
+  let fence: string | undefined;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && /^ {0,3}[`~]+[ \t]*$/.test(line)) fence = undefined;
+      continue;
+    }
+    if (marker !== undefined) {
+      fence = marker;
+      delimiters = 0;
+      previousBlank = true;
+      continue;
+    }
+    const blank = /^[ \t]*$/.test(line);
+    if (blank) {
+      delimiters = 0;
+      previousBlank = true;
+      continue;
+    }
+    if (previousBlank) paragraphStart = index;
+    // Any `===` or `---` line under text may underline a heading (a few more than the parser finds: a guard, not a parser).
+    if (!previousBlank && /^ {0,3}(?:=+|-+)[ \t]*$/.test(line) && ++setext > MAX_SETEXT_HEADINGS) {
+      return { line: index + 1, message: `more than ${MAX_SETEXT_HEADINGS} headings underlined with === or ---` };
+    }
+    delimiters += (line.match(/\*+|_+|[[\]]/g) ?? []).length;
+    if (delimiters > MAX_INLINE_DELIMITERS) {
+      return { line: paragraphStart + 1, message: `a paragraph with more than ${MAX_INLINE_DELIMITERS} emphasis marks or brackets` };
+    }
+    previousBlank = false;
+  }
+  return undefined;
 }
 
 /** Counts block-container markers (`>`, list bullets, ordered-list numbers, indentation) at each line start. */

@@ -25,6 +25,11 @@ describe('plain-text article bodies', () => {
     );
   });
 
+  it('link a line of two hundred thousand URLs without overflowing the stack', () => {
+    const tree = plainTextTree(['http://a.b/ '.repeat(200_000) + 'https://example.org/']);
+    expect(toSafeHtml(tree)).toContain('<a href="https://example.org/">');
+  });
+
   it('keep line breaks inside a paragraph and show wire tables typed with spaces preformatted', () => {
     expect(html(['Line one\nLine two'])).toBe('<p>Line one<br>\nLine two</p>');
     expect(html(['Natl   Loan   Rate'])).toBe('<pre><code>Natl   Loan   Rate\n</code></pre>');

@@ -19,6 +19,21 @@ describe('parseMarkdownBody', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  it('refuses markup the parser would take quadratic time over (a paragraph dense with emphasis, hundreds of underlined headings), naming the line', () => {
+    const problemOf = (body: string) => {
+      try {
+        parseMarkdownBody(body, 'post.md', 5);
+      } catch (error) {
+        return error instanceof DatelineError ? error.problem : error;
+      }
+      return undefined;
+    };
+    expect(problemOf(`fine\n\n${'*_'.repeat(5_000)}`)).toMatchObject({ code: 'too-complex', file: 'post.md', line: 7 });
+    expect(problemOf(`fine\n\n${'Title\n===\n\n'.repeat(600)}`)).toMatchObject({ code: 'too-complex', file: 'post.md' });
+    // Ordinary emphasis and headings, and markup inside fenced code, are parsed.
+    expect(problemOf(`# A\n\n${'Some *emphasis* and [a link](https://example.org/).\n\n'.repeat(500)}\`\`\`\n${'*_['.repeat(5_000)}\n\`\`\`\n`)).toBeUndefined();
+  });
+
   it('counts list markers and indentation as nesting too', () => {
     expect(findDeepNesting(`${'- '.repeat(100)}x`)).toEqual({ line: 1, depth: 100 });
     expect(findDeepNesting(`${' '.repeat(400)}- x`)?.depth).toBeGreaterThan(64);
