@@ -5,7 +5,7 @@ import { copyFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateline } from '../helpers/cli.ts';
-import { FIXTURE, readTree, tempDir } from '../helpers/files.ts';
+import { FIXTURE, readPages, readTree, tempDir } from '../helpers/files.ts';
 
 let work: Awaited<ReturnType<typeof tempDir>>;
 const ARGS = ['--input', 'in', '--output', 'out', '--base-url', 'https://example.org/'];
@@ -14,10 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => work.cleanup());
 
-/** The site as text, without its search index (its segments depend on how it was made). */
-async function pages(root: string): Promise<Map<string, string>> {
-  return new Map([...(await readTree(root))].filter(([file]) => !file.startsWith('pagefind/')).map(([file, bytes]) => [file, bytes.toString('utf8')]));
-}
 
 describe("Pagefind's process killed during a build", () => {
   it('fails the build with a message, leaves the previous site whole, and the next build equals a clean one', async () => {
@@ -37,9 +33,9 @@ describe("Pagefind's process killed during a build", () => {
     }
 
     expect((await dateline(['build', ...ARGS], { cwd: work.dir })).code).toBe(0);
-    const after = await pages(path.join(work.dir, 'out'));
+    const after = await readPages(path.join(work.dir, 'out'));
     await rm(path.join(work.dir, 'clean'), { recursive: true, force: true });
     expect((await dateline(['build', '--input', 'in', '--output', 'clean', '--base-url', 'https://example.org/', '--clean'], { cwd: work.dir })).code).toBe(0);
-    expect(after).toEqual(await pages(path.join(work.dir, 'clean')));
+    expect(after).toEqual(await readPages(path.join(work.dir, 'clean')));
   }, 180_000);
 });

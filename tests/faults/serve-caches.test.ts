@@ -9,7 +9,7 @@ import { runBuild } from '../../src/cli/build-command.ts';
 import { startServe } from '../../src/cli/serve-command.ts';
 import { configSchema, type SiteConfig } from '../../src/config/schema.ts';
 import { dateline } from '../helpers/cli.ts';
-import { FIXTURE, readTree, tempDir } from '../helpers/files.ts';
+import { FIXTURE, readPages, tempDir } from '../helpers/files.ts';
 import { reloadStream } from '../helpers/reloads.ts';
 
 let work: Awaited<ReturnType<typeof tempDir>>;
@@ -19,18 +19,13 @@ let config: SiteConfig;
 const settings = { input: 'in', output: 'out', search: false, baseUrl: 'https://example.org/' };
 const quiet = { out: () => {}, err: () => {} };
 
-/** The site as text, without its search index (whose segments differ by how they were made). */
-async function site(root: string): Promise<Map<string, string>> {
-  const tree = await readTree(root);
-  return new Map([...tree].filter(([file]) => !file.startsWith('pagefind/')).map(([file, bytes]) => [file, bytes.toString('utf8')]));
-}
 
 /** A clean build of the same articles and settings, in a folder of its own. */
 async function cleanBuild(): Promise<Map<string, string>> {
   const output = path.join(work.dir, 'clean');
   await rm(output, { recursive: true, force: true });
   expect(await runBuild({ ...config, output }, { strict: false, drafts: false, clean: true, cacheDir: path.join(work.dir, 'cache') }, quiet)).toBe(0);
-  return site(output);
+  return readPages(output);
 }
 
 /** The files of `actual` that differ from `expected`, with those only one of them has. */
@@ -76,7 +71,7 @@ describe('serve after a clean rebuild', () => {
     const remove = (name: string) => settled(() => rm(file(name)));
     const topicOf = (files: Map<string, string>) => [...files.keys()].filter((name) => name.startsWith('topics/') && files.get(name)!.includes('<h1>Zebulon Quagmire'));
     const expectClean = async () => {
-      const served = await site(output);
+      const served = await readPages(output);
       expect(differences(served, await cleanBuild())).toEqual([]);
       return served;
     };
@@ -85,7 +80,7 @@ describe('serve after a clean rebuild', () => {
     // rebuild then numbers the archive's words afresh, giving his old numbers to the new names.
     await add('900_zebulon1.txt', quagmire(1));
     await add('901_zebulon2.txt', quagmire(2));
-    expect(topicOf(await site(output))).not.toEqual([]);
+    expect(topicOf(await readPages(output))).not.toEqual([]);
     await remove('900_zebulon1.txt');
     await remove('901_zebulon2.txt');
     await add('910_wrangleworth1.txt', wrangleworth(1));

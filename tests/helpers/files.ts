@@ -27,6 +27,12 @@ export async function readTree(root: string): Promise<Map<string, Buffer>> {
   return tree;
 }
 
+/** A built site as text, without its search index (whose segments depend on how it was made; compared by results elsewhere). */
+export async function readPages(root: string): Promise<Map<string, string>> {
+  const tree = await readTree(root);
+  return new Map([...tree].filter(([file]) => !file.startsWith('pagefind/')).map(([file, bytes]) => [file, bytes.toString('utf8')]));
+}
+
 /** The Reuters-21578 corpus in the seed format: beside the repository, or wherever DATELINE_REUTERS says. Tests that read it declare `describeNeeding('reuters', …)`. */
 export const REUTERS = process.env.DATELINE_REUTERS ?? path.resolve(import.meta.dirname, '../../../shared/corpora/reuters21578/articles');
 export const SEEDS = path.resolve(import.meta.dirname, '../../seeds');

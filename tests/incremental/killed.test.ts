@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuildStep } from '../../src/fault-point.ts';
 import { dateline, DATELINE_BIN } from '../helpers/cli.ts';
-import { FIXTURE, readTree, sample, tempDir } from '../helpers/files.ts';
+import { FIXTURE, readPages, sample, tempDir } from '../helpers/files.ts';
 
 let work: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
@@ -14,11 +14,6 @@ afterAll(() => work.cleanup());
 
 const ARGS = ['--input', 'in', '--output', 'out', '--base-url', 'https://example.org/'];
 
-/** The site without its search index (compared by results elsewhere). */
-async function site(root: string): Promise<Map<string, string>> {
-  const tree = await readTree(root);
-  return new Map([...tree].filter(([file]) => !file.startsWith('pagefind/')).map(([file, bytes]) => [file, bytes.toString('utf8')]));
-}
 
 function same(a: Map<string, string>, b: Map<string, string>): boolean {
   return a.size === b.size && [...a].every(([file, text]) => b.get(file) === text);
@@ -74,14 +69,14 @@ describe('a build killed at each step', () => {
         await writeFile(at, (await readFile(at, 'utf8')).replace(/date (\d{4})-(\d\d)-(\d\d) /, (_, year: string, month: string) => `date ${year}-${nth > 0 ? month : month === '10' ? '09' : '10'}-0${1 + (round % 9)} Round ${round}: `));
       }
       await rm(path.join(input, present[(round * 7) % present.length]!));
-      const before = await site(path.join(work.dir, 'out'));
+      const before = await readPages(path.join(work.dir, 'out'));
       // A clean build of the same input, in a folder of its own. It records the new URLs in the
       // input's URL ledger as the killed build would, so it runs after the kill, unless the kill
       // leaves the new site (to compare with).
       const cleanBuild = async () => {
         await rm(path.join(work.dir, 'clean'), { recursive: true, force: true });
         expect((await dateline(['build', '--input', 'in', '--output', 'clean', '--base-url', 'https://example.org/', '--clean'], { cwd: work.dir })).code).toBe(0);
-        return site(path.join(work.dir, 'clean'));
+        return readPages(path.join(work.dir, 'clean'));
       };
       let expected = kill.leaves === 'new' ? await cleanBuild() : undefined;
 
@@ -92,9 +87,9 @@ describe('a build killed at each step', () => {
       if (kill.leaves === 'none') {
         expect(await readdir(work.dir), name).not.toContain('out');
         const aside = path.join(work.dir, kill.clean ? `out.old-${pid}` : '.out.previous');
-        expect(same(await site(aside), before), `${name}: the old site is not whole beside the output`).toBe(true);
+        expect(same(await readPages(aside), before), `${name}: the old site is not whole beside the output`).toBe(true);
       } else {
-        const during = await site(path.join(work.dir, 'out'));
+        const during = await readPages(path.join(work.dir, 'out'));
         expect(same(during, kill.leaves === 'old' ? before : expected), `${name}: the output is not the ${kill.leaves} site`).toBe(true);
       }
 
@@ -103,7 +98,7 @@ describe('a build killed at each step', () => {
       expect(next.code, next.stderr).toBe(0);
       if (kill.next === 'discards the state') expect(next.stdout, name).toMatch(/: \d+ files parsed, 0 reused from the cache; \d+ files in the site; \d+ files written, 0 unchanged, 0 removed\./);
       if (kill.next === 'writes nothing') expect(next.stdout, name).toMatch(/: 0 files parsed, \d+ reused from the cache; \d+ files in the site; 0 files written, \d+ unchanged, 0 removed\./);
-      const after = await site(path.join(work.dir, 'out'));
+      const after = await readPages(path.join(work.dir, 'out'));
       expect([...after.keys()], name).toEqual([...expected.keys()]);
       for (const [file, text] of expected) expect(after.get(file), `${name}: ${file}`).toBe(text);
       expect((await readdir(work.dir)).filter((entry) => /^out\.(staging|old)-/.test(entry)), name).toEqual([]);
