@@ -23,6 +23,8 @@ export type BuildStep =
   | 'swap'
   /** The new version is published; the build has not finished (no stamp is saved). */
   | 'publish'
+  /** The build state is written (DATELINE_FAIL_AT fails the write as a full disk would). */
+  | 'state-write'
   /** Pagefind has taken a record into an index it is making (DATELINE_KILL_SEARCH_AT kills Pagefind's process here). */
   | 'search-record';
 

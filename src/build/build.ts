@@ -17,6 +17,7 @@ import type { ArticleEntry } from '../records/entry.ts';
 import type { ArticleRecord } from '../records/record.ts';
 import type { Snapshot, StateStore, StoreChanges, StoredMeta } from '../store/contents.ts';
 import type { Writer } from '../write/writer.ts';
+import { StateDamaged, StateUnsaved } from '../store/damage.ts';
 import { countFurniture, foundFurniture, removeFoundFurniture, sameFurniture } from './furniture-stage.ts';
 import { countRemovals, reportRemovals } from './count-stage.ts';
 import type { RemovalReport } from '../clean/removal-counts.ts';
@@ -97,6 +98,8 @@ export interface BuildSummary {
   urls: { folder: string | undefined; recorded: number; moved: { from: string; to: string }[]; started: boolean };
   /** The search index: articles indexed now, segments merged, segments in all, its files written and removed (absent without search). */
   search?: { indexed: number; merged: number; segments: number; written: number; removed: number };
+  /** Why the build state could not be saved, when it could not (the site was published all the same). */
+  stateUnsaved?: string;
   stages: StageTime[];
   seconds: number;
 }
@@ -195,13 +198,13 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     const dictionary = new MemoryDictionary(previous ? { lookup: (text) => store.wordId(text), reverse: (id) => store.word(id), next: previous.nextWord } : undefined);
     const record = (hash: string): ArticleRecord => {
       const found = read.records.get(hash) ?? store.record(hash);
-      if (found === undefined) throw new Error(`the build state has no record ${hash}; run dateline build --clean`);
+      if (found === undefined) throw new StateDamaged(`it has no record ${hash}`);
       return found;
     };
     const storedNames = (no: number) => storedNamesOf(store, no);
     const storedEntry = (id: string): ArticleEntry => {
       const found = store.entry(id);
-      if (found === undefined) throw new Error(`the build state has no entry for ${id}; run dateline build --clean`);
+      if (found === undefined) throw new StateDamaged(`it has no entry for ${id}`);
       return found;
     };
     // Whether this build publishes an article (set once the changes are known).
@@ -331,6 +334,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       sitemaps: written.sitemaps,
     };
     const ledgerProblems: Problem[] = [];
+    let stateUnsaved: string | undefined;
     await timed('publish', async () => {
       // The ledger first: a URL given is recorded before it can be published.
       if (ledgerWriting !== undefined) {
@@ -358,11 +362,24 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       }
       const identity = await writer.seal();
       const retained = await options.publishing?.retained?.();
-      await store.commit({ ...changes, meta: { ...changes.meta, output: identity ?? null, ...(retained ? { retained } : {}) } });
+      // A state that cannot be written leaves the one before, which describes another output: the next build is clean.
+      stateUnsaved = await store.commit({ ...changes, meta: { ...changes.meta, output: identity ?? null, ...(retained ? { retained } : {}) } }).then(
+        () => undefined,
+        (error: unknown) => {
+          if (error instanceof StateUnsaved) return error.message;
+          throw error;
+        },
+      );
       faultPoint('commit');
       await writer.publish();
       faultPoint('publish');
-      if (identity === undefined && options.publishing?.identify) await store.setOutput((await options.publishing.identify()) ?? null);
+      if (stateUnsaved === undefined && identity === undefined && options.publishing?.identify) {
+        const published = (await options.publishing.identify()) ?? null;
+        await store.setOutput(published).catch((error: unknown) => {
+          if (!(error instanceof StateUnsaved)) throw error;
+          stateUnsaved = error.message;
+        });
+      }
     });
     // The clashes said now on the days placed now; on the others, those that stand from earlier builds.
     const clashes = mergeClashes(previous?.clashes, update.clashes).flatMap(([, problems]) => problems);
@@ -383,6 +400,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       removals,
       urls: { folder: ledgerFolder, ...ledger.news(), started: ledgerFolder !== undefined && !ledgerExists && ledgerProblems.length === 0 && ledger.changed },
       ...(site.search ? { search: { indexed: search.indexed, merged: search.merged.length, segments: search.meta.segments.length, written: search.write.size, removed: search.remove.length } } : {}),
+      ...(stateUnsaved === undefined ? {} : { stateUnsaved }),
       stages,
       seconds: (performance.now() - started) / 1000,
     };
@@ -413,7 +431,7 @@ function nameChanges(store: StateStore, incremental: boolean, before: ArchiveRow
 /** The names and tags the store keeps for an article. */
 function storedNamesOf(store: StateStore, no: number): NamedIn {
   const found = store.names(no);
-  if (found === undefined) throw new Error(`the build state has no names for article ${no}; run dateline build --clean`);
+  if (found === undefined) throw new StateDamaged(`it has no names for article ${no}`);
   return found;
 }
 

@@ -6,6 +6,7 @@ import { daySpans, positionsByNo, type Redirect, type SiteState } from '../pages
 import type { SiteSettings } from '../pages/types.ts';
 import type { ArticleEntry } from '../records/entry.ts';
 import type { OwnPage } from '../records/page-record.ts';
+import { StateDamaged } from '../store/damage.ts';
 
 /**
  * A {@link SiteState} over rows in order, reading entries and bodies through the given lookups
@@ -28,7 +29,7 @@ export function siteState(
     let found = entries.get(id);
     if (found === undefined) {
       found = lookup.entry(id);
-      if (found === undefined) throw new Error(`the build state has no entry for ${id}; run dateline build --clean`);
+      if (found === undefined) throw new StateDamaged(`it has no entry for ${id}`);
       entries.set(id, found);
     }
     return found;

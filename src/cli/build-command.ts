@@ -12,6 +12,8 @@ import type { StateStore } from '../store/contents.ts';
 import { plural } from '../site/words.ts';
 import { dropStamp, loadStamp, saveStamp, stampFileOf, stampKey } from '../store/stamp.ts';
 import { stateDir } from '../store/state-dir.ts';
+import { StateDamaged } from '../store/damage.ts';
+import { OutputChanged } from '../write/tree-check.ts';
 import { CODE_KEY } from '../version.ts';
 import { outputIdentity, removeLeftovers, ReplacingWriter, retainedTreeOf, SwappingUpdateWriter, UpdatingWriter } from '../write/disk-writer.ts';
 import { lockOutput } from '../write/lock.ts';
@@ -98,9 +100,11 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
 
     const { build } = await import('../build/build.ts');
     const templates = { folders, ...(helpers === undefined ? {} : { helpers: await importHelpers(helpers) }) };
-    const store = session?.store ?? (await openState(dir));
-    let summary: Awaited<ReturnType<typeof build>>;
-    try {
+    const { openState, dropState } = await import('../store/open-state.ts');
+    const opened = session ? { store: session.store as StateStore } : await openState(dir);
+    if (opened.note !== undefined) io.err(`note: ${opened.note}`);
+    let store = opened.store;
+    const attempt = async (mayTrust: boolean): Promise<Awaited<ReturnType<typeof build>>> => {
       const meta = store.meta();
       // An empty input folder (a failed mount, a wrong path, a checkout gone wrong) does not wipe a published archive.
       if (scan.paths.length === 0 && !flags.allowEmpty && identity !== undefined && !(meta?.output === identity && store.rows().length === 0)) {
@@ -112,18 +116,18 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
         });
       }
       // The state only describes this output if no other build has written it since.
-      const trusted = !flags.clean && !elsewhere && identity !== undefined && meta !== undefined && meta.output === identity && meta.code === CODE_KEY;
+      const trusted = mayTrust && !flags.clean && !elsewhere && identity !== undefined && meta !== undefined && meta.output === identity && meta.code === CODE_KEY;
       // A swapping update starts from the kept previous version when the state vouches for it.
       const kept = trusted && meta.retained !== undefined && (await outputIdentity(retainedTreeOf(config.output))) === meta.retained.identity ? meta.retained : undefined;
       const writer = !trusted
         ? await ReplacingWriter.open(config.output)
         : flags.inPlace
           ? await UpdatingWriter.open(config.output)
-          : await SwappingUpdateWriter.open(config.output, kept);
+          : await SwappingUpdateWriter.open(config.output, kept, meta.retained?.at === undefined ? undefined : { state: dir, at: meta.retained.at });
       await dropStamp(stampFile);
-      const opened = performance.now();
+      const ready = performance.now();
       const bar = terminalProgress();
-      summary = await build(
+      const summary = await build(
         {
           config,
           drafts: flags.drafts,
@@ -140,16 +144,13 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
                   // After the swap, the output it replaces is the kept version: it lacks this update's changes.
                   retained: async () => {
                     const was = await outputIdentity(config.output);
-                    return was === undefined ? undefined : { identity: was, changedSince: writer.changes() };
+                    return was === undefined ? undefined : { identity: was, changedSince: writer.changes(), at: Date.now() };
                   },
                 }
               : writer instanceof ReplacingWriter
                 ? {
-                    // A clean build keeps a linked copy of the new site: it lacks nothing.
-                    retained: async () => {
-                      const kept = await outputIdentity(retainedTreeOf(config.output));
-                      return kept === undefined ? undefined : { identity: kept, changedSince: [] };
-                    },
+                    // A clean build keeps a linked copy of the new site once it is in: it lacks nothing.
+                    retained: async () => ({ identity: writer.keptIdentity(), changedSince: [], at: Date.now() }),
                   }
                 : {}),
             identify: () => outputIdentity(config.output),
@@ -162,10 +163,27 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
       if (!session && allSettled(scan.times, now) && ledgerSettled(ledgerFolderOf(config), now)) {
         await saveStamp(stampFile, { key: keyNow(), output: await outputIdentity(config.output), articles: summary.articles, pages: summary.files, skipped: summary.skipped, problems: summary.problems });
       }
-      summary.stages.unshift({ stage: 'scan', seconds: (scanned - started) / 1000 }, { stage: 'open state', seconds: (opened - scanned) / 1000 });
+      summary.stages.unshift({ stage: 'scan', seconds: (scanned - started) / 1000 }, { stage: 'open state', seconds: (ready - scanned) / 1000 });
+      return summary;
+    };
+    let summary: Awaited<ReturnType<typeof build>>;
+    try {
+      summary = await attempt(true).catch(async (error: unknown) => {
+        // A damaged state found while building: dropped, and everything built again (the output is as it was).
+        // So too an output changed by hand since the last build, which the state no longer describes.
+        if (!(error instanceof StateDamaged) && !(error instanceof OutputChanged)) throw error;
+        io.err(`note: ${error.message}: ${error instanceof StateDamaged ? 'it was dropped, and ' : ''}everything is built again from the articles`);
+        if (error instanceof StateDamaged && !session) {
+          await store.close();
+          await dropState(dir);
+          store = (await openState(dir)).store;
+        }
+        return attempt(false);
+      });
     } finally {
       if (!session) await store.close();
     }
+    if (summary.stateUnsaved !== undefined) io.err(`note: ${summary.stateUnsaved}: the site was published, and the next build builds everything again`);
     summary.seconds = (performance.now() - started) / 1000;
     for (const line of formatProblems(summary.problems)) io.err(line);
     if (config.baseUrl === undefined && flags.baseUrlNote !== false) {
@@ -182,12 +200,6 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
 function ledgerSettled(folder: string | undefined, now: number): boolean {
   const { latest } = listLedger(folder);
   return isSettled({ mtimeMs: latest, ctimeMs: latest }, now);
-}
-
-/** The build state of an output folder, opened (see `stateDir`). */
-export async function openState(dir: string): Promise<StateStore> {
-  const { LmdbStateStore } = await import('../store/lmdb-store.ts');
-  return LmdbStateStore.open(dir);
 }
 
 /** The output folder is replaced on every build: it must not hold, or sit inside, the input, the site's own pages or its own files. */

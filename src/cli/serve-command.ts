@@ -12,7 +12,8 @@ import { previewServer } from '../serve/static-server.ts';
 import { watchFolder } from '../serve/watch-folder.ts';
 import { CachingStateStore } from '../store/caching-store.ts';
 import { stateDir } from '../store/state-dir.ts';
-import { buildSite, openState, type BuildSession } from './build-command.ts';
+import { buildSite, type BuildSession } from './build-command.ts';
+import { openState } from '../store/open-state.ts';
 import type { Console } from './console.ts';
 
 export interface ServeOptions {
@@ -48,7 +49,7 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
   await listen(preview.server, options.port, options.host);
   let session: ServeSession;
   try {
-    session = await openSession(config, options.cacheDir);
+    session = await openSession(config, options.cacheDir, io);
   } catch (error) {
     await preview.close();
     throw error;
@@ -86,7 +87,7 @@ export async function startServe(initial: SiteConfig, options: ServeOptions, io:
         // Another site: its own state, and a fresh listing.
         await session.store.close();
         const scan = session.scan;
-        session = await openSession(next, options.cacheDir);
+        session = await openSession(next, options.cacheDir, io);
         session.scan = scan;
         rescan = true;
       }
@@ -164,8 +165,10 @@ async function listen(server: Server, port: number, host: string): Promise<void>
   }
 }
 
-async function openSession(config: SiteConfig, cacheDir: string | undefined): Promise<ServeSession> {
-  const store = new CachingStateStore(await openState(stateDir(config.output, cacheDir)));
+async function openSession(config: SiteConfig, cacheDir: string | undefined, io: Console): Promise<ServeSession> {
+  const opened = await openState(stateDir(config.output, cacheDir));
+  if (opened.note !== undefined) io.err(`note: ${opened.note}`);
+  const store = new CachingStateStore(opened.store);
   return { store, scan: () => scanArticles(config.input) };
 }
 

@@ -34,7 +34,7 @@ export interface StoredMeta {
   /** Identity of the output the state describes (see `outputIdentity`); null while it may not match. */
   output: string | null;
   /** The previous version kept beside the output by a swapping update, and what changed since. */
-  retained?: { identity: string; changedSince: string[] };
+  retained?: { identity: string; changedSince: string[]; at?: number };
   /** Problems of files read earlier, by path, to report again. */
   problems: [string, Problem[]][];
   /** The topics with pages, A–Z (see `StoredTopic`), and the threshold that made them. */

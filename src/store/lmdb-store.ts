@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database, RootDatabase } from 'lmdb';
+import type { Database, DatabaseOptions, Key, RootDatabase } from 'lmdb';
 import { decodeNames, decodeRowGroups, encodeNames, encodeRows, rowGroups } from '../archive/row.ts';
 import type { ArchiveRows } from '../archive/rows.ts';
 import type { LabelCounts, NamedIn } from '../corpus/name-counts.ts';
@@ -9,6 +9,15 @@ import type { ArticleRecord } from '../records/record.ts';
 import type { SearchDoc } from '../search/segments.ts';
 import type { SegmentContents, Snapshot, StateStore, StoreChanges, StoredMeta } from './contents.ts';
 import { chunkEnds, decodeSnapshot, encodeSnapshot, joinSnapshots, sameRows, type SnapshotChunk } from './snapshot-chunks.ts';
+import { faultError } from '../fault-point.ts';
+import { checkedValues } from './checked-values.ts';
+import { dataFileProblem, isWriteRefusal, matchesSeal, reading, sealed, sealState, StateDamaged, StateUnsaved, unsealed, verifyInChild } from './damage.ts';
+
+/** The databases in the state, each value sealed with its checksum. */
+const DATABASES = ['meta', 'files', 'records', 'entries', 'rows', 'names', 'counts', 'labels', 'words', 'words-by-id', 'outputs', 'docs', 'segments', 'sitemaps'];
+
+/** The layout of the values (see `damage.ts`): a state without it, or with another, was written by another Dateline. */
+const STATE_FORMAT = 'checked-1';
 
 /**
  * lmdb's TransactionFlags: abortable, committed before returning, but not waiting for the disk
@@ -52,35 +61,57 @@ export class LmdbStateStore implements StateStore {
   /** Each sitemap bucket's pages and dates, as text (see `encodeSitemap`). */
   readonly #sitemaps: Database<Buffer, string>;
 
-  private constructor(root: RootDatabase) {
+  /** The data file (sealed after every write, see `sealState`). */
+  readonly #file: string;
+
+  private constructor(root: RootDatabase, file: string) {
     this.#root = root;
-    this.#meta = root.openDB({ name: 'meta' });
+    this.#file = file;
+    // Every value is stored with its checksum: structured ones through a checked encoder, binary ones sealed here.
+    // (`encoder` is an lmdb option its types leave out.)
+    const checked = <V, K extends Key = string>(name: string) => root.openDB<V, K>({ name, encoder: checkedValues(name) } as DatabaseOptions & { name: string });
+    this.#meta = checked('meta');
     this.#files = root.openDB({ name: 'files', encoding: 'binary' });
-    this.#records = root.openDB({ name: 'records' });
-    this.#entries = root.openDB({ name: 'entries' });
+    this.#records = checked('records');
+    this.#entries = checked('entries');
     this.#rows = root.openDB({ name: 'rows', encoding: 'binary' });
     this.#names = root.openDB({ name: 'names', encoding: 'binary', keyEncoding: 'uint32' });
     this.#counts = root.openDB({ name: 'counts', encoding: 'binary', keyEncoding: 'uint32' });
     this.#labels = root.openDB({ name: 'labels', encoding: 'binary', keyEncoding: 'uint32' });
-    this.#words = root.openDB({ name: 'words' });
-    this.#wordsById = root.openDB({ name: 'words-by-id' });
-    this.#outputs = root.openDB({ name: 'outputs', encoding: 'string' });
-    this.#docs = root.openDB({ name: 'docs' });
-    this.#segments = root.openDB({ name: 'segments' });
+    this.#words = checked('words');
+    this.#wordsById = checked<string, number>('words-by-id');
+    this.#outputs = checked('outputs');
+    this.#docs = checked('docs');
+    this.#segments = checked('segments');
     this.#sitemaps = root.openDB({ name: 'sitemaps', encoding: 'binary' });
   }
 
-  /** Opens (or makes) the state in `dir`. A state that cannot be opened is deleted and made anew: it is only a cache. */
-  static async open(dir: string): Promise<LmdbStateStore> {
+  /**
+   * Opens (or makes) the state in `file`. Throws `StateDamaged` when it is cut short, damaged or
+   * written by another Dateline (see `openState`, which drops it then), and lmdb's own error when
+   * it cannot be opened for writing.
+   */
+  static async open(file: string): Promise<LmdbStateStore> {
+    const sealedAsLeft = matchesSeal(file);
+    const problem = dataFileProblem(file) ?? (sealedAsLeft ? undefined : verifyInChild(file, DATABASES));
+    if (problem !== undefined) throw new StateDamaged(problem);
     const { open } = await import('lmdb');
-    const { rm } = await import('node:fs/promises');
-    const options = { path: dir, maxDbs: 16, compression: false } as const;
+    let root: RootDatabase;
     try {
-      return new LmdbStateStore(open(options));
-    } catch {
-      await rm(dir, { recursive: true, force: true });
-      return new LmdbStateStore(open(options));
+      root = open({ path: file, maxDbs: 16, compression: false });
+    } catch (error) {
+      if (isWriteRefusal(error)) throw error;
+      throw new StateDamaged(`LMDB cannot open it: ${(error as Error).message}`);
     }
+    const store = new LmdbStateStore(root, file);
+    // Read through and found sound (a state restored from a cache): sealed as it is now.
+    if (!sealedAsLeft) sealState(file);
+    const format = reading('its format', () => store.#meta.get('format'));
+    if (format !== STATE_FORMAT && reading('its contents', () => store.#meta.doesExist('meta'))) {
+      await store.close();
+      throw new StateDamaged('it was written by another version of Dateline');
+    }
+    return store;
   }
 
   /**
@@ -90,21 +121,24 @@ export class LmdbStateStore implements StateStore {
    */
   static async openToRead(dir: string): Promise<LmdbStateStore | undefined> {
     const { existsSync } = await import('node:fs');
-    if (!existsSync(dir)) return undefined;
+    if (!existsSync(dir) || (dataFileProblem(dir) ?? (matchesSeal(dir) ? undefined : verifyInChild(dir, DATABASES))) !== undefined) return undefined;
     const { open } = await import('lmdb');
     try {
-      return new LmdbStateStore(open({ path: dir, maxDbs: 16, compression: false, readOnly: true }));
+      const store = new LmdbStateStore(open({ path: dir, maxDbs: 16, compression: false, readOnly: true }), dir);
+      if (store.#meta.get('format') === STATE_FORMAT) return store;
+      await store.close();
+      return undefined;
     } catch {
       return undefined;
     }
   }
 
   meta(): StoredMeta | undefined {
-    return this.#meta.get('meta') as StoredMeta | undefined;
+    return reading('its summary', () => this.#meta.get('meta') as StoredMeta | undefined);
   }
 
   generation(): string | undefined {
-    return this.#meta.get('generation') as string | undefined;
+    return reading('its generation', () => this.#meta.get('generation') as string | undefined);
   }
 
   /** Forgets the snapshot and row keys read before another process committed. */
@@ -120,7 +154,7 @@ export class LmdbStateStore implements StateStore {
     this.#sync();
     const keys = this.#chunkKeys();
     if (keys === undefined) return undefined;
-    const parts = keys.map((key) => decodeSnapshot(valueOf(this.#files, key)));
+    const parts = reading('the snapshot of the input', () => keys.map((key) => decodeSnapshot(valueOf(this.#files, key, 'the snapshot'))));
     const chunks: SnapshotChunk[] = [];
     let from = 0;
     parts.forEach((part, index) => chunks.push({ key: keys[index]!, from, to: (from += part.paths.length) }));
@@ -130,8 +164,9 @@ export class LmdbStateStore implements StateStore {
   }
 
   #chunkKeys(): number[] | undefined {
-    const order = this.#files.getBinary('order');
-    if (order === undefined) return undefined;
+    const stored = reading('the snapshot of the input', () => this.#files.getBinary('order'));
+    if (stored === undefined) return undefined;
+    const order = unsealed(stored, 'the snapshot');
     const keys = new Int32Array(order.byteLength / 4);
     new Uint8Array(keys.buffer).set(order);
     return [...keys];
@@ -140,26 +175,29 @@ export class LmdbStateStore implements StateStore {
   rows(): ArchiveRows {
     // Decoded straight from the database's read buffer into the archive's columns: no copy of the stored bytes.
     this.#sync();
-    const keys = [...this.#rows.getKeys()] as string[];
-    this.#rowKeys = new Set(keys);
-    return decodeRowGroups(keys.length, (index) => valueOf(this.#rows, keys[index]!));
+    return reading('the archive rows', () => {
+      const keys = [...this.#rows.getKeys()] as string[];
+      this.#rowKeys = new Set(keys);
+      return decodeRowGroups(keys.length, (index) => valueOf(this.#rows, keys[index]!, 'the archive rows'));
+    });
   }
 
   names(no: number): NamedIn | undefined {
-    return this.#names.doesExist(no) ? decodeNames(valueOf(this.#names, no)) : undefined;
+    return reading('names', () => (this.#names.doesExist(no) ? decodeNames(valueOf(this.#names, no, 'names')) : undefined));
   }
 
   countChunks(): number[] {
-    return [...this.#counts.getKeys()] as number[];
+    return reading('the name counts', () => [...this.#counts.getKeys()] as number[]);
   }
 
   countChunk(index: number): Uint8Array | undefined {
-    return this.#counts.doesExist(index) ? valueOf(this.#counts, index) : undefined;
+    return reading('the name counts', () => (this.#counts.doesExist(index) ? valueOf(this.#counts, index, 'the name counts') : undefined));
   }
 
   labels(key: number): ReadonlyMap<number, number> | undefined {
-    const bytes = this.#labels.getBinary(key);
-    if (bytes === undefined) return undefined;
+    const stored = reading('labels', () => this.#labels.getBinary(key));
+    if (stored === undefined) return undefined;
+    const bytes = unsealed(stored, 'labels');
     const pairs = new Int32Array(bytes.byteLength / 4);
     new Uint8Array(pairs.buffer).set(bytes);
     const labels = new Map<number, number>();
@@ -168,45 +206,45 @@ export class LmdbStateStore implements StateStore {
   }
 
   record(hash: string): ArticleRecord | undefined {
-    return this.#records.get(hash);
+    return reading('a record', () => this.#records.get(hash));
   }
 
   entry(id: string): ArticleEntry | undefined {
-    return this.#entries.get(id);
+    return reading('an entry', () => this.#entries.get(id));
   }
 
   output(file: string): string | undefined {
-    return this.#outputs.get(file);
+    return reading('the outputs', () => this.#outputs.get(file));
   }
 
   outputFiles(): string[] {
-    return [...this.#outputs.getKeys()] as string[];
+    return reading('the outputs', () => [...this.#outputs.getKeys()] as string[]);
   }
 
   doc(id: string): SearchDoc | undefined {
-    return this.#docs.get(id);
+    return reading('the search entries', () => this.#docs.get(id));
   }
 
   segment(id: string): SegmentContents | undefined {
-    return this.#segments.get(id);
+    return reading('the search segments', () => this.#segments.get(id));
   }
 
   sitemap(bucket: string): Map<string, IsoDate | undefined> | undefined {
-    return this.#sitemaps.doesExist(bucket) ? decodeSitemap(valueOf(this.#sitemaps, bucket)) : undefined;
+    return reading('the sitemaps', () => (this.#sitemaps.doesExist(bucket) ? decodeSitemap(valueOf(this.#sitemaps, bucket, 'the sitemaps')) : undefined));
   }
 
   wordId(text: string): number | undefined {
-    return this.#words.get(text);
+    return reading('the dictionary', () => this.#words.get(text));
   }
 
   word(id: number): string | undefined {
-    return this.#wordsById.get(id);
+    return reading('the dictionary', () => this.#wordsById.get(id));
   }
 
   async commit(changes: StoreChanges): Promise<void> {
     let written: { snapshot: Snapshot; chunks: SnapshotChunk[] } | undefined;
     const generation = randomUUID();
-    this.#root.transactionSync(() => {
+    this.#refusingWrites(() => this.#root.transactionSync(() => {
       // Committed by another process since this one read: what it kept of the snapshot and rows is stale.
       this.#sync();
       if (changes.clear) {
@@ -218,11 +256,11 @@ export class LmdbStateStore implements StateStore {
       for (const entry of changes.entries.put) this.#entries.putSync(entry.id, entry);
       this.#writeRows(changes.rows.all, changes.rows.changed, changes.clear);
       for (const no of changes.names.remove) this.#names.removeSync(no);
-      for (const row of changes.names.put) this.#names.putSync(row.no, encodeNames(row));
-      for (const [index, chunk] of changes.counts) this.#counts.putSync(index, Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      for (const row of changes.names.put) this.#names.putSync(row.no, sealed(encodeNames(row)));
+      for (const [index, chunk] of changes.counts) this.#counts.putSync(index, sealed(chunk));
       for (const [key, labels] of changes.labels) {
         if (labels.size === 0) this.#labels.removeSync(key);
-        else this.#labels.putSync(key, encodeLabels(labels));
+        else this.#labels.putSync(key, sealed(encodeLabels(labels)));
       }
       for (const [text, id] of changes.words) {
         this.#words.putSync(text, id);
@@ -236,14 +274,27 @@ export class LmdbStateStore implements StateStore {
       for (const [id, contents] of changes.segments.put) this.#segments.putSync(id, contents);
       for (const [bucket, entries] of changes.sitemaps) {
         if (entries === undefined) this.#sitemaps.removeSync(bucket);
-        else this.#sitemaps.putSync(bucket, encodeSitemap(entries));
+        else this.#sitemaps.putSync(bucket, sealed(encodeSitemap(entries)));
       }
       written = this.#writeSnapshot(changes.snapshot, changes.clear);
       this.#meta.putSync('meta', changes.meta);
+      this.#meta.putSync('format', STATE_FORMAT);
       this.#meta.putSync('generation', generation);
-    }, COMMIT_WITHOUT_WAITING_FOR_DISK);
+    }, COMMIT_WITHOUT_WAITING_FOR_DISK));
     this.#snapshot = written;
     this.#seen = generation;
+  }
+
+  /** Runs a write transaction: one the file system refuses (read-only, full) is a `StateUnsaved`, and the state stays as it was. */
+  #refusingWrites(write: () => void): void {
+    try {
+      faultError('state-write');
+      write();
+      sealState(this.#file);
+    } catch (error) {
+      if (isWriteRefusal(error) || /MDB_MAP_FULL|MDB_TXN_FULL|No space left/i.test((error as Error).message)) throw new StateUnsaved((error as Error).message);
+      throw error;
+    }
   }
 
   /** Rewrites the row groups that hold a changed row (and new ones), and deletes groups that went. */
@@ -252,7 +303,7 @@ export class LmdbStateStore implements StateStore {
     const before = clear ? new Set<string>() : (this.#rowKeys ?? new Set(this.#rows.getKeys() as Iterable<string>));
     const dirty = new Set<string>();
     for (const order of changed) dirty.add(order.slice(0, 10));
-    for (const [key, [from, to]] of groups) if (!before.has(key) || dirty.has(key)) this.#rows.putSync(key, encodeRows(all, from, to));
+    for (const [key, [from, to]] of groups) if (!before.has(key) || dirty.has(key)) this.#rows.putSync(key, sealed(encodeRows(all, from, to)));
     for (const key of before) if (!groups.has(key)) this.#rows.removeSync(key);
     this.#rowKeys = new Set(groups.keys());
   }
@@ -276,13 +327,13 @@ export class LmdbStateStore implements StateStore {
         chunks.push({ key: stored.key, from, to });
       } else {
         const key = next++;
-        this.#files.putSync(key, encodeSnapshot(snapshot, from, to));
+        this.#files.putSync(key, sealed(encodeSnapshot(snapshot, from, to)));
         chunks.push({ key, from, to });
       }
       from = to;
     }
     for (const chunk of old?.chunks ?? []) if (!kept.has(chunk.key)) this.#files.removeSync(chunk.key);
-    this.#files.putSync('order', Buffer.from(Int32Array.from(chunks, (chunk) => chunk.key).buffer));
+    this.#files.putSync('order', sealed(new Uint8Array(Int32Array.from(chunks, (chunk) => chunk.key).buffer)));
     return { snapshot, chunks };
   }
 
@@ -291,10 +342,12 @@ export class LmdbStateStore implements StateStore {
     if (meta === undefined) return;
     const generation = randomUUID();
     const before = this.generation();
-    this.#root.transactionSync(() => {
-      this.#meta.putSync('meta', { ...meta, output: identity });
-      this.#meta.putSync('generation', generation);
-    }, COMMIT_WITHOUT_WAITING_FOR_DISK);
+    this.#refusingWrites(() =>
+      this.#root.transactionSync(() => {
+        this.#meta.putSync('meta', { ...meta, output: identity });
+        this.#meta.putSync('generation', generation);
+      }, COMMIT_WITHOUT_WAITING_FOR_DISK),
+    );
     if (before === this.#seen) this.#seen = generation;
   }
 
@@ -332,10 +385,11 @@ function encodeLabels(labels: LabelCounts): Buffer {
 }
 
 /**
- * A stored value's bytes without a copy: lmdb's shared read buffer, valid until the next read.
- * That buffer is longer than the value, which its `length` property (set by lmdb) gives.
+ * A stored value's bytes without a copy, once its checksum matches: lmdb's shared read buffer,
+ * valid until the next read. That buffer is longer than the value, which its `length` property
+ * (set by lmdb) gives.
  */
-function valueOf<K extends string | number>(db: Database<Buffer, K>, key: K): Uint8Array {
+function valueOf<K extends string | number>(db: Database<Buffer, K>, key: K, what: string): Uint8Array {
   const bytes = db.getBinaryFast(key)!;
-  return bytes.subarray(0, bytes.length);
+  return unsealed(bytes.subarray(0, bytes.length), what);
 }

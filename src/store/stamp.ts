@@ -3,6 +3,7 @@ import path from 'node:path';
 import { digest } from '../digest.ts';
 import type { Problem } from '../errors.ts';
 import type { ScanResult } from '../read/scan.ts';
+import { isWriteRefusal } from './damage.ts';
 
 /**
  * A small record of the last successful build: a key made from the fingerprints of everything
@@ -37,12 +38,21 @@ export async function loadStamp(file: string): Promise<BuildStamp | undefined> {
   }
 }
 
+/** Saves the stamp; where the cache cannot be written (read-only, full), there is none, and the next build does its work. */
 export async function saveStamp(file: string, stamp: BuildStamp): Promise<void> {
-  await saveFileAtomically(file, JSON.stringify(stamp));
+  await saveFileAtomically(file, JSON.stringify(stamp)).catch(unlessRefused);
 }
 
+/**
+ * Drops the stamp before a build changes the output. One the file system will not let go of
+ * cannot mislead: it names the output as it was, and the build gives the output a new identity.
+ */
 export async function dropStamp(file: string): Promise<void> {
-  await rm(file, { force: true });
+  await rm(file, { force: true }).catch(unlessRefused);
+}
+
+function unlessRefused(error: unknown): void {
+  if (!isWriteRefusal(error)) throw error;
 }
 
 /** Writes a temporary file and renames it over `file`, so a reader never sees half of it. */

@@ -6,6 +6,7 @@ import { DatelineError } from '../errors.ts';
 import { faultError, faultPoint } from '../fault-point.ts';
 import { resolveInside } from './output-path.ts';
 import { WrittenPaths, type Writer } from './writer.ts';
+import { changedFolders, OutputChanged, type ChangedFolders } from './tree-check.ts';
 
 /** A file Dateline leaves in every output folder, so it only ever replaces folders it made. */
 export const OUTPUT_MARKER = '.dateline-output';
@@ -36,6 +37,15 @@ function shown(file: string): string {
 
 function stagingOf(output: string): string {
   return `${output}.staging-${process.pid}`;
+}
+
+/**
+ * Beside the output while a sealed version waits to be swapped in: the build state already
+ * describes it, so a build killed between the two renames of the swap is finished by the next
+ * start (see `removeLeftovers`) rather than undone.
+ */
+function sealedFlagOf(output: string): string {
+  return `${output}.sealed-${process.pid}`;
 }
 
 abstract class StagingWriter implements Writer {
@@ -70,19 +80,36 @@ abstract class StagingWriter implements Writer {
   abstract seal(): Promise<string | undefined>;
   abstract publish(): Promise<void>;
 
+  /** Says the staged version is whole (see `sealedFlagOf`). */
+  protected async flagSealed(): Promise<void> {
+    await writeFile(sealedFlagOf(this.output), '');
+  }
+
+  /** Swaps the sealed version in (see `swapIn`), the old one kept at `keepAs` or deleted. */
+  protected async swap(keepAs?: string): Promise<void> {
+    await swapIn(this.staging, this.output, keepAs);
+    await rm(sealedFlagOf(this.output), { force: true });
+  }
+
   async abort(): Promise<void> {
     await rm(this.staging, { recursive: true, force: true });
+    await rm(sealedFlagOf(this.output), { force: true });
   }
 }
 
 /**
  * A clean build: the whole site is written into a staging folder beside the output folder, which
  * is then swapped in, so a failed build leaves the previous site untouched and nothing stale stays.
- * Before the swap, the new site is also hard-linked into the kept version beside the output (see
+ * The new site is also hard-linked into the kept version beside the output (see
  * {@link SwappingUpdateWriter}: one link per file, no bytes copied), so that the next update starts
- * from it instead of linking the whole site then.
+ * from it instead of linking the whole site then. That copy is made beside the staging folder and
+ * becomes the kept version only once the new site is in, so that a build that fails leaves no copy
+ * of a site it did not publish.
  */
 export class ReplacingWriter extends StagingWriter {
+  /** The kept version's marker (the state records its identity). */
+  readonly #keptMarker = markerText();
+
   static async open(outputDir: string): Promise<ReplacingWriter> {
     const output = path.resolve(outputDir);
     await assertReplaceable(output);
@@ -99,16 +126,35 @@ export class ReplacingWriter extends StagingWriter {
   }
 
   async seal(): Promise<string | undefined> {
-    const kept = retainedTreeOf(this.output);
-    await rm(kept, { recursive: true, force: true });
-    linkTree(this.staging, kept, new Set([OUTPUT_MARKER]));
-    await writeFile(path.join(kept, OUTPUT_MARKER), markerText());
+    const copy = keptCopyOf(this.output);
+    await rm(copy, { recursive: true, force: true });
+    linkTree(this.staging, copy, new Set([OUTPUT_MARKER]));
+    await writeFile(path.join(copy, OUTPUT_MARKER), this.#keptMarker);
+    await this.flagSealed();
     return markerIdentity(this.staging);
   }
 
-  async publish(): Promise<void> {
-    await swapIn(this.staging, this.output);
+  /** The identity the kept version will have (see `outputIdentity`). */
+  keptIdentity(): string {
+    return /^build (\S+)$/m.exec(this.#keptMarker)![1]!;
   }
+
+  async publish(): Promise<void> {
+    await this.swap();
+    const kept = retainedTreeOf(this.output);
+    await rm(kept, { recursive: true, force: true });
+    await rename(keptCopyOf(this.output), kept);
+  }
+
+  override async abort(): Promise<void> {
+    await super.abort();
+    await rm(keptCopyOf(this.output), { recursive: true, force: true });
+  }
+}
+
+/** Where a clean build links its copy of the new site until it is the kept version. */
+function keptCopyOf(output: string): string {
+  return `${output}.kept-${process.pid}`;
 }
 
 /**
@@ -176,6 +222,14 @@ export function retainedTreeOf(outputDir: string): string {
 export interface RetainedTree {
   /** Files written or removed by the build that made the current output from this tree. */
   changedSince: readonly string[];
+  /** When that build sealed it (ms): a folder of either tree changed later was changed by hand. */
+  at?: number;
+}
+
+/** What a swapping update checks the trees against: the build state (the files it says the output holds), and when the output was sealed. */
+export interface PublishedSite {
+  state: string;
+  at: number;
 }
 
 /**
@@ -188,8 +242,16 @@ export interface RetainedTree {
  */
 export class SwappingUpdateWriter extends StagingWriter {
   readonly #changes = new Set<string>();
+  /** Folders of the staged tree and of the output changed by hand since the last build (see `changedFolders`). */
+  #check: Promise<ChangedFolders> | undefined;
 
-  static async open(outputDir: string, retained?: RetainedTree): Promise<SwappingUpdateWriter> {
+  /**
+   * Starts from the kept previous version (brought up to date with the files the last build
+   * changed) or, without one, from links to the whole output. Neither is trusted blindly: while
+   * the build goes on, the folders of both trees are checked for changes made after the last
+   * build sealed them (see `seal`).
+   */
+  static async open(outputDir: string, retained?: RetainedTree, published?: PublishedSite): Promise<SwappingUpdateWriter> {
     const output = path.resolve(outputDir);
     const writer = new SwappingUpdateWriter(output);
     await rm(writer.staging, { recursive: true, force: true });
@@ -205,6 +267,10 @@ export class SwappingUpdateWriter extends StagingWriter {
     } catch (error) {
       await writer.abort();
       throw error;
+    }
+    if (published !== undefined) {
+      writer.#check = changedFolders([writer.staging, output], published.state, published.at, OUTPUT_MARKER);
+      writer.#check.catch(() => undefined); // awaited in seal
     }
     return writer;
   }
@@ -230,14 +296,59 @@ export class SwappingUpdateWriter extends StagingWriter {
     return [...this.#changes];
   }
 
+  /**
+   * Settles the staged tree before it is published. An output changed by hand since the last
+   * build no longer matches the state: `OutputChanged`, and the caller builds everything again.
+   * A staged folder changed since (the kept version edited by hand, or only by this build) is
+   * made to match the output, entry by entry, except where this build wrote or removed.
+   */
   async seal(): Promise<string | undefined> {
+    if (this.#check !== undefined) {
+      // A check that could not run vouches for nothing: the output counts as changed.
+      const [staged, published] = await this.#check.catch(() => [[], ['.']]);
+      if (published!.length > 0) throw new OutputChanged(published![0]!);
+      const holding = new Set<string>();
+      for (const file of this.#changes) for (let folder = path.posix.dirname(file); folder !== '.' && !holding.has(folder); folder = path.posix.dirname(folder)) holding.add(folder);
+      for (const folder of staged!) await reconcileFolder(this.output, this.staging, folder, (file) => this.#changes.has(file) || holding.has(file));
+    }
     await rm(path.join(this.staging, OUTPUT_MARKER), { force: true });
     await writeFile(path.join(this.staging, OUTPUT_MARKER), markerText()); // a new identity (see outputIdentity)
+    await this.flagSealed();
     return markerIdentity(this.staging);
   }
 
   async publish(): Promise<void> {
-    await swapIn(this.staging, this.output, retainedTreeOf(this.output));
+    await this.swap(retainedTreeOf(this.output));
+  }
+}
+
+/**
+ * Makes the entries of `folder` in `staging` the output's (the same files, linked), leaving those
+ * `mine` claims (written or removed by this build, or folders holding such).
+ */
+async function reconcileFolder(output: string, staging: string, folder: string, mine: (file: string) => boolean): Promise<void> {
+  const entriesOf = async (root: string) => {
+    const found = new Map<string, { folder: boolean; ino: number }>();
+    const dir = path.join(root, folder);
+    for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+      found.set(entry.name, { folder: entry.isDirectory(), ino: entry.isDirectory() ? 0 : (await stat(path.join(dir, entry.name))).ino });
+    }
+    return found;
+  };
+  const [staged, published] = await Promise.all([entriesOf(staging), entriesOf(output)]);
+  for (const name of new Set([...staged.keys(), ...published.keys()])) {
+    const file = folder === '.' ? name : `${folder}/${name}`;
+    const mineNow = mine(file);
+    const was = staged.get(name);
+    const is = published.get(name);
+    if (mineNow || (was && is && was.folder === is.folder && was.ino === is.ino)) continue;
+    await rm(path.join(staging, file), { recursive: true, force: true });
+    if (is === undefined) continue;
+    if (is.folder) linkTree(path.join(output, file), path.join(staging, file));
+    else {
+      await mkdir(path.join(staging, folder), { recursive: true });
+      await link(path.join(output, file), path.join(staging, file));
+    }
   }
 }
 
@@ -309,18 +420,30 @@ async function removeEmptyFolders(folder: string, root: string): Promise<void> {
   }
 }
 
-/** Removes staging and old folders left beside the output by builds that were killed. Call while holding the lock. */
+/**
+ * Settles what builds that were killed left beside the output, before anything else. Call while
+ * holding the lock. A build killed between the two renames of its swap (the old version moved
+ * aside, the new one not yet in) had sealed its new version and saved the state for it: the swap
+ * is finished. Any other staging folder, and old versions, are removed.
+ */
 export async function removeLeftovers(outputDir: string): Promise<void> {
   const output = path.resolve(outputDir);
   const parent = path.dirname(output);
   const prefix = `${path.basename(output)}.`;
-  const names = (await readdir(parent).catch(() => [] as string[])).filter((name) => name.startsWith(prefix) && /^(?:staging|old)-\d+$/.test(name.slice(prefix.length)));
-  // A build killed between its two renames left the previous site as `.old-N` (or as the kept
-  // tree): put it back.
-  const previous = names.find((name) => name.slice(prefix.length).startsWith('old-'));
+  const names = (await readdir(parent).catch(() => [] as string[])).filter((name) => name.startsWith(prefix) && /^(?:staging|old|sealed|kept)-\d+$/.test(name.slice(prefix.length)));
   if (!(await exists(output))) {
-    if (previous !== undefined) await rename(path.join(parent, previous), output);
-    else if (await exists(retainedTreeOf(output))) await rename(retainedTreeOf(output), output);
+    const sealed = names.find((name) => name.slice(prefix.length).startsWith('sealed-') && names.includes(`${prefix}staging-${name.slice(prefix.length + 'sealed-'.length)}`));
+    const previous = names.find((name) => name.slice(prefix.length).startsWith('old-'));
+    if (sealed !== undefined) {
+      const pid = sealed.slice(prefix.length + 'sealed-'.length);
+      await rename(path.join(parent, `${prefix}staging-${pid}`), output);
+      // A clean build's copy of the new site becomes the kept version, as its publish would have made it.
+      if (names.includes(`${prefix}kept-${pid}`)) {
+        await rm(retainedTreeOf(output), { recursive: true, force: true });
+        await rename(path.join(parent, `${prefix}kept-${pid}`), retainedTreeOf(output));
+      }
+    }
+    else if (previous !== undefined) await rename(path.join(parent, previous), output);
   }
   for (const name of names) await rm(path.join(parent, name), { recursive: true, force: true });
 }
