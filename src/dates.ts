@@ -121,6 +121,14 @@ export function weekdayNames(language: string): { narrow: string; long: string }
 }
 
 /**
+ * The latest calendar date anywhere on Earth at `now` (ms): today in the easternmost time zone,
+ * UTC+14. An article dated after it is dated in the future wherever it was written.
+ */
+export function latestToday(now: number): IsoDate {
+  return new Date(now + 14 * 3_600_000).toISOString().slice(0, 10) as IsoDate;
+}
+
+/**
  * The calendar day before `date`, worked out on the date's own numbers (no `Date`, no time zone):
  * `2025-03-01` → `2025-02-28`, `2025-01-01` → `2024-12-31`.
  */

@@ -35,6 +35,7 @@ import { monthOf } from '../ledger/shard.ts';
 import { addLedgerDrift, seedLedger } from './ledger-stage.ts';
 import { navigationOf, ownFiles } from './own-files.ts';
 import type { SiteSettings } from '../pages/types.ts';
+import { latestToday } from '../dates.ts';
 
 export interface BuildOptions {
   config: SiteConfig;
@@ -255,7 +256,7 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     // The ledger is settled once the articles are placed: written while the pages render, awaited before anything is published.
     const ledgerWriting = ledgerFolder !== undefined && ledger.changed ? writeLedger(ledgerFolder, ledger) : undefined;
     ledgerWriting?.catch(() => undefined); // a failure is rethrown where it is awaited
-    const after = siteState(site, derived.rows, derived.topics, { entry: (id) => update.entries.get(id) ?? store.entry(id), body, word }, formerAfter, own.pages, folders);
+    const after = { ...siteState(site, derived.rows, derived.topics, { entry: (id) => update.entries.get(id) ?? store.entry(id), body, word }, formerAfter, own.pages, folders), today: latestToday((options.clock ?? Date.now)()) };
     const replan = previous === undefined || previous.site !== keys.site;
     const plan: OutputPlan = await timed('plan', () => {
       if (replan) return planEverything(after, options.kinds);

@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { SiteConfig } from '../config/schema.ts';
 import { DatelineError } from '../errors.ts';
@@ -69,7 +69,9 @@ export interface BuildSession {
 }
 
 /** As {@link runBuild}, also saying whether the output changed (so `serve` reloads pages only then). */
-export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Console, session?: BuildSession): Promise<{ code: number; changed: boolean }> {
+export async function buildSite(given: SiteConfig, flags: BuildFlags, io: Console, session?: BuildSession): Promise<{ code: number; changed: boolean }> {
+  // An output that is a symbolic link is built where it leads: the link stays, its target is replaced.
+  const config = { ...given, output: linkTarget(given.output) };
   assertSeparateFolders(config);
   const release = await lockOutput(config.output);
   try {
@@ -200,6 +202,21 @@ export async function buildSite(config: SiteConfig, flags: BuildFlags, io: Conso
 function ledgerSettled(folder: string | undefined, now: number): boolean {
   const { latest } = listLedger(folder);
   return isSettled({ mtimeMs: latest, ctimeMs: latest }, now);
+}
+
+/** Where `folder` leads when it is a symbolic link (followed to the end, even to a folder not made yet); otherwise `folder`. */
+function linkTarget(folder: string): string {
+  let at = path.resolve(folder);
+  for (let hops = 0; hops < 40; hops++) {
+    let target: string;
+    try {
+      target = readlinkSync(at);
+    } catch {
+      return at === path.resolve(folder) ? folder : at;
+    }
+    at = path.resolve(path.dirname(at), target);
+  }
+  return at;
 }
 
 /** The output folder is replaced on every build: it must not hold, or sit inside, the input, the site's own pages or its own files. */

@@ -12,12 +12,16 @@ const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
 /**
  * The articles the Google News sitemap lists, newest first, at most {@link NEWS_SITEMAP_LIMIT}:
  * those of the archive's newest date and of the calendar day before it. Google wants the articles
- * of the last two days; a static archive has no "now", and a build must give the same bytes
- * whenever it runs, so the newest article's date stands for today. Days are calendar days worked
- * out on the date strings (`dayBefore`), never in the machine's time zone.
+ * of the last two days; a static archive has no "now", and a build should give the same bytes
+ * whenever it runs, so the newest article's date stands for today — but never a date after the
+ * build's own `today` (a typo such as 9999-12-31 would otherwise be the only news for ever).
+ * Days are calendar days worked out on the date strings (`dayBefore`), never in the machine's
+ * time zone.
  */
-export function newsPositions(state: Pick<SiteState, 'days' | 'dayDates'>): number[] {
-  const newest = state.dayDates.at(-1);
+export function newsPositions(state: Pick<SiteState, 'days' | 'dayDates' | 'today'>): number[] {
+  let at = state.dayDates.length - 1;
+  while (at >= 0 && state.today !== undefined && state.dayDates[at]! > state.today) at--;
+  const newest = state.dayDates[at];
   if (newest === undefined) return [];
   const last = state.days.get(newest)!;
   // The day before may have no articles: then the window is the newest day alone.

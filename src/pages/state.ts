@@ -43,6 +43,8 @@ export interface SiteState {
   authors: Authors;
   /** The folders pictures are copied from: the input's (articles') and the site's own pages'. */
   folders: { input: string; pages: string };
+  /** The build's date, the latest anywhere (see `latestToday`): articles dated after it are not news. */
+  today?: IsoDate;
 }
 
 /** A former URL path of an article, and where the article is now. */

@@ -1,6 +1,6 @@
 import { linkSync, mkdirSync, readdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { link, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DatelineError } from '../errors.ts';
 import { faultError, faultPoint } from '../fault-point.ts';
@@ -259,6 +259,7 @@ export class SwappingUpdateWriter extends StagingWriter {
     try {
       if (retained !== undefined && (await exists(kept))) {
         await rename(kept, writer.staging);
+        await chmod(writer.staging, ((await stat(writer.staging)).mode & 0o7777) | 0o700); // written into until the swap
         for (const file of retained.changedSince) await mirror(output, writer.staging, file);
       } else {
         await rm(kept, { recursive: true, force: true });
@@ -385,6 +386,8 @@ async function swapIn(staging: string, output: string, keepAs?: string): Promise
   const old = keepAs ?? `${output}.old-${process.pid}`;
   let hadOutput = true;
   try {
+    // The new version has the permissions the output folder was given (a read-only one stays read-only).
+    await chmod(staging, (await stat(output)).mode & 0o7777);
     await rename(output, old);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

@@ -84,6 +84,10 @@ describe('the Google News sitemap', () => {
     expect(newsPositions(days({ '2023-02-27': 1, '2023-02-28': 1, '2023-03-01': 1 }))).toEqual([2, 1]);
     expect(newsPositions(days({ '1986-12-30': 1, '1986-12-31': 1, '1987-01-01': 1 }))).toEqual([2, 1]);
     expect(newsPositions(days({}))).toEqual([]);
+    // A date after the build's today (a typo) is not the news: the window ends at the newest date up to today.
+    expect(newsPositions({ ...days({ '2025-04-26': 1, '2025-04-27': 2, '9999-12-31': 1 }), today: '2025-04-28' })).toEqual([2, 1, 0]);
+    expect(newsPositions({ ...days({ '2025-04-27': 2, '2025-04-29': 1 }), today: '2025-04-28' })).toEqual([1, 0]);
+    expect(newsPositions({ ...days({ '2025-04-29': 1 }), today: '2025-04-28' })).toEqual([]);
   });
 
   it(`lists at most ${NEWS_SITEMAP_LIMIT} articles, the newest`, () => {
