@@ -9,6 +9,7 @@
  * - The first 2,000 Reuters articles: the same add, to show how an update grows with the archive.
  * - A generated archive of 100,000 articles (Reuters' texts, dates over 1987–2025): add one, against Hugo.
  * - `dateline serve` on Reuters: from saving a new article to the reload event (bench/serve-latency.ts).
+ * - Hostile files, 1 MiB each: the time to read and parse each (bench/hostile.ts; skip with `hostile`).
  *
  *   npm run bench                        all of it (about 20 minutes here)
  *   npm run bench -- --runs 3 --skip generated,serve
@@ -206,8 +207,17 @@ if (!skip.has('serve')) {
   serveLine = `dateline serve on Reuters, save → reload event: median ${median(seconds).toFixed(3)} s over ${seconds.length} saves (${seconds.map((value) => value.toFixed(3)).join(', ')}; target ≤ 0.3 s)`;
 }
 
+// Hostile files: read and parse each at 1 MiB (bench/hostile.ts).
+let hostileLines = '';
+if (!skip.has('hostile')) {
+  const hostile = spawnSync(process.execPath, [...NODE_FLAGS, '--import', 'tsx', 'bench/hostile.ts', String(runs)], { cwd: root, encoding: 'utf8' });
+  if (hostile.status !== 0) throw new Error(`hostile files failed: ${hostile.stderr}`);
+  hostileLines = hostile.stdout.trim();
+}
+
 rmSync(scratch, { recursive: true, force: true });
 console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${runs} runs.\n`);
 console.log(table.join('\n'));
 console.log(`\n${lines.filter((line) => line.startsWith('add at')).join('\n')}`);
 if (serveLine) console.log(serveLine);
+if (hostileLines) console.log(`\n${hostileLines}`);

@@ -26,18 +26,19 @@ export type BuildStep =
   /** The build state is written (DATELINE_FAIL_AT fails the write as a full disk would). */
   | 'state-write'
   /** Pagefind has taken a record into an index it is making (DATELINE_KILL_SEARCH_AT kills Pagefind's process here). */
-  | 'search-record';
+  | 'search-record'
+  /** Pagefind was asked for the index's files, its last request: nothing more is sent to it while it answers. */
+  | 'search-files';
 
-const KILL_AT = process.env.DATELINE_KILL_AT;
-const KILL_SEARCH_AT = process.env.DATELINE_KILL_SEARCH_AT;
 
 /**
  * Marks a step of the build: the process dies here when DATELINE_KILL_AT names it (see above);
  * Pagefind's process (a child of this one, found in /proc: Linux) when DATELINE_KILL_SEARCH_AT does.
  */
 export function faultPoint(step: BuildStep): void {
-  if (step === KILL_AT) process.kill(process.pid, 'SIGKILL');
-  if (step === KILL_SEARCH_AT) killChildren(/pagefind/);
+  // Read at each step, so that a test running `serve` in its own process can set it for one build.
+  if (step === process.env.DATELINE_KILL_AT) process.kill(process.pid, 'SIGKILL');
+  if (step === process.env.DATELINE_KILL_SEARCH_AT) killChildren(/pagefind/);
 }
 
 /** Fails a step as a full disk would: when DATELINE_FAIL_AT names it, throws ENOSPC there. */

@@ -71,8 +71,8 @@ export interface BuildSession {
 /** As {@link runBuild}, also saying whether the output changed (so `serve` reloads pages only then). */
 export async function buildSite(given: SiteConfig, flags: BuildFlags, io: Console, session?: BuildSession): Promise<{ code: number; changed: boolean }> {
   // An output that is a symbolic link is built where it leads: the link stays, its target is replaced.
+  assertSeparateFolders(given);
   const config = { ...given, output: linkTarget(given.output) };
-  assertSeparateFolders(config);
   const release = await lockOutput(config.output);
   try {
     // A build beside `serve` may have committed since its last build: what serve kept is then

@@ -16,8 +16,12 @@ export interface Lede {
  * `headlineFrom`), or, when the article is only a table or figures, its first rows; the standfirst
  * is what follows the headline, never the headline again.
  */
+/** How much of an opening paragraph the lede reads: far more than any lede (a wire story's whole text is under 13,000), and a bound on the work. */
+const LEDE_CHARS = 20_000;
+
 export function deriveLede(paragraphs: readonly string[], fallback: string): Lede {
-  const opening = paragraphs.slice(0, 12).map((paragraph) => unwrapTickers(oneLine(paragraph))).filter((paragraph) => /[\p{L}\p{N}]/u.test(paragraph));
+  // A headline and a standfirst come from the opening words: a paragraph is read no further than LEDE_CHARS.
+  const opening = paragraphs.slice(0, 12).map((paragraph) => unwrapTickers(oneLine(paragraph.slice(0, LEDE_CHARS)))).filter((paragraph) => /[\p{L}\p{N}]/u.test(paragraph));
   if (opening.length === 0) return { headline: fallback, summary: '' };
   // The dateline opens the first paragraph of the story, after any line that is not (`RPT`, a table title).
   let dateline: ReturnType<typeof splitWireDateline>;

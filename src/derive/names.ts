@@ -77,6 +77,24 @@ interface Mention {
 }
 
 /**
+ * How much of an article's text names are looked for in: a long-read is about 60,000 characters
+ * in a few hundred paragraphs; the rest of a longer text only costs time.
+ */
+export const NAME_SCAN = { chars: 200_000, paragraphs: 2_000 };
+
+/** The paragraphs within the first {@link NAME_SCAN} characters and paragraphs, the last one cut there. */
+function withinNameScan(paragraphs: readonly string[]): string[] {
+  const kept: string[] = [];
+  let left = NAME_SCAN.chars;
+  for (const paragraph of paragraphs) {
+    if (left <= 0 || kept.length === NAME_SCAN.paragraphs) break;
+    kept.push(paragraph.length <= left ? paragraph : paragraph.slice(0, left));
+    left -= paragraph.length;
+  }
+  return kept;
+}
+
+/**
  * Names of people, places and organisations in an article's paragraphs, by their capitals: runs
  * of capitalised words, cut at punctuation, calendar words and possessives; sentence-initial
  * capitals, titles and company forms stripped; places known from the gazetteer; variants within
@@ -95,7 +113,7 @@ export function findNames(paragraphs: readonly string[], places: Gazetteer = gaz
     entry.kinds.set(mention.kind, (entry.kinds.get(mention.kind) ?? 0) + 1);
     found.set(key, entry);
   };
-  const paragraphWords = paragraphs.map((paragraph, index) => {
+  const paragraphWords = withinNameScan(paragraphs).map((paragraph, index) => {
     let text = paragraph;
     if (index === 0) {
       // A wire dateline names where the story was filed (`IRVINE, Calif., March 16 - `), not what it is about:

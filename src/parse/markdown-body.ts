@@ -47,6 +47,15 @@ export const MAX_SETEXT_HEADINGS = 500;
  * micromark pairs each closing one by walking back over the paragraph, quadratic in their number.
  */
 export const MAX_INLINE_DELIMITERS = 2000;
+/**
+ * More lines, markup characters and levels of nesting at line starts than this in one body are
+ * refused: micromark's time grows with them (tens of microseconds each), and the densest of 233
+ * real Markdown files has under 9,000.
+ */
+export const MAX_MARKUP = 20_000;
+const MARKUP = /[\\<&`|!~*_[\]]/g;
+/** An angle bracket that may open an autolink or HTML: each makes a node to build and sanitize, so it counts three times. */
+const TAG_OPEN = /<[A-Za-z/!?]/g;
 
 /** A body that would take the Markdown parser quadratic time: where, and why. Counted over lines, in one pass. */
 export function findDenseMarkup(body: string): { line: number; message: string } | undefined {
@@ -57,8 +66,12 @@ export function findDenseMarkup(body: string): { line: number; message: string }
   let previousBlank = true;
   /** The fence a fenced code block opened with, while inside one: its text is literal, and costs nothing. */
   let fence: string | undefined;
+  let markup = 0;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!;
+    // A line costs micromark more for each container (quote, list) it is in, and for each markup character outside code.
+    markup += 1 + containerDepth(line) + (fence === undefined ? (line.match(MARKUP)?.length ?? 0) + 2 * (line.match(TAG_OPEN)?.length ?? 0) : 0);
+    if (markup > MAX_MARKUP) return { line: index + 1, message: `more than ${MAX_MARKUP.toLocaleString('en')} lines, markup characters (\\ < & \` | ! ~ * _ [ ]) and levels of nesting` };
     const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (fence !== undefined) {
       if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && /^ {0,3}[`~]+[ \t]*$/.test(line)) fence = undefined;

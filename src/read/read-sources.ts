@@ -9,6 +9,11 @@ import { articleId, type FoundFile } from './scan.ts';
 
 /** Larger files are refused: no news article is this long, and it bounds the work per file. */
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
+/**
+ * Markdown is parsed by micromark at about 1.7 s a MiB even for ordinary prose (233 README files
+ * measured): a Markdown article is limited to a quarter of that, still four times a long-read.
+ */
+export const MAX_MARKDOWN_BYTES = 256 * 1024;
 const CONCURRENT_READS = 64;
 
 /**
@@ -65,6 +70,9 @@ export async function readOne(file: Pick<FoundFile, 'absolutePath' | 'relativePa
       times = { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs };
       if (size > MAX_ARTICLE_BYTES) {
         return { code: 'too-large', severity: 'error', file: displayPath, message: `is ${size} bytes; articles are limited to 1 MiB` };
+      }
+      if (file.format === 'markdown' && size > MAX_MARKDOWN_BYTES) {
+        return { code: 'too-large', severity: 'error', file: displayPath, message: `is ${size} bytes; Markdown articles are limited to 256 KiB (plain-text ones to 1 MiB)` };
       }
       bytes = await handle.readFile();
     } finally {

@@ -7,8 +7,7 @@ import { findNames } from '../derive/names.ts';
 import { keyTerms } from '../derive/terms.ts';
 import { stripWireDateline } from '../derive/wire-dateline.ts';
 import { textFingerprint, textSlug } from '../derive/permalink.ts';
-import { plainTextTree } from '../body/plain-text.ts';
-import { toSafeHtml } from '../body/to-html.ts';
+import { plainTextHtml } from '../body/plain-text.ts';
 import { DatelineError } from '../errors.ts';
 import { splitParagraphs } from '../parse/paragraphs.ts';
 import { parseSeedText } from '../parse/seed-text.ts';
@@ -50,7 +49,7 @@ export function textRecord(source: SourceFile, leftovers: readonly RegExp[], fur
     // The URL reads the text as written (a frozen rule), never the headline derived from it.
     slug: textSlug(body),
     fingerprint: textFingerprint(source.text),
-    bodyHtml: toSafeHtml(plainTextTree(paragraphs)),
+    bodyHtml: plainTextHtml(paragraphs),
     text,
     wordCount,
     readingMinutes: readingMinutes(wordCount),

@@ -6,6 +6,11 @@ import { splitProse } from './prose.ts';
 /**
  * What Pagefind indexes of one article: its prose as the content (what results quote and what
  * the ranking counts), headline and date, its tables as a field of their own, and its filters.
+ * The headline opens the content when the prose does not say each of its words (a table's
+ * headline, a Markdown title): so a word of the headline is always found in the content, and a
+ * match in a field alone is a table's (or the date's). Pagefind names only one matched field, the
+ * one that scores best in the segment at hand, so the ranking cannot read which field it was
+ * without depending on how the index is segmented.
  */
 export interface SearchEntry {
   /** Relative to the site root; the search page gives Pagefind the root as its base URL. */
@@ -30,13 +35,20 @@ export interface SearchEntry {
 export function searchEntry(entry: ArticleEntry, text: string, topics: readonly string[], language: string): SearchEntry {
   const url = `${entry.path}index.html`;
   const { prose, tables } = splitProse(text);
+  const content = prose.join('\n\n');
+  const said = new Set(wordsOf(content));
   return {
     url,
-    content: prose.join('\n\n'),
+    content: wordsOf(entry.headline).every((word) => said.has(word)) ? content : [entry.headline, ...prose].join('\n\n'),
     meta: { title: entry.headline, date: entry.date, dateLabel: formatDate(entry.date, language), ...(tables.length > 0 ? { tables: tables.join('\n') } : {}) },
     filters: { year: [dateParts(entry.date).year], topic: [...topics] },
     sort: { date: `${entry.date} ${url}` },
   };
+}
+
+/** The words of a text, lower-cased: letters and digits between anything else. */
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** A short hash of everything Pagefind would index of the entry: another key, another version to index. */

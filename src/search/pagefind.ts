@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -107,29 +108,65 @@ async function indexFiles(entries: readonly (Omit<SearchEntry, 'filters'> & { fi
   }
 }
 
-/** Calls waiting on Pagefind, failed if this process runs out of other work while they wait. */
+/** Calls waiting on Pagefind, failed if its process ends while they wait. */
 const waiting = new Set<(error: Error) => void>();
 let watching = false;
+let polling: NodeJS.Timeout | undefined;
 
 /**
  * Runs `work`, failing it if Pagefind's process ends without answering: its Node API then never
- * settles, and with nothing else to do Node would exit silently (status 13). `beforeExit` comes
- * exactly then.
+ * settles. A one-off build would then run out of work and Node would exit silently (status 13):
+ * `beforeExit` comes exactly then. `serve` never runs out of work, so while calls wait, Pagefind's
+ * process is also looked for among this process's children (Linux: /proc) every 200 ms, and its
+ * end fails them; `serve` says so and starts a new one with the next build.
  */
 function whilePagefindAnswers<T>(work: () => Promise<T>): Promise<T> {
   if (!watching) process.on('beforeExit', failWaiting);
   watching = true;
+  if (polling === undefined) {
+    // (Its process is up by now when the build started it early; one not seen yet may still be starting.)
+    let seen = pagefindRunning() === true;
+    polling = setInterval(() => {
+      const alive = pagefindRunning();
+      if (alive) seen = true;
+      else if (alive === false && seen) failWaiting();
+    }, 200);
+    polling.unref();
+  }
   return new Promise<T>((resolve, reject) => {
     waiting.add(reject);
     work()
       .then(resolve, reject)
-      .finally(() => waiting.delete(reject));
+      .finally(() => {
+        waiting.delete(reject);
+        if (waiting.size === 0) stopPolling();
+      });
   });
 }
 
+function stopPolling(): void {
+  clearInterval(polling);
+  polling = undefined;
+}
+
 function failWaiting(): void {
-  for (const fail of waiting) fail(new Error("its process ended without answering"));
+  for (const fail of waiting) fail(new Error('its process ended without answering'));
   waiting.clear();
+  stopPolling();
+}
+
+/** Whether a Pagefind process is among this process's children (undefined where /proc cannot say). */
+function pagefindRunning(): boolean | undefined {
+  try {
+    for (const task of readdirSync(`/proc/${process.pid}/task`)) {
+      for (const pid of readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {
+        if (/pagefind/.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))) return true;
+      }
+    }
+    return false;
+  } catch {
+    return undefined;
+  }
 }
 
 async function indexWithPagefind(entries: readonly (Omit<SearchEntry, 'filters'> & { filters: Record<string, string[]> })[], language: string, keep: RegExp): Promise<Map<string, Uint8Array>> {
@@ -158,7 +195,9 @@ async function indexWithPagefind(entries: readonly (Omit<SearchEntry, 'filters'>
     if (failures.length > 0) throw new Error(`Pagefind could not index ${failures.length} article(s), e.g. ${failures[0]}`);
     const folder = await mkdtemp(path.join(tmpdir(), 'dateline-pagefind-'));
     try {
-      const written = await index.writeFiles({ outputPath: folder });
+      const writing = index.writeFiles({ outputPath: folder });
+      faultPoint('search-files');
+      const written = await writing;
       if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
       const names = (await readdir(folder, { recursive: true })).map((name) => name.split(path.sep).join('/')).filter((name) => keep.test(name));
       const files = await Promise.all(names.sort().map(async (name) => [name, await readFile(path.join(folder, name))] as const));

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Database, DatabaseOptions, Key, RootDatabase } from 'lmdb';
 import { decodeNames, decodeRowGroups, encodeNames, encodeRows, rowGroups } from '../archive/row.ts';
 import type { ArchiveRows } from '../archive/rows.ts';
@@ -234,7 +234,7 @@ export class LmdbStateStore implements StateStore {
   }
 
   wordId(text: string): number | undefined {
-    return reading('the dictionary', () => this.#words.get(text));
+    return reading('the dictionary', () => this.#words.get(dictionaryKey(text)));
   }
 
   word(id: number): string | undefined {
@@ -263,7 +263,7 @@ export class LmdbStateStore implements StateStore {
         else this.#labels.putSync(key, sealed(encodeLabels(labels)));
       }
       for (const [text, id] of changes.words) {
-        this.#words.putSync(text, id);
+        this.#words.putSync(dictionaryKey(text), id);
         this.#wordsById.putSync(id, text);
       }
       for (const file of changes.outputs.remove) this.#outputs.removeSync(file);
@@ -285,7 +285,7 @@ export class LmdbStateStore implements StateStore {
     this.#seen = generation;
   }
 
-  /** Runs a write transaction: one the file system refuses (read-only, full) is a `StateUnsaved`, and the state stays as it was. */
+  /** Runs a write transaction: one the file system refuses (read-only, full) is a `StateUnsaved`, one that meets damage a `StateDamaged`; either way the state stays as it was. */
   #refusingWrites(write: () => void): void {
     try {
       faultError('state-write');
@@ -293,6 +293,8 @@ export class LmdbStateStore implements StateStore {
       sealState(this.#file);
     } catch (error) {
       if (isWriteRefusal(error) || /MDB_MAP_FULL|MDB_TXN_FULL|No space left/i.test((error as Error).message)) throw new StateUnsaved((error as Error).message);
+      // A page the write reaches turns out damaged: nothing was written, and the build starts again clean.
+      if (/MDB_(PAGE_NOTFOUND|CORRUPTED|BAD_TXN|INVALID|BAD_VALSIZE)/.test((error as Error).message)) throw new StateDamaged(`writing it: ${(error as Error).message}`);
       throw error;
     }
   }
@@ -354,6 +356,14 @@ export class LmdbStateStore implements StateStore {
   async close(): Promise<void> {
     await this.#root.close();
   }
+}
+
+/**
+ * The dictionary's key for a word: the word itself, or, for one longer than LMDB's keys may be
+ * (a 256 KB token is one "word"), its SHA-256, marked so that no word can be mistaken for it.
+ */
+function dictionaryKey(text: string): string {
+  return Buffer.byteLength(text) <= 400 ? text : `\u0000sha256:${createHash('sha256').update(text).digest('hex')}`;
 }
 
 /**

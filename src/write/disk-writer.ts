@@ -40,9 +40,10 @@ function stagingOf(output: string): string {
 }
 
 /**
- * Beside the output while a sealed version waits to be swapped in: the build state already
- * describes it, so a build killed between the two renames of the swap is finished by the next
- * start (see `removeLeftovers`) rather than undone.
+ * Beside the output while a version the build state already describes is swapped in, so that a
+ * build killed between the two renames of the swap is finished by the next start (see
+ * `removeLeftovers`) rather than undone. Written after the state is saved: a build killed before
+ * that leaves no flag, and its version is never published.
  */
 function sealedFlagOf(output: string): string {
   return `${output}.sealed-${process.pid}`;
@@ -80,13 +81,12 @@ abstract class StagingWriter implements Writer {
   abstract seal(): Promise<string | undefined>;
   abstract publish(): Promise<void>;
 
-  /** Says the staged version is whole (see `sealedFlagOf`). */
-  protected async flagSealed(): Promise<void> {
-    await writeFile(sealedFlagOf(this.output), '');
-  }
-
-  /** Swaps the sealed version in (see `swapIn`), the old one kept at `keepAs` or deleted. */
+  /**
+   * Swaps the sealed version in (see `swapIn`), the old one kept at `keepAs` or deleted. Called
+   * once the state is saved for it: the flag beside the output says so until the swap is done.
+   */
   protected async swap(keepAs?: string): Promise<void> {
+    await writeFile(sealedFlagOf(this.output), '');
     await swapIn(this.staging, this.output, keepAs);
     await rm(sealedFlagOf(this.output), { force: true });
   }
@@ -130,7 +130,6 @@ export class ReplacingWriter extends StagingWriter {
     await rm(copy, { recursive: true, force: true });
     linkTree(this.staging, copy, new Set([OUTPUT_MARKER]));
     await writeFile(path.join(copy, OUTPUT_MARKER), this.#keptMarker);
-    await this.flagSealed();
     return markerIdentity(this.staging);
   }
 
@@ -314,7 +313,6 @@ export class SwappingUpdateWriter extends StagingWriter {
     }
     await rm(path.join(this.staging, OUTPUT_MARKER), { force: true });
     await writeFile(path.join(this.staging, OUTPUT_MARKER), markerText()); // a new identity (see outputIdentity)
-    await this.flagSealed();
     return markerIdentity(this.staging);
   }
 

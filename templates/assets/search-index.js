@@ -58,9 +58,46 @@ export async function openIndex(pagefind, folder, baseUrl) {
         return { id, score };
       });
       const byId = exact[0];
-      const found = scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).map(({ id }) => byId.get(id));
+      scored.sort((a, b) => b.score - a.score);
+      // Results that tie on their score come newest first, then by URL: that needs their data, so a
+      // tie is settled when a page of results reaches it (Pagefind's ids differ from one index to another).
+      const loaded = new Map();
+      const dataOf = (id) => {
+        if (!loaded.has(id)) loaded.set(id, byId.get(id).data());
+        return loaded.get(id);
+      };
+      const settled = new Set();
+      const settle = async (from, to) => {
+        for (let at = from; at < to; ) {
+          let start = at;
+          while (start > 0 && scored[start - 1].score === scored[at].score) start--;
+          let end = at + 1;
+          while (end < scored.length && scored[end].score === scored[at].score) end++;
+          if (end - start > 1 && !settled.has(start)) {
+            const tied = await Promise.all(scored.slice(start, end).map(async (entry) => ({ entry, data: await dataOf(entry.id) })));
+            tied.sort((a, b) => (a.data.meta.date !== b.data.meta.date ? (a.data.meta.date < b.data.meta.date ? 1 : -1) : a.data.url < b.data.url ? -1 : a.data.url > b.data.url ? 1 : 0));
+            tied.forEach(({ entry }, offset) => (scored[start + offset] = entry));
+            settled.add(start);
+          }
+          at = end;
+        }
+      };
+      // Pages are taken one after another, even when asked for at once.
+      let taking = Promise.resolve();
       let at = 0;
-      return { count: found.length, next: (size) => Promise.all(found.slice(at, (at += size)).map((result) => result.data())) };
+      return {
+        count: scored.length,
+        next(size) {
+          const page = taking.then(async () => {
+            const from = at;
+            at = Math.min(scored.length, at + size);
+            await settle(from, at);
+            return Promise.all(scored.slice(from, at).map(({ id }) => dataOf(id)));
+          });
+          taking = page.catch(() => undefined);
+          return page;
+        },
+      };
     },
     /**
      * Newest first across segments: Pagefind sorts each segment on its own, so each is searched
@@ -125,14 +162,15 @@ const TABLE = 0.5;
  * in the prose: a story says what it is about in its headline and first sentence, and a table that
  * repeats "oil" on every row is not about oil the way a story on oil prices is. The build indexes
  * an article's prose as Pagefind's content and its tables as a field apart (src/search/prose.ts),
- * so repeated table rows are neither counted here nor quoted in excerpts; Pagefind reports a match
- * found only in a field (`matchedMetaFields`): the headline leads, a table or the date barely counts.
+ * so repeated table rows are neither counted here nor quoted in excerpts. Every word of the
+ * headline is in the content (src/search/entry.ts), so a match found only in a field is a table's
+ * or the date's, and barely counts. (Which field Pagefind names in `matchedMetaFields` depends on
+ * the segment, so it is not read.)
  */
 export function termScore(result, frequency) {
   const saturated = (count) => (count * (K1 + 1)) / (count + K1);
   const first = result?.words?.[0];
   if (first !== undefined) return saturated(Math.max(1, frequency)) + LEAD * Math.min(1, LEDE_WORDS / (first + 1));
-  if (result?.matchedMetaFields?.includes('title')) return saturated(1) + LEAD;
   return TABLE * saturated(1);
 }
 

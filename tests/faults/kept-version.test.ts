@@ -93,3 +93,21 @@ describe('the output, changed by hand', () => {
     await expectCleanSite();
   }, 120_000);
 });
+
+describe('a first build that fails after its site was made', () => {
+  it('leaves no output and no kept copy of the site it did not publish; the next build makes the site', async () => {
+    const { spawn } = await import('node:child_process');
+    const { DATELINE_BIN } = await import('../helpers/cli.ts');
+    // Killed once the state is saved and before the swap: its site was whole, never published.
+    const child = spawn(process.execPath, [DATELINE_BIN, 'build', ...ARGS, '--output', 'first'], { cwd: work.dir, stdio: 'ignore', env: { ...process.env, DATELINE_KILL_AT: 'commit' } });
+    expect(await new Promise((resolve) => child.once('exit', (_code, signal) => resolve(signal)))).toBe('SIGKILL');
+    const left = (await readdir(work.dir)).filter((name) => name.includes('first'));
+    expect(left.some((name) => name === 'first' || name === '.first.previous')).toBe(false);
+    const next = await dateline(['build', ...ARGS, '--output', 'first'], { cwd: work.dir });
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stdout).toMatch(/^Built \d+ articles .* 0 reused from the cache/);
+    expect((await readdir(work.dir)).filter((name) => /^first\.(staging|old|sealed|kept)-/.test(name))).toEqual([]);
+    expect((await dateline(['build', ...ARGS, '--output', 'clean', '--clean'], { cwd: work.dir })).code).toBe(0);
+    expect(await readPages(path.join(work.dir, 'first'))).toEqual(await readPages(path.join(work.dir, 'clean')));
+  }, 120_000);
+});

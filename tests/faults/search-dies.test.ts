@@ -39,3 +39,47 @@ describe("Pagefind's process killed during a build", () => {
     expect(after).toEqual(await readPages(path.join(work.dir, 'clean')));
   }, 180_000);
 });
+
+describe("Pagefind's process killed while serve indexes", () => {
+  it('serve says so and keeps serving the previous site; the next change is indexed by a new Pagefind', async () => {
+    const { startServe } = await import('../../src/cli/serve-command.ts');
+    const { configSchema } = await import('../../src/config/schema.ts');
+    const { searchSite } = await import('../helpers/search.ts');
+    const files = (await readdir(FIXTURE)).sort();
+    const site = path.join(work.dir, 'served');
+    await (await import('node:fs/promises')).mkdir(path.join(site, 'in'), { recursive: true });
+    for (const file of files.slice(0, 10)) await copyFile(path.join(FIXTURE, file), path.join(site, 'in', file));
+    const config = configSchema.parse({ input: path.join(site, 'in'), output: path.join(site, 'out') });
+    const lines: string[] = [];
+    const waiters: (() => void)[] = [];
+    const said = (line: string) => {
+      lines.push(line);
+      for (const wake of waiters.splice(0)) wake();
+    };
+    const until = async (test: RegExp) => {
+      while (!lines.some((line) => test.test(line))) await new Promise<void>((resolve) => waiters.push(resolve));
+    };
+    const serving = await startServe(config, { port: 0, host: '127.0.0.1', loadConfig: async () => config, configFile: path.join(site, 'none.json'), cacheDir: path.join(site, 'cache') }, { out: said, err: said });
+    try {
+      const before = await readTree(path.join(site, 'out'));
+      // The next build's Pagefind is killed while it writes the index, when nothing more is sent to
+      // it (no broken pipe tells): serve finds it gone, says so, and publishes nothing.
+      process.env.DATELINE_KILL_SEARCH_AT = 'search-files';
+      await copyFile(path.join(FIXTURE, files[10]!), path.join(site, 'in', files[10]!));
+      await until(/Pagefind failed while making the search index \(its process ended without answering\); nothing was published: the previous site is as it was/);
+      delete process.env.DATELINE_KILL_SEARCH_AT;
+      expect(await readTree(path.join(site, 'out'))).toEqual(before);
+      // Still serving; the next change builds, with a Pagefind of its own, both new articles.
+      lines.length = 0;
+      await copyFile(path.join(FIXTURE, files[11]!), path.join(site, 'in', files[11]!));
+      await until(/^Built 12 articles/);
+      const home = await fetch(serving.url);
+      expect(home.status).toBe(200);
+      const { results } = await searchSite(path.join(site, 'out'), [{}]);
+      expect(results[0]).toHaveLength(12);
+    } finally {
+      delete process.env.DATELINE_KILL_SEARCH_AT;
+      await serving.stop();
+    }
+  }, 120_000);
+});

@@ -30,6 +30,10 @@ describe('parseMarkdownBody', () => {
     };
     expect(problemOf(`fine\n\n${'*_'.repeat(5_000)}`)).toMatchObject({ code: 'too-complex', file: 'post.md', line: 7 });
     expect(problemOf(`fine\n\n${'Title\n===\n\n'.repeat(600)}`)).toMatchObject({ code: 'too-complex', file: 'post.md' });
+    // Markup the parser takes linear but long over: a megabyte's worth of lines, entities, autolinks, deep lists.
+    for (const body of ['a\n\n'.repeat(15_000), '&amp; '.repeat(25_000), '<a@b.c> '.repeat(25_000), `${Array.from({ length: 60 }, (_, depth) => `${'  '.repeat(depth)}- item`).join('\n')}\n\n`.repeat(15)]) {
+      expect(problemOf(`fine\n\n${body}`)).toMatchObject({ code: 'too-complex', file: 'post.md', message: expect.stringMatching(/^more than 20,000 lines, markup characters/) });
+    }
     // Ordinary emphasis and headings, and markup inside fenced code, are parsed.
     expect(problemOf(`# A\n\n${'Some *emphasis* and [a link](https://example.org/).\n\n'.repeat(500)}\`\`\`\n${'*_['.repeat(5_000)}\n\`\`\`\n`)).toBeUndefined();
   });

@@ -44,3 +44,18 @@ describe('readArticles', () => {
     expect(reread.records.get(hash)?.text).toContain('C.');
   });
 });
+
+describe('the size limits', () => {
+  it('refuse a text file over 1 MiB and a Markdown file over 256 KiB, naming each, and read those just under', async () => {
+    const { readOne } = await import('../../src/read/read-sources.ts');
+    const dir = path.join(work.dir, 'sizes');
+    const text = ' date 2025-04-27 ' + 'Words and more words. '.repeat(50_000);
+    const markdown = '---\ntitle: Long\ndate: 2025-04-27\n---\n\n' + 'Words and more words. '.repeat(12_000);
+    await writeInput(dir, { 'big.txt': `${text.slice(0, 1024 * 1024)}x`, 'fits.txt': text.slice(0, 1024 * 1024), 'big.md': `${markdown.slice(0, 256 * 1024)}x`, 'fits.md': markdown.slice(0, 256 * 1024) });
+    const read = (name: string, format: 'text' | 'markdown') => readOne({ absolutePath: path.join(dir, name), relativePath: name, format }, dir);
+    expect(await read('big.txt', 'text')).toMatchObject({ code: 'too-large', message: 'is 1048577 bytes; articles are limited to 1 MiB' });
+    expect(await read('big.md', 'markdown')).toMatchObject({ code: 'too-large', message: 'is 262145 bytes; Markdown articles are limited to 256 KiB (plain-text ones to 1 MiB)' });
+    expect(await read('fits.txt', 'text')).toMatchObject({ format: 'text' });
+    expect(await read('fits.md', 'markdown')).toMatchObject({ format: 'markdown' });
+  });
+});

@@ -28,19 +28,18 @@ const QUERIES: Query[] = [
   { term: 'shares' },
   { term: 'Harlow' },
   { term: '"interest rates"' },
+  // Words of tables and of tables' headlines: matched in a field, not in the prose.
+  { term: 'wheat' },
+  { term: 'corn' },
   { term: 'trade', filters: { year: '2023' } },
   { term: 'profit', filters: { topic: 'United States' } },
   { filters: { year: '2023' } },
   { filters: { topic: 'United States' } },
 ];
 
-/** Relevance order may differ between a segmented and a whole index (see the README): compare those as sorted lists. */
-function comparable(results: string[][]): string[][] {
-  return results.map((urls, index) => (QUERIES[index]!.term ? [...urls].sort() : urls));
-}
 
 describe('the search index, updated segment by segment', () => {
-  it('returns what a clean build returns after 30 random adds, edits and deletions: no deleted article, no old version', async () => {
+  it('returns what a clean build returns, in the same order, after 30 random adds, edits and deletions: no deleted article, no old version', async () => {
     const next = random(88);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
     const input = path.join(work.dir, 'in');
@@ -74,7 +73,8 @@ describe('the search index, updated segment by segment', () => {
       const clean = path.join(work.dir, `clean-${step}`);
       await buildSite(settings(input, clean), { strict: false, drafts: false, clean: true, cacheDir }, quiet);
       const [updated, whole] = [await searchSite(output, QUERIES), await searchSite(clean, QUERIES)];
-      expect(comparable(updated.results), `step ${step}`).toEqual(comparable(whole.results));
+      // In the same order: the ranking reads nothing that depends on how the index is segmented.
+      for (const [index, urls] of updated.results.entries()) expect(urls, `step ${step}: ${JSON.stringify(QUERIES[index])}`).toEqual(whole.results[index]);
       expect(updated.filters, `step ${step}: filter counts`).toEqual(whole.filters);
       for (const urls of updated.results) expect(new Set(urls).size, `step ${step}: an article found twice`).toBe(urls.length);
       await rm(clean, { recursive: true });
