@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 
 /**
  * Fault injection, for tests: a build passes these named steps, and when the environment variable
@@ -44,6 +44,11 @@ export function faultPoint(step: BuildStep): void {
 /** Fails a step as a full disk would: when DATELINE_FAIL_AT names it, throws ENOSPC there. */
 export function faultError(step: BuildStep): void {
   if (step === process.env.DATELINE_FAIL_AT) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+}
+
+/** Removes the build's lock as someone else would, when DATELINE_LOSE_LOCK is set (called where the build checks that it holds it). */
+export function faultLosesLock(lock: string): void {
+  if (process.env.DATELINE_LOSE_LOCK === '1') rmSync(lock, { force: true });
 }
 
 function killChildren(name: RegExp): void {

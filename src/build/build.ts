@@ -64,6 +64,8 @@ export interface BuildOptions {
     retained?: () => Promise<StoredMeta['retained']>;
     /** The output's identity after an in-place publish (unknown before). */
     identify?: () => Promise<string | undefined>;
+    /** Fails unless this build still holds the output's lock (checked before the state is saved). */
+    held?: () => Promise<void>;
   };
 }
 
@@ -362,6 +364,8 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
         for (const file of replacing) if (!made.has(file) && !search.write.has(file) && !search.remove.includes(file)) await writer.remove(file);
       }
       const identity = await writer.seal();
+      // Still this output's only build? (Another one may be writing the same output and state.)
+      await options.publishing?.held?.();
       const retained = await options.publishing?.retained?.();
       // A state that cannot be written leaves the one before, which describes another output: the next build is clean.
       stateUnsaved = await store.commit({ ...changes, meta: { ...changes.meta, output: identity ?? null, ...(retained ? { retained } : {}) } }).then(

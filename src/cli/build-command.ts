@@ -16,7 +16,7 @@ import { StateDamaged } from '../store/damage.ts';
 import { OutputChanged } from '../write/tree-check.ts';
 import { CODE_KEY } from '../version.ts';
 import { outputIdentity, removeLeftovers, ReplacingWriter, retainedTreeOf, SwappingUpdateWriter, UpdatingWriter } from '../write/disk-writer.ts';
-import { lockOutput } from '../write/lock.ts';
+import { assertLockHeld, lockOutput } from '../write/lock.ts';
 import type { Console } from './console.ts';
 import { terminalProgress } from './progress.ts';
 import { formatProblems, formatSummary } from './report.ts';
@@ -156,6 +156,7 @@ export async function buildSite(given: SiteConfig, flags: BuildFlags, io: Consol
                   }
                 : {}),
             identify: () => outputIdentity(config.output),
+            held: () => assertLockHeld(config.output),
           },
         },
         writer,

@@ -1,6 +1,7 @@
 import { link, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DatelineError } from '../errors.ts';
+import { faultLosesLock } from '../fault-point.ts';
 
 /**
  * Takes `<output>.lock` for the duration of a build, so two builds started at once on the same
@@ -63,6 +64,24 @@ async function takeOver(lock: string, mine: string, dead: number): Promise<boole
   } finally {
     await rm(token, { force: true });
   }
+}
+
+/**
+ * Fails, saying nothing was published, when this build no longer holds the output's lock (removed
+ * by hand, or taken over as stale by another build): another build may be writing the same output
+ * and state. The build calls it before it saves the state and publishes.
+ */
+export async function assertLockHeld(outputDir: string): Promise<void> {
+  const lock = `${path.resolve(outputDir)}.lock`;
+  faultLosesLock(lock);
+  const holder = await holderOf(lock);
+  if (holder === process.pid) return;
+  throw new DatelineError({
+    code: 'lock-lost',
+    file: lock,
+    message: `${holder === undefined ? 'was removed' : `was taken by process ${holder}`} while this build ran, so another build may be writing this output; nothing was published: the previous site is as it was`,
+    hint: 'build again',
+  });
 }
 
 function releaseOf(lock: string): () => Promise<void> {

@@ -59,3 +59,28 @@ describe('the output lock', () => {
     }
   }, 120_000);
 });
+
+describe('a lock lost while a build runs', () => {
+  it('fails the build before it saves or publishes anything, saying so; the next build succeeds', async () => {
+    const { copyFile, mkdir, readdir } = await import('node:fs/promises');
+    const { dateline } = await import('../helpers/cli.ts');
+    const { FIXTURE, readTree } = await import('../helpers/files.ts');
+    const site = path.join(work.dir, 'lost');
+    await mkdir(path.join(site, 'in'), { recursive: true });
+    const files = (await readdir(FIXTURE)).sort();
+    for (const file of files.slice(0, 8)) await copyFile(path.join(FIXTURE, file), path.join(site, 'in', file));
+    const args = ['build', '--input', 'in', '--output', 'out', '--base-url', 'https://example.org/'];
+    expect((await dateline(args, { cwd: site })).code).toBe(0);
+    const before = await readTree(path.join(site, 'out'));
+    await copyFile(path.join(FIXTURE, files[8]!), path.join(site, 'in', files[8]!));
+    // The lock is removed (as by hand, or by a build that took it for stale) just before the state would be saved.
+    const lost = await dateline(args, { cwd: site, env: { DATELINE_LOSE_LOCK: '1' } });
+    expect(lost.code).toBe(1);
+    expect(lost.stderr).toMatch(/^\S+out\.lock: was removed while this build ran, so another build may be writing this output; nothing was published: the previous site is as it was \(build again\)$/m);
+    expect(await readTree(path.join(site, 'out'))).toEqual(before);
+    expect((await readdir(site)).filter((name) => /^out\.(staging|old|sealed|kept)-/.test(name))).toEqual([]);
+    const next = await dateline(args, { cwd: site });
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stdout).toMatch(/^Built 9 articles .*1 file parsed/);
+  }, 60_000);
+});
