@@ -1,6 +1,7 @@
-import { closeSync, fstatSync, openSync, readFileSync, readlinkSync, realpathSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ReadImage } from '../body/local-images.ts';
+import { openedPath } from './opened-path.ts';
 
 /**
  * Reads the pictures of a folder (`root`, a real path) by their path relative to it: undefined for
@@ -22,13 +23,4 @@ export function imageReader(root: string): ReadImage {
       if (fd !== undefined) closeSync(fd);
     }
   };
-}
-
-/** The real path of the file open as `fd` (Linux names it in /proc; elsewhere, the real path of its name now). */
-function openedPath(fd: number, name: string): string {
-  try {
-    return readlinkSync(`/proc/self/fd/${fd}`);
-  } catch {
-    return realpathSync(name);
-  }
 }

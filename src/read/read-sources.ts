@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { open, readlink, realpath, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { openedPath } from './opened-path.ts';
 import path from 'node:path';
 import type { Problem } from '../errors.ts';
 import type { SourceFile } from '../records/source-file.ts';
@@ -38,15 +39,6 @@ function inputRoot(file: Pick<FoundFile, 'absolutePath' | 'relativePath'>): stri
   return path.resolve(file.absolutePath, ...file.relativePath.split('/').map(() => '..'));
 }
 
-/** The real path of the file `handle` has open (Linux names it in /proc; elsewhere, the real path of its name now). */
-async function openedPath(handle: FileHandle, name: string): Promise<string> {
-  try {
-    return await readlink(`/proc/self/fd/${handle.fd}`);
-  } catch {
-    return realpath(name);
-  }
-}
-
 function inside(file: string, root: string): boolean {
   const relative = path.relative(root, file);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
@@ -62,7 +54,7 @@ export async function readOne(file: Pick<FoundFile, 'absolutePath' | 'relativePa
     const handle = await open(file.absolutePath, 'r');
     try {
       // Checked by what was opened, not by name: a file swapped for a link since the folder was listed is not read.
-      if (!inside(await openedPath(handle, file.absolutePath), inputRoot(file))) {
+      if (!inside(openedPath(handle.fd, file.absolutePath), inputRoot(file))) {
         return { code: 'symlink-outside', severity: 'error', file: displayPath, message: 'leads outside the input folder (a symbolic link put in its place after the folder was listed); refused' };
       }
       const info = await handle.stat();
