@@ -6,6 +6,7 @@ import { startServe } from '../../src/cli/serve-command.ts';
 import { configSchema } from '../../src/config/schema.ts';
 import { RELOAD_PATH } from '../../src/serve/static-server.ts';
 import { tempDir } from '../helpers/files.ts';
+import { reloadStream } from '../helpers/reloads.ts';
 import { writeInput } from '../helpers/site.ts';
 
 let work: Awaited<ReturnType<typeof tempDir>>;
@@ -90,20 +91,8 @@ describe('dateline serve', () => {
 
   it('rebuilds when an article is added and tells open pages to reload; a bad file is reported and the site stays up', async () => {
     // Waits for events themselves, not for time: the stream's connection, then a reload.
-    let received = '';
-    let wake: () => void = () => {};
-    const arrival = (text: string) => new Promise<void>((resolve) => (wake = () => received.includes(text) && resolve()));
-    const connected = arrival(': connected');
-    const stream = request({ host: '127.0.0.1', port, path: RELOAD_PATH }, (response) => {
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
-        received += chunk;
-        wake();
-      });
-    });
-    stream.end();
-    await connected;
-    const reloaded = arrival('event: reload');
+    const stream = await reloadStream(port);
+    const reloaded = stream.next();
     await writeFile(path.join(work.dir, 'site/in/002_b.txt'), ' date 2025-04-28 Second story.');
     await reloaded;
     expect((await get('/')).body).toContain('Second story');
@@ -116,15 +105,15 @@ describe('dateline serve', () => {
 
     // A new folder is watched from then on: an article saved in it, then another.
     await mkdir(path.join(work.dir, 'site/in/sub'));
-    const third = new Promise<void>((resolve) => (wake = () => received.split('event: reload').length > 2 && resolve()));
+    const third = stream.next();
     await writeFile(path.join(work.dir, 'site/in/sub/004_d.txt'), ' date 2025-04-29 Third story.');
     await third;
     await expect.poll(async () => (await get('/')).body).toContain('Third story');
-    const fourth = new Promise<void>((resolve) => (wake = () => received.split('event: reload').length > 3 && resolve()));
+    const fourth = stream.next();
     await writeFile(path.join(work.dir, 'site/in/sub/005_e.txt'), ' date 2025-04-30 Fourth story.');
     await fourth;
     await expect.poll(async () => (await get('/')).body).toContain('Fourth story');
-    stream.destroy();
+    stream.close();
     // Five builds without a base URL: the note about what that leaves out came once, with the first.
     expect(errors.filter((line) => line.startsWith('note: no base URL'))).toHaveLength(1);
   });
