@@ -11,7 +11,8 @@ import type { SegmentContents, Snapshot, StateStore, StoreChanges, StoredMeta } 
 import { chunkEnds, decodeSnapshot, encodeSnapshot, joinSnapshots, sameRows, type SnapshotChunk } from './snapshot-chunks.ts';
 import { faultError } from '../fault-point.ts';
 import { checkedValues } from './checked-values.ts';
-import { dataFileProblem, isWriteRefusal, matchesSeal, reading, sealed, sealState, StateDamaged, StateUnsaved, unsealed, verifyInChild } from './damage.ts';
+import { isWriteRefusal, reading, sealed, StateDamaged, StateUnsaved, unsealed } from './damage.ts';
+import { dataFileProblem, matchesSeal, sealState, verifyInChild } from './data-file.ts';
 
 /** The databases in the state, each value sealed with its checksum. */
 const DATABASES = ['meta', 'files', 'records', 'entries', 'rows', 'names', 'counts', 'labels', 'words', 'words-by-id', 'outputs', 'docs', 'segments', 'sitemaps'];
