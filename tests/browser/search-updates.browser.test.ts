@@ -34,6 +34,8 @@ async function search(query: string, viewport?: { width: number; height: number 
   await page.goto(new URL(`search/index.html?${query}`, base).href);
   await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/found for/);
   const status = (await page.locator('[data-search-status]').textContent())!;
+  // The status comes first, then the first page of results (appended at once): wait for them.
+  if (!status.startsWith('0 ')) await expect.poll(() => page.locator('[data-search-results] a').count(), { timeout: 15_000 }).toBeGreaterThan(0);
   const links = await page.locator('[data-search-results] a').evaluateAll((anchors) => anchors.map((anchor) => (anchor as HTMLAnchorElement).pathname));
   return { page, status, links };
 }
