@@ -45,7 +45,15 @@ export function formatDate(date: IsoDate, language: string, style: 'day' | 'mont
   // An archive shows the same few thousand dates hundreds of thousands of times: remember them.
   const key = `${language}\0${style}\0${date}`;
   let label = formattedDates.get(key);
-  if (label === undefined) formattedDates.set(key, (label = formatter(language, style).format(utcInstant(date))));
+  if (label === undefined) {
+    // The year as written (a number): Intl names year 0000 "1", the year 1 BC it is in its calendar.
+    const year = String(Number(dateParts(date).year));
+    label = formatter(language, style)
+      .formatToParts(utcInstant(date))
+      .map((part) => (part.type === 'year' ? year : part.value))
+      .join('');
+    formattedDates.set(key, label);
+  }
   return label;
 }
 

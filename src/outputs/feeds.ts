@@ -81,6 +81,8 @@ function feedOf(items: readonly FeedItem[], site: FeedSettings, channel: Channel
     link: url(channel.path),
     updated: items.length === 0 ? new Date(0) : utcInstant(items.map(({ entry }) => entry.updated ?? entry.date).sort().at(-1)!),
     generator: `Dateline ${DATELINE_VERSION}`,
+    // RFC 4287 wants an author for a feed whose entries do not all name one: the site.
+    author: { name: site.title, link: url(frontPagePath()) },
     feedLinks: Object.fromEntries(Object.entries(channel.feeds).map(([kind, path]) => [kind, url(path)])),
   });
   for (const { entry: record, body } of items) {

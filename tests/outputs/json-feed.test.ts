@@ -96,6 +96,13 @@ describe('the JSON Feed', () => {
     }
   });
 
+  it('names an author in the Atom feed (RFC 4287): the site, for entries that name none', async () => {
+    const { site } = await buildSite(ARTICLES, { baseUrl: BASE_URL, title: 'The Harbour Gazette' });
+    const atom = page(site, /^feed\.xml$/);
+    expect(atom).toMatch(/^<feed[^>]*>[\s\S]*?<author>\s*<name>The Harbour Gazette<\/name>\s*<uri>https:\/\/[^<]+<\/uri>\s*<\/author>/m);
+    expect(parseFeed(atom).authors.map((author) => author.name)).toEqual(['The Harbour Gazette']);
+  });
+
   it('is the same bytes when the site is built again', async () => {
     const [first, second] = [await buildSite(ARTICLES, { baseUrl: BASE_URL }), await buildSite(ARTICLES, { baseUrl: BASE_URL })];
     expect(first.site.text('feed.json')).toBe(second.site.text('feed.json'));

@@ -19,6 +19,9 @@ describe('calendar dates', () => {
 
   it('shows years before 1000 as written', () => {
     expect(formatDate('0087-02-26', 'en')).toBe('February 26, 87');
+    // Year 0000 is the year 1 BC in Intl's calendar, which would name it 1.
+    expect(formatDate('0000-01-01', 'en')).toBe('January 1, 0');
+    expect(formatDate('0000-03-05', 'de', 'month')).toBe('März 0');
   });
 
   it('formats dates in UTC, so the day is the one written (the e2e test builds in far time zones)', () => {
