@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { childProcesses } from './child-processes.ts';
 
 /**
  * Fault injection, for tests: a build passes these named steps, and when the environment variable
@@ -38,7 +39,7 @@ export type BuildStep =
 export function faultPoint(step: BuildStep): void {
   // Read at each step, so that a test running `serve` in its own process can set it for one build.
   if (step === process.env.DATELINE_KILL_AT) process.kill(process.pid, 'SIGKILL');
-  if (step === process.env.DATELINE_KILL_SEARCH_AT) killChildren(/pagefind/);
+  if (step === process.env.DATELINE_KILL_SEARCH_AT) for (const pid of childProcesses(/pagefind/) ?? []) process.kill(pid, 'SIGKILL');
 }
 
 /** Fails a step as a full disk would: when DATELINE_FAIL_AT names it, throws ENOSPC there. */
@@ -49,12 +50,4 @@ export function faultError(step: BuildStep): void {
 /** Removes the build's lock as someone else would, when DATELINE_LOSE_LOCK is set (called where the build checks that it holds it). */
 export function faultLosesLock(lock: string): void {
   if (process.env.DATELINE_LOSE_LOCK === '1') rmSync(lock, { force: true });
-}
-
-function killChildren(name: RegExp): void {
-  for (const task of readdirSync(`/proc/${process.pid}/task`)) {
-    for (const pid of readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {
-      if (name.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))) process.kill(Number(pid), 'SIGKILL');
-    }
-  }
 }

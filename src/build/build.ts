@@ -368,22 +368,12 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
       await options.publishing?.held?.();
       const retained = await options.publishing?.retained?.();
       // A state that cannot be written leaves the one before, which describes another output: the next build is clean.
-      stateUnsaved = await store.commit({ ...changes, meta: { ...changes.meta, output: identity ?? null, ...(retained ? { retained } : {}) } }).then(
-        () => undefined,
-        (error: unknown) => {
-          if (error instanceof StateUnsaved) return error.message;
-          throw error;
-        },
-      );
+      stateUnsaved = await unlessUnsaved(store.commit({ ...changes, meta: { ...changes.meta, output: identity ?? null, ...(retained ? { retained } : {}) } }));
       faultPoint('commit');
       await writer.publish();
       faultPoint('publish');
       if (stateUnsaved === undefined && identity === undefined && options.publishing?.identify) {
-        const published = (await options.publishing.identify()) ?? null;
-        await store.setOutput(published).catch((error: unknown) => {
-          if (!(error instanceof StateUnsaved)) throw error;
-          stateUnsaved = error.message;
-        });
+        stateUnsaved = await unlessUnsaved(store.setOutput((await options.publishing.identify()) ?? null));
       }
     });
     // The clashes said now on the days placed now; on the others, those that stand from earlier builds.
@@ -411,6 +401,17 @@ export async function build(options: BuildOptions, writer: Writer): Promise<Buil
     };
   } catch (error) {
     await writer.abort();
+    throw error;
+  }
+}
+
+/** Waits for a write to the state: undefined when it was saved, why not when the disk refused it (`StateUnsaved`). */
+async function unlessUnsaved(write: Promise<void>): Promise<string | undefined> {
+  try {
+    await write;
+    return undefined;
+  } catch (error) {
+    if (error instanceof StateUnsaved) return error.message;
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { childProcesses } from '../child-processes.ts';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -157,16 +157,8 @@ function failWaiting(): void {
 
 /** Whether a Pagefind process is among this process's children (undefined where /proc cannot say). */
 function pagefindRunning(): boolean | undefined {
-  try {
-    for (const task of readdirSync(`/proc/${process.pid}/task`)) {
-      for (const pid of readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {
-        if (/pagefind/.test(readFileSync(`/proc/${pid}/comm`, 'utf8'))) return true;
-      }
-    }
-    return false;
-  } catch {
-    return undefined;
-  }
+  const found = childProcesses(/pagefind/);
+  return found === undefined ? undefined : found.length > 0;
 }
 
 async function indexWithPagefind(entries: readonly (Omit<SearchEntry, 'filters'> & { filters: Record<string, string[]> })[], language: string, keep: RegExp): Promise<Map<string, Uint8Array>> {
