@@ -12,7 +12,7 @@ import type { StateStore } from '../store/contents.ts';
 import { plural } from '../site/words.ts';
 import { dropStamp, loadStamp, saveStamp, stampFileOf, stampKey } from '../store/stamp.ts';
 import { stateDir } from '../store/state-dir.ts';
-import { StateDamaged } from '../store/damage.ts';
+import { droppedNote, StateDamaged } from '../store/damage.ts';
 import { OutputChanged } from '../write/tree-check.ts';
 import { CODE_KEY } from '../version.ts';
 import { outputIdentity, removeLeftovers, ReplacingWriter, retainedTreeOf, SwappingUpdateWriter, UpdatingWriter } from '../write/disk-writer.ts';
@@ -175,7 +175,7 @@ export async function buildSite(given: SiteConfig, flags: BuildFlags, io: Consol
         // A damaged state found while building: dropped, and everything built again (the output is as it was).
         // So too an output changed by hand since the last build, which the state no longer describes.
         if (!(error instanceof StateDamaged) && !(error instanceof OutputChanged)) throw error;
-        io.err(`note: ${error.message}: ${error instanceof StateDamaged ? 'it was dropped, and ' : ''}everything is built again from the articles`);
+        io.err(`note: ${error instanceof StateDamaged ? droppedNote(error) : `${error.message}: everything is built again from the articles`}`);
         if (error instanceof StateDamaged && !session) {
           await store.close();
           await dropState(dir);

@@ -11,6 +11,11 @@ export class StateDamaged extends Error {
   }
 }
 
+/** What the build says when it drops a damaged state. */
+export function droppedNote(damage: StateDamaged): string {
+  return `${damage.message}: it was dropped, and everything is built again from the articles`;
+}
+
 /** The build state could not be written (read-only, full): the build publishes, and the next one builds everything. */
 export class StateUnsaved extends Error {
   constructor(readonly reason: string) {

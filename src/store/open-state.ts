@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import type { StateStore } from './contents.ts';
-import { isWriteRefusal, StateDamaged } from './damage.ts';
+import { droppedNote, isWriteRefusal, StateDamaged } from './damage.ts';
 import { LmdbStateStore } from './lmdb-store.ts';
 import { MemoryStateStore } from './memory-store.ts';
 
@@ -28,7 +28,7 @@ export async function openState(file: string): Promise<OpenedState> {
     );
     if (dropped !== undefined) return unsaved(file, dropped);
     try {
-      return { store: await LmdbStateStore.open(file), note: `${error.message}: it was dropped, and everything is built again from the articles` };
+      return { store: await LmdbStateStore.open(file), note: droppedNote(error) };
     } catch (again) {
       if (isWriteRefusal(again)) return unsaved(file, again);
       throw again;
@@ -36,7 +36,7 @@ export async function openState(file: string): Promise<OpenedState> {
   }
 }
 
-/** Deletes the build state in `file` (its data and lock files). */
+/** Deletes the build state in `file` (its data, lock and seal files). */
 export async function dropState(file: string): Promise<void> {
   await rm(file, { recursive: true, force: true });
   await rm(`${file}-lock`, { force: true });
