@@ -14,6 +14,7 @@ import { DEFAULT_LEFTOVER_PATTERNS } from '../src/clean/leftovers.ts';
 import { startsWithWords } from '../src/derive/summary.ts';
 import { textRecord } from '../src/records/text-record.ts';
 import type { ArticleRecord } from '../src/records/record.ts';
+import { brokenPattern, endsOnFunctionWord, notAStory, rouge1, standfirstRepeats } from './lede-quality.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -69,6 +70,12 @@ const figures = {
   'summary repeats headline': share((record) => startsWithWords(record.summary, record.headline.replace(/…$/, '')) || repeatsEarly(record.summary, record.headline.replace(/…$/, ''))),
   'sign-off left in body': share((record) => SIGN_OFF_LEFT.test(record.text) && !/\b(?:told|by|to|from|with) reuters\W*$/i.test(record.text)),
   'with a place': share((record) => record.place !== undefined),
+  // The sub-editor's checks (bench/lede-quality.ts, judged by a tagger Dateline does not use).
+  'broken English': share((record) => brokenPattern(record.headline) !== undefined),
+  'ends on a function word': share((record) => endsOnFunctionWord(record.headline)),
+  'table row, note or no verb': share((record) => notAStory(record.headline) !== undefined),
+  'standfirst opens as headline': share((record) => standfirstRepeats(record.headline, record.summary)),
+  'empty standfirst': share((record) => record.summary.trim() === ''),
 };
 console.log(`${records.length} articles from ${folder} in ${seconds.toFixed(1)} s (${failed.length} not built)`);
 for (const [label, { count, share: ratio, examples }] of Object.entries(figures)) {
@@ -76,5 +83,13 @@ for (const [label, { count, share: ratio, examples }] of Object.entries(figures)
   for (const example of examples) console.log(`    ${example}`);
 }
 console.log(`${'repeated on one day'.padEnd(28)} ${String(repeatedOnDay).padStart(6)}  ${((100 * repeatedOnDay) / records.length).toFixed(1).padStart(5)}%`);
+const keyFile = path.join(folder, '..', 'key.jsonl');
+try {
+  const titles = new Map(readFileSync(keyFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { file: string; title: string }).map((entry) => [entry.file, entry.title]));
+  const scores = records.filter((record) => titles.has(record.source)).map((record) => rouge1(record.headline, titles.get(record.source)!));
+  console.log(`${'ROUGE-1 F1 against key titles'.padEnd(28)} ${(scores.reduce((sum, score) => sum + score, 0) / scores.length).toFixed(3)} over ${scores.length}`);
+} catch {
+  // No key beside this folder.
+}
 const lengths = records.map((record) => Array.from(record.headline).length).sort((a, b) => a - b);
 console.log(`headline length: median ${lengths[lengths.length >> 1]}, 90th percentile ${lengths[Math.floor(lengths.length * 0.9)]}`);

@@ -109,6 +109,15 @@ const sizes = lists.reduce((sum, list) => sum + list.length, 0);
 console.log(`empty lists: ${empty} of ${rows.length} (${((100 * empty) / rows.length).toFixed(1)}%), ${(sizes / rows.length).toFixed(2)} related per article`);
 const sampleEmpty = sample.filter((position) => lists[position]!.length === 0).length;
 const pairs = sample.flatMap((position) => lists[position]!.map((other) => [position, other] as const));
+// A re-send of the page's own story: an article listed under the same headline (case and "…" aside) or the same text.
+const sameStory = (a: number, b: number) => {
+  const [one, two] = [named[a]!.record, named[b]!.record];
+  const words = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+  return words(one.headline) === words(two.headline) || one.text === two.text;
+};
+const resends = lists.reduce((sum, list, position) => sum + (list.some((other) => sameStory(position, other)) ? 1 : 0), 0);
+console.log(`lists holding a re-send of the page's own story: ${resends} of ${lists.filter((list) => list.length > 0).length}`);
+if (args.includes('--resends')) for (const [position, list] of lists.entries()) for (const other of list) if (sameStory(position, other)) console.log(`  re-send: ${label(position)}  →  ${label(other)}`);
 console.log(`sample: ${sample.length} articles, ${sampleEmpty} with an empty list (${((100 * sampleEmpty) / sample.length).toFixed(0)}%), ${pairs.length} pairs listed`);
 
 if (judged !== undefined) {

@@ -21,7 +21,7 @@ export function unpackName(packed: number): { kind: number; lede: boolean; words
 
 /** The facts of a record as a row of the archive (its derived fields empty), numbering its strings with `dictionary`. */
 export function rowOf(
-  article: { id: string; date: IsoDate; source: string; format: 'text' | 'markdown'; names: readonly FoundName[]; tags: readonly string[]; terms: readonly string[]; authors: readonly string[] },
+  article: { id: string; date: IsoDate; source: string; format: 'text' | 'markdown'; names: readonly FoundName[]; tags: readonly string[]; terms: readonly string[]; authors: readonly string[]; headline: string },
   no: number,
   dictionary: Dictionary,
 ): NamedRow {
@@ -50,7 +50,16 @@ export function rowOf(
     authors: Int32Array.from(article.authors, (name) => dictionary.idOf(name)),
     topics: new Int32Array(0),
     related: new Int32Array(0),
+    story: Int32Array.of(storyKey(article.headline)),
   };
+}
+
+/** A headline's words, lower-cased and without a closing "…", as one 32-bit number (FNV-1a): equal for one story sent twice. */
+export function storyKey(headline: string): number {
+  const words = (headline.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+  let hash = 0x811c9dc5;
+  for (let at = 0; at < words.length; at++) hash = Math.imul(hash ^ words.charCodeAt(at), 0x01000193);
+  return hash | 0;
 }
 
 /** Numbers at the head of a stored group: rows, bytes of the order keys, and the numbers in each column. */

@@ -86,13 +86,15 @@ export interface RowData {
   authors: ArrayLike<number>;
   topics: ArrayLike<number>;
   related: ArrayLike<number>;
+  /** One number: a hash of the headline a reader sees (see `storyKey`), so a re-send of the same story is never related to it. */
+  story: ArrayLike<number>;
 }
 
 /** A new row with the names it holds (see `NamedIn`), which the store keeps by article apart from the rows. */
 export type NamedRow = RowData & NamedIn;
 
-export type ColumnName = 'terms' | 'authors' | 'topics' | 'related';
-export const COLUMNS: readonly ColumnName[] = ['terms', 'authors', 'topics', 'related'];
+export type ColumnName = 'terms' | 'authors' | 'topics' | 'related' | 'story';
+export const COLUMNS: readonly ColumnName[] = ['terms', 'authors', 'topics', 'related', 'story'];
 
 /**
  * The published articles in archive order, as columns: what the archive-wide stages (related
@@ -116,6 +118,8 @@ export class ArchiveRows {
   readonly topics: Column;
   /** Derived: the `no` of each related article, best first. */
   readonly related: Column;
+  /** A hash of its headline (one number): the same story sent again has the same. */
+  readonly story: Column;
 
   constructor(parts: { orders: readonly string[]; no: Int32Array; rank: Uint32Array; authored: Uint8Array } & Record<ColumnName, Column>) {
     this.orders = parts.orders;
@@ -126,6 +130,7 @@ export class ArchiveRows {
     this.authors = parts.authors;
     this.topics = parts.topics;
     this.related = parts.related;
+    this.story = parts.story;
   }
 
   static of(rows: readonly RowData[]): ArchiveRows {
@@ -138,6 +143,7 @@ export class ArchiveRows {
       authors: Column.of(rows.map((row) => row.authors)),
       topics: Column.of(rows.map((row) => row.topics)),
       related: Column.of(rows.map((row) => row.related)),
+      story: Column.of(rows.map((row) => row.story)),
     });
   }
 
@@ -167,6 +173,7 @@ export class ArchiveRows {
       authors: this.authors.at(index),
       topics: this.topics.at(index),
       related: this.related.at(index),
+      story: this.story.at(index),
     };
   }
 

@@ -103,6 +103,8 @@ export interface FeatureIndex {
   /** Each article's date as a day number, and a hash of its set of slots (see {@link isDuplicate}). */
   days: Int32Array;
   fingerprint: Int32Array;
+  /** Each article's headline hash (the rows' `story`). */
+  story: Int32Array;
 }
 
 /** Every feature's postings, in typed arrays indexed by feature (features are dictionary ids, so dense). */
@@ -164,7 +166,8 @@ export function featureIndex(rows: ArchiveRows): FeatureIndex {
     for (let at = ownStart[position]!, end = ownStart[position + 1]!; at < end; at++) hash = (hash + Math.imul(own[at]! ^ 0x5bd1e995, 0x9e3779b1)) | 0;
     fingerprint[position] = hash;
   }
-  return { rows, slot, slots, start, postings, levels, topic, own, ownStart, days, fingerprint };
+  const story = Int32Array.from({ length: count }, (_, position) => rows.story.at(position)[0] ?? 0);
+  return { rows, slot, slots, start, postings, levels, topic, own, ownStart, days, fingerprint, story };
 }
 
 /**
@@ -176,10 +179,14 @@ export function featureIndex(rows: ArchiveRows): FeatureIndex {
  * features that would be related, 79 of the 83 a day apart are the same text or nearly (a
  * spelling fixed, a ticker added; 4 are consecutive days of a daily report: Treasury balances, the
  * lira's rate), while two days apart most (23 of 29) are days of a report series: so not more
- * than a day. A re-send with paragraphs added has other key terms and is not caught.
+ * than a day. A re-send with paragraphs added has other key terms: it is caught by its headline
+ * (the same words), as a correction or an update of the story is.
  */
 export function isDuplicate(index: FeatureIndex, a: number, b: number): boolean {
-  const { own, ownStart, days, fingerprint } = index;
+  const { own, ownStart, days, fingerprint, story } = index;
+  // The same headline: a shorter or longer re-send, a correction, an update of the story — or a
+  // report series whose headline leaves out the figures, which a reader cannot tell apart either.
+  if (story[a] === story[b] && story[a] !== 0) return true;
   if (fingerprint[a] !== fingerprint[b] || Math.abs(days[a]! - days[b]!) > 1) return false;
   const from = ownStart[a]!;
   const size = ownStart[a + 1]! - from;

@@ -1,3 +1,5 @@
+import { tagWords, type Tag, type Word } from './tagger.ts';
+
 /** The longest headline a list shows on one or two lines. */
 export const MAX_HEADLINE_LENGTH = 90;
 
@@ -30,7 +32,62 @@ export function compressSentence(sentence: string): string {
     text = tidy(step(text));
     if (length(text) <= MAX_HEADLINE_LENGTH) return text;
   }
-  return endAtBoundary(text) ?? truncateAtWord(text, MAX_HEADLINE_LENGTH);
+  const words = tagWords(text);
+  const cut = cutAtClause(text, words);
+  if (cut !== undefined) return cut;
+  // A subject too long to leave room for its verb loses its phrase of place or time: "Total turnover on the London exchange fell …" → "Total turnover fell …".
+  const shorter = withoutSubjectPhrase(text, words);
+  if (shorter !== undefined) {
+    if (length(shorter) <= MAX_HEADLINE_LENGTH) return shorter;
+    const shorterCut = cutAtClause(shorter, tagWords(shorter));
+    if (shorterCut !== undefined) return shorterCut;
+  }
+  return truncateAtWord(text, MAX_HEADLINE_LENGTH);
+}
+
+/** Where a headline may end: a noun, a name, a figure, or an adverb after its verb ("fell slightly"). */
+const ENDS = new Set<Tag>(['NOUN', 'PROPN', 'NUM']);
+/** What may follow the end: the start of another phrase (a preposition, a conjunction, "to", punctuation, "which", an adjective after its noun: "bond due 1992"). */
+const STARTS = new Set<Tag>(['ADP', 'CCONJ', 'SCONJ', 'PUNCT', 'PART', 'PRON', 'DET', 'ADV', 'ADJ']);
+
+/**
+ * The longest start of a tagged sentence that is a clause and fits: it holds the main verb, ends on
+ * a noun, a name or a figure after it, and the next word starts another phrase (so "50 pct of
+ * Videotron" is never cut to "50 pct", nor "5,000 jobs" to "5,000"), brackets and quotes closed.
+ */
+function cutAtClause(text: string, words: readonly Word[]): string | undefined {
+  const verb = words.findIndex((word) => word.tag === 'VERB' || word.tag === 'AUX');
+  if (verb === -1) return undefined;
+  let best: string | undefined;
+  for (let index = verb + 1; index < words.length - 1; index++) {
+    const [word, next] = [words[index]!, words[index + 1]!];
+    if (length(text.slice(0, word.end)) > MAX_HEADLINE_LENGTH) break;
+    const endsAdverb = word.tag === 'ADV' && words[index - 1]!.tag === 'VERB' && /ly$/.test(word.lower);
+    if (!(ENDS.has(word.tag) || endsAdverb) || !STARTS.has(next.tag) || next.text === "'s" || next.text === '’s' || next.text === '%') continue;
+    const head = tidy(text.slice(0, word.end));
+    if (length(head) >= 25 && closed(head) && !endsDangling(head)) best = head;
+  }
+  return best;
+}
+
+/** The sentence without the phrase of place or time between its subject and its verb ("on the London exchange"), when it has one. */
+function withoutSubjectPhrase(text: string, words: readonly Word[]): string | undefined {
+  const verb = words.findIndex((word) => word.tag === 'VERB' || word.tag === 'AUX');
+  if (verb < 3) return undefined;
+  for (let index = 1; index < verb; index++) {
+    const word = words[index]!;
+    if (word.tag !== 'ADP' || word.lower === 'of' || !['NOUN', 'PROPN'].includes(words[index - 1]!.tag)) continue;
+    if (words.slice(index, verb).some((each) => each.text === ',' || each.text === '(')) return undefined;
+    return tidy(`${text.slice(0, word.start)}${text.slice(words[verb]!.start)}`);
+  }
+  return undefined;
+}
+
+/** Whether every bracket and quotation a headline opens, it closes. */
+function closed(text: string): boolean {
+  const count = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
+  // A quotation mark inside a word (`Kuwait"s`, a scraper's apostrophe) opens nothing.
+  return count(/\(/g) === count(/\)/g) && count(/(?<![\p{L}\p{N}])"|"(?![\p{L}\p{N}])/gu) % 2 === 0 && count(/“/g) === count(/”/g);
 }
 
 const STEPS: ((text: string) => string)[] = [
@@ -74,13 +131,41 @@ const DANGLING = new Set([
 /** Prepositions and conjunctions a phrase can be dropped before. */
 const BOUNDARY = /\s(?=(?:in|of|for|with|at|on|from|by|after|before|under|over|against|through|since|following|during|amid|including|and|but|while|as|because|to|that|which|who|compared|versus|vs|than|due to|despite|according|if|when|unless|until|so)\s)/g;
 
+/**
+ * What a sentence says after a headline made from it: the words after the last of the headline's
+ * words, found in order ("Standard Oil and BP North America plan to form a venture" leaves "to
+ * manage the money market borrowing …"). Empty when less than three words are left.
+ */
+export function restOfSentence(sentence: string, headline: string): string {
+  const wanted = headline.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  let next = 0;
+  let end = 0;
+  for (const match of sentence.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (next < wanted.length && match[0].toLowerCase() === wanted[next]) {
+      next++;
+      end = match.index + match[0].length;
+    }
+    if (next === wanted.length) break;
+  }
+  const rest = sentence.slice(end).replace(/^[\s,;:\-–—)'’]+/u, '').trim();
+  // An attribution alone ("the company said.") adds nothing.
+  if (/^(?:\S+\s+){0,4}(?:said|says|reported|announced|added)\W*$/.test(rest)) return '';
+  return (rest.match(/\s/g)?.length ?? 0) >= 2 ? rest : '';
+}
+
+/** A headline cut at a clause boundary so a one-sentence story has a standfirst: undefined when no cut leaves 30 characters and a verb. */
+export function shortenAtBoundary(text: string): string | undefined {
+  const cut = endAtBoundary(text);
+  return cut !== undefined && cut !== text && hasVerb(cut) ? cut : undefined;
+}
+
 /** The sentence cut before the last preposition or conjunction that leaves a fitting headline of at least 30 characters. */
 function endAtBoundary(text: string): string | undefined {
   let best: string | undefined;
   for (const match of text.matchAll(BOUNDARY)) {
     const head = tidy(text.slice(0, match.index));
     if (length(head) > MAX_HEADLINE_LENGTH) break;
-    if (length(head) >= 30 && !endsDangling(head)) best = head;
+    if (length(head) >= 30 && !endsDangling(head) && hasVerb(head)) best = head;
   }
   return best;
 }
@@ -95,10 +180,30 @@ function cutAtLastComma(text: string): string {
   return text;
 }
 
-/** Whether a clause has a word that reads as its verb, so a cut before a comma leaves a sentence, not a subject alone. */
-function hasVerb(text: string): boolean {
-  return /\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|said|says|\p{Ll}{2,}(?:ed|es|s|ing))\b/u.test(text);
+/**
+ * Whether a clause has a word that reads as its verb, so a cut leaves a sentence, not a subject
+ * alone ("A group of Republican governors and members"): an auxiliary, an irregular past form, or
+ * a word in -ed, -s or -ing, or before "to" and a verb ("plan to form"), that is not the last word
+ * nor followed by "and", "of" or a comma (where it reads as a noun).
+ */
+export function hasVerb(text: string): boolean {
+  return AUXILIARY.test(text) || IRREGULAR_PAST.test(text) || VERB_LIKE.test(text);
 }
+
+const AUXILIARY = /\s(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|did|does|said|says|told)\b/u;
+/** Irregular past forms, which have no ending to read. */
+const IRREGULAR_PAST = /\s(?:fought|bought|sold|rose|fell|cut|set|took|made|won|lost|paid|gave|held|left|saw|grew|began|became|broke|led|met|ran|spent|went|came|got|put|quit|hit|shut|struck|sought|sent|kept|brought|chose|drew|found|heard|built|lent|meant|slid|sank|stood|swung|threw|understood|wrote|bid|beat|forecast|read)\s/u;
+const VERB_LIKE = new RegExp(
+  [
+    // A past form, not as an adjective after an article or a possessive ("the proposed merger").
+    String.raw`(?<!\b(?:a|an|the|its|their|his|her|of|for|with|by|newly|recently)\s)(?<=\s)\p{Ll}{2,}ed(?=\s+(?!and\b|or\b|of\b)[\p{L}\p{N}"'“‘]|\s*$)`,
+    // A present form in -s before what a verb takes: "buys a stake", "sees 1987 profit", "plans to".
+    String.raw`(?<=\s)\p{Ll}{2,}(?<!ss)s(?=\s+(?:a|an|the|its|their|his|her|this|that|to|up|down|more|less|no|new|further|about|over)\b|\s+[\p{N}\p{Lu}])`,
+    // A verb before "to" and another verb: "plan to form".
+    String.raw`(?<=\s)\p{Ll}{2,}(?=\s+to\s+\p{Ll}{2,}\s)`,
+  ].join('|'),
+  'u',
+);
 
 function endsDangling(text: string): boolean {
   const last = /([\p{L}']+)\W*$/u.exec(text)?.[1]?.toLowerCase();
@@ -124,7 +229,9 @@ export function truncateAtWord(text: string, max: number): string {
   if (chars.length <= max) return text;
   const cut = chars.slice(0, max - 1).join('');
   const space = cut.lastIndexOf(' ');
-  const base = space > max / 2 ? cut.slice(0, space) : cut;
+  let base = space > max / 2 ? cut.slice(0, space) : cut;
+  // "… an innovative pricing plan that…" promises a word the cut took: it ends before the words that need one.
+  for (let drop = 0; drop < 4 && endsDangling(base) && base.lastIndexOf(' ') > max / 2; drop++) base = base.slice(0, base.lastIndexOf(' '));
   return `${base.replace(/[\s,;:.\-–—]+$/u, '')}…`;
 }
 

@@ -1,6 +1,7 @@
-import { headlineFrom, MAX_HEADLINE_LENGTH, oneLine, truncateAtWord } from './headline.ts';
+import { headlineFrom, MAX_HEADLINE_LENGTH, oneLine, restOfSentence, shortenAtBoundary, truncateAtWord } from './headline.ts';
 import { splitSentences } from './sentences.ts';
-import { standfirst, startsWithWords } from './summary.ts';
+import { opensLike, standfirst } from './summary.ts';
+import { isTableRow, tableHeadline } from './table-headline.ts';
 import { placeName, splitWireDateline } from './wire-dateline.ts';
 
 /** What a list shows of an article before its body: headline, standfirst and the place it was filed from. */
@@ -34,9 +35,12 @@ export function deriveLede(paragraphs: readonly string[], fallback: string): Led
   // Sentences of the opening paragraphs, split only as far as the first prose sentence (splitting is the costly part).
   const sentences: string[][] = [];
   let first = -1;
+  let notes = false;
   for (const paragraph of opening.slice(0, 8)) {
     sentences.push(splitSentences(paragraph).map(withoutListMarker).filter((sentence) => sentence !== ''));
-    if (sentences.at(-1)!.some(isProse)) {
+    // A note under a table ("NOTE: Per shr calculated after …") is about the table, not the story: none of its sentences is a headline, nor of the paragraphs after it.
+    notes ||= isNote(paragraph) && sentences.flat().some(isTableRow);
+    if (!notes && !isNote(paragraph) && sentences.at(-1)!.some(isProse)) {
       first = sentences.length - 1;
       break;
     }
@@ -44,10 +48,13 @@ export function deriveLede(paragraphs: readonly string[], fallback: string): Led
   if (first === -1) {
     // A table or figures only: its opening rows say what it is, and whose it is when a note names it.
     const rows = sentences.flat();
-    const owner = rows.map((row) => FULL_NAME.exec(row)?.[1]).find((name) => name !== undefined);
+    const owner = rows.map((row) => FULL_NAME.exec(row)?.[1]?.replace(/[.\s]+$/, '')).find((name) => name !== undefined);
+    const whose = { ...(owner ? { owner: withoutSuffix(owner) } : {}), ...(dateline ? { place: placeName(dateline.place) } : {}) };
+    const described = tableHeadline(rows.filter((row) => !isNote(row)), whose, MAX_HEADLINE_LENGTH);
+    if (described) return { headline: described.headline, summary: standfirst(joinedRows(described.rest.length > 0 ? described.rest : rows)), ...place };
     const notes = rows.filter((row) => !FULL_NAME.test(row) && !row.startsWith('('));
     const table = notes.length > 0 ? notes : rows;
-    const headline = joinRows(owner ? [`${owner.replace(/[.\s]+$/, '')}: ${table[0] ?? ''}`, ...table.slice(1)] : table);
+    const headline = joinRows(owner ? [`${owner}: ${table[0] ?? ''}`, ...table.slice(1)] : table);
     return { headline, summary: standfirst(table.join('; ').slice(headline.length - (owner ? owner.length + 2 : 0)).replace(/^[\s;]+/, '')), ...place };
   }
   const index = sentences[first]!.findIndex(isProse);
@@ -56,11 +63,23 @@ export function deriveLede(paragraphs: readonly string[], fallback: string): Led
   const before = sentences.slice(0, first).flat();
   const after = [...sentences[first]!.slice(index + 1), ...opening.slice(first + 1)];
   const full = oneLine(sentence);
-  // A compression may stand over its full sentence, unless the sentence starts with it word for word.
-  let summary = (!headline.whole && !startsWithWords(full, headline.text) ? [full, ...after] : [...before, ...after]).join(' ');
-  // The story may repeat its own opening words ("Total turnover fell … / Total turnover last month was …"): a standfirst does not.
-  if (startsWithWords(summary, headline.text)) summary = splitSentences(summary).slice(1).join(' ');
-  return { headline: headline.text, summary: standfirst(summary), ...place };
+  let title = headline.text;
+  // The standfirst carries what the headline does not: the rest of the lede after the headline's words, then the next sentences.
+  let rest = headline.whole ? '' : restOfSentence(full, title);
+  const following = withoutRepeat([...after, ...before], title);
+  if (rest === '' && following.length === 0) {
+    // Nothing follows the headline (a story of one sentence): it ends at a clause boundary and the standfirst carries the rest, rather than stand empty.
+    const shorter = shortenAtBoundary(title);
+    if (shorter) [title, rest] = [shorter, restOfSentence(full, shorter)];
+  }
+  const summary = [...(rest === '' ? [] : [`…${rest}`]), ...following].join(' ');
+  return { headline: title, summary: standfirst(summary), ...place };
+}
+
+/** The sentences after the headline, without one that opens as the headline does ("Total turnover fell … / Total turnover last month was …"). */
+function withoutRepeat(sentences: readonly string[], headline: string): string[] {
+  const text = sentences.join(' ');
+  return opensLike(text, headline) ? splitSentences(text).slice(1) : [...sentences];
 }
 
 /** Ticker brackets unwrapped: `<Sale Tilney Plc>` → `Sale Tilney Plc`; bare tickers (`<BHAM.L>`, `<F>`) dropped. Brackets around lower case (`<script>`) are text, and stay. */
@@ -95,6 +114,16 @@ function afterCapitalisedWord(text: string, at: number): boolean {
   return false;
 }
 
+/** A company's name without the legal suffix a headline leaves out: "Federal Paper Board Co" → "Federal Paper Board". */
+function withoutSuffix(name: string): string {
+  return name.replace(/,?\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|L\.P|NV|AG|SA|N\.V|S\.A|Cos|Corporation|Incorporated|Company)\.?$/u, '');
+}
+
+/** A note under a table: "NOTE: …", "Note - …". */
+function isNote(text: string): boolean {
+  return /^\(?note\s*[-:–—]/i.test(text);
+}
+
 /** Wire copy's note under a table: `NOTE: Full name Federal Paper Board Co.`, `Note: full name of company is …`. */
 const FULL_NAME = /^note\s*[-:]\s*(?:the\s+)?(?:company's\s+)?full\s+name\s+(?:of\s+(?:the\s+)?company\s+)?(?:is\s+)?(.{3,80}?)\.?$/i;
 
@@ -105,6 +134,7 @@ const FULL_NAME = /^note\s*[-:]\s*(?:the\s+)?(?:company's\s+)?full\s+name\s+(?:o
 export function isProse(sentence: string): boolean {
   // An aside or editor's note in brackets, "(Corrects headline …)", is not the story.
   if (/^[([][^()[\]]*[)\]][.!?]?[)\]]?$/.test(sentence)) return false;
+  if (isTableRow(sentence)) return false;
   // Scripts written without spaces have no words to count: a sentence is prose when it ends like one.
   if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(sentence)) return /[。！？.!?]$/u.test(sentence) || sentence.length > 20;
   const words = sentence.split(/\s+/);
@@ -112,6 +142,10 @@ export function isProse(sentence: string): boolean {
   const figures = words.filter((word) => /\d/.test(word)).length;
   if (/[.!?]["'”’)]?$/.test(sentence)) return words.length >= 3 && lower >= Math.min(3, words.length - 1) - 1 && figures * 4 <= words.length;
   return words.length >= 8 && lower >= 4 && figures * 6 <= words.length;
+}
+
+function joinedRows(rows: readonly string[]): string {
+  return rows.map((row) => row.replace(/[.;:,]$/, '')).join('; ');
 }
 
 /** Rows of a table as one line, row boundaries kept: "Qtr ended Jan 31; Shr 10 cts vs 12 cts". */

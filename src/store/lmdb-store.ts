@@ -18,7 +18,7 @@ import { dataFileProblem, matchesSeal, sealState, verifyInChild } from './data-f
 const DATABASES = ['meta', 'files', 'records', 'entries', 'rows', 'names', 'counts', 'labels', 'words', 'words-by-id', 'outputs', 'docs', 'segments', 'sitemaps'];
 
 /** The layout of the values (see `damage.ts`): a state without it, or with another, was written by another Dateline. */
-const STATE_FORMAT = 'checked-1';
+const STATE_FORMAT = 'checked-2';
 
 /**
  * lmdb's TransactionFlags: abortable, committed before returning, but not waiting for the disk

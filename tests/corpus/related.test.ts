@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ArchiveRows, type RowData } from '../../src/archive/rows.ts';
+import { storyKey } from '../../src/archive/row.ts';
 import { affectedByChanges, archiveScale, featureIndex, featuresOf, featureWeight, RELATED_DEFAULTS, relatedOf, scoreNeeded, type RelatedSettings } from '../../src/corpus/related.ts';
 import { random } from '../helpers/random.ts';
 
@@ -7,7 +8,7 @@ import { random } from '../helpers/random.ts';
 function rows(next: () => number, count: number, offset = 0): RowData[] {
   return Array.from({ length: count }, (_, index) => {
     const pick = (vocabulary: number, size: number) => [...new Set(Array.from({ length: size }, () => Math.floor(next() * vocabulary)))];
-    return { order: `1987-03-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}\u0000${String(offset + index).padStart(6, '0')}`, no: offset + index, rank: 0, authored: false, terms: pick(400, 6), authors: [], topics: pick(40, 2), related: [] };
+    return { order: `1987-03-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}\u0000${String(offset + index).padStart(6, '0')}`, no: offset + index, rank: 0, authored: false, terms: pick(400, 6), authors: [], topics: pick(40, 2), related: [], story: [offset + index + 1] };
   });
 }
 
@@ -70,7 +71,7 @@ describe('related articles, updated', () => {
  * given in as many of them as given, so that the words are as rare as in a real archive (the
  * Reuters corpus's counts, where they matter).
  */
-function archiveOf(articles: readonly { id: string; date: string; terms: string; topics?: string }[], background: { count: number; words?: Record<string, number>; topics?: Record<string, number> } = { count: 0 }) {
+function archiveOf(articles: readonly { id: string; date: string; terms: string; topics?: string; headline?: string }[], background: { count: number; words?: Record<string, number>; topics?: Record<string, number> } = { count: 0 }) {
   const ids = new Map<string, number>();
   const idOf = (word: string) => ids.get(word) ?? ids.set(word, ids.size).get(word)!;
   const common = 'company said market pct year share price dlr mln official week'.split(' ');
@@ -96,6 +97,7 @@ function archiveOf(articles: readonly { id: string; date: string; terms: string;
       authors: [],
       topics: split(article.topics, /, */).map((topic) => idOf(`topic:${topic}`)),
       related: [],
+      story: [storyKey('headline' in article && article.headline !== undefined ? article.headline : article.id)],
     })),
   );
   const index = featureIndex(rows);
@@ -218,5 +220,22 @@ describe('related articles that relate', () => {
     const { relatedTo } = archiveOf(articles, REUTERS);
     expect(relatedTo('cmo')).toEqual(['cmo-raised-again', 'cmo-series']);
     expect(relatedTo('cmo-raised')).toEqual(['cmo-series', 'cmo-next-day']);
+  });
+
+  it('does not list a re-send under the same headline with other words (a longer or shorter version, a correction), nor any other article a reader would read as the same', () => {
+    const cmo = 'salomon cmo trust collateralized mortgage obligation tranche';
+    const headline = 'Salomon Brothers prices a 500 mln dlr CMO';
+    const articles = [
+      { id: 'cmo', date: '1987-03-12', terms: cmo, topics: 'Salomon Brothers', headline },
+      { id: 'cmo-longer', date: '1987-03-13', terms: `${cmo} coupon maturity`, topics: 'Salomon Brothers', headline: `${headline}…` },
+      { id: 'cmo-other-story', date: '1987-03-13', terms: `${cmo} raised`, topics: 'Salomon Brothers', headline: 'Salomon Brothers raises its CMO' },
+      // The same headline a month on (a report series whose headline leaves out the figures) reads as the same story too.
+      { id: 'cmo-month-on', date: '1987-04-14', terms: `${cmo} coupon`, topics: 'Salomon Brothers', headline },
+    ];
+    const { relatedTo } = archiveOf(articles, REUTERS);
+    expect(relatedTo('cmo')).toEqual(['cmo-other-story']);
+    expect(relatedTo('cmo-longer')).toEqual(['cmo-other-story']);
+    // And one story is listed once, under whichever version is nearer.
+    expect(relatedTo('cmo-other-story')).toEqual(['cmo-month-on']);
   });
 });

@@ -39,7 +39,7 @@ function article(next: () => number, id: string, dictionary: MemoryDictionary, n
   }
   const tags = TAGS.filter(() => next() < 0.12);
   const date = `2025-01-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
-  return rowOf({ id, date, source: `${id}.txt`, format: 'text', names, tags, terms: [], authors: [] }, no, dictionary);
+  return rowOf({ id, date, source: `${id}.txt`, format: 'text', names, tags, terms: [], authors: [], headline: id }, no, dictionary);
 }
 
 interface State {
@@ -136,7 +136,7 @@ describe('topics updated by what changed', () => {
     const dictionary = new MemoryDictionary();
     const settings: TopicSettings = { language: 'en', minArticles: 3 };
     let no = 0;
-    const named = (names: FoundName[]) => rowOf({ id: `a${no}`, date: `2025-01-${String(1 + no).padStart(2, '0')}`, source: `a${no}.txt`, format: 'text', names, tags: [], terms: [], authors: [] }, no++, dictionary);
+    const named = (names: FoundName[]) => rowOf({ id: `a${no}`, date: `2025-01-${String(1 + no).padStart(2, '0')}`, source: `a${no}.txt`, format: 'text', names, tags: [], terms: [], authors: [], headline: `a${no}` }, no++, dictionary);
     const once = (name: string): FoundName => ({ name, kind: 'person', mentions: 1, lede: false });
     const twice = (name: string): FoundName => ({ name, kind: 'other', mentions: 2, lede: false });
     // `Ann Lee` is never prominent herself: three articles naming `Lee` twice make her a topic.

@@ -89,8 +89,8 @@ describe('deriveLede', () => {
     const { headline, summary } = lede('SALVADOR, Feb 26 - Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought since early January and improving prospects for the coming temporao.');
     expect(headline).toBe('Showers continued throughout the week in the Bahia cocoa zone');
     expect(Array.from(headline).length).toBeLessThanOrEqual(MAX_HEADLINE_LENGTH);
-    // The headline is the sentence's start, so the standfirst does not repeat it: nothing else is left.
-    expect(summary).toBe('');
+    // The headline is the sentence's start: the standfirst carries the rest of it.
+    expect(summary).toBe('…alleviating the drought since early January and improving prospects for the coming temporao.');
   });
 
   it('drops asides, company suffixes, "said it" and attribution tails before cutting', () => {
@@ -104,7 +104,7 @@ describe('deriveLede', () => {
 
   it('drops an aside before the verb, keeps "and Co" in a firm\'s name, and never cuts to a subject without its verb', () => {
     expect(lede('KUWAIT, March 1 - Kuwait\'s Oil Minister, in remarks published today, said OPEC would not raise its output ceiling in the coming months whatever happened to prices.').headline).toBe(
-      "Kuwait's Oil Minister said OPEC would not raise its output ceiling",
+      "Kuwait's Oil Minister said OPEC would not raise its output ceiling in the coming months",
     );
     expect(lede('Sole underwriter Goldman, Sachs and Co said it is publicly offering 40.05 mln dlrs of principal exchange rate linked securities due 1992.').headline).toBe(
       'Sole underwriter Goldman, Sachs and Co is publicly offering 40.05 mln dlrs',
@@ -118,23 +118,32 @@ describe('deriveLede', () => {
       'Eurodollar turnover during February was 140,417 lots.',
     );
     expect(startsWithWords(summary, headline)).toBe(false);
-    expect(summary).toBe('Eurodollar turnover during February was 140,417 lots.');
+    expect(headline).toBe('Total futures and options turnover fell slightly during February');
+    expect(summary.startsWith('…although daily average Eurodollar volume set a new record')).toBe(true);
   });
 
-  it('gives the full first sentence as the standfirst when the headline rewords it', () => {
-    const { headline, summary } = lede('Standard Oil Co and BP North America Inc said they plan to form a venture to manage the money market borrowing and investment activities of both companies.');
-    expect(summary.startsWith('Standard Oil Co and BP North America Inc said they plan')).toBe(true);
-    expect(startsWithWords(summary, headline)).toBe(false);
+  it('gives the rest of the first sentence as the standfirst when the headline shortens it, then the next sentence', () => {
+    const { headline, summary } = lede('Standard Oil Co and BP North America Inc said they plan to form a venture to manage the money market borrowing and investment activities of both companies.', 'BP North America is a subsidiary of British Petroleum.');
+    expect(headline).toBe('Standard Oil and BP North America plan to form a venture');
+    expect(summary).toBe('…to manage the money market borrowing and investment activities of both companies. BP North America is a subsidiary of British Petroleum.');
+  });
+
+  it('gives a story of one sentence a standfirst: the headline ends at a clause boundary and the standfirst carries the rest', () => {
+    expect(lede('LONDON, March 3 - Sale Tilney Plc said it bought Birmingham Bank for 12 mln stg.')).toEqual({
+      headline: 'Sale Tilney Plc said it bought Birmingham Bank',
+      summary: '…for 12 mln stg.',
+      place: 'London',
+    });
   });
 
   it('unwraps company names in ticker brackets and drops bare tickers', () => {
-    expect(lede('LONDON, March 3 - <Sale Tilney Plc> said it bought Birmingham Bank <BHAM.L> for 12 mln stg.').headline).toBe('Sale Tilney Plc said it bought Birmingham Bank for 12 mln stg');
+    expect(lede('LONDON, March 3 - <Sale Tilney Plc> said it bought Birmingham Bank <BHAM.L> for 12 mln stg.', 'More follows.').headline).toBe('Sale Tilney Plc said it bought Birmingham Bank for 12 mln stg');
     expect(lede('Shoe-Town Inc <shu> said it had record February sales.').headline).toBe('Shoe-Town Inc said it had record February sales');
     expect(lede('Prices rose sharply & <fast>.').headline).toBe('Prices rose sharply & <fast>');
   });
 
   it('never gives a bare list marker: a numbered opening keeps its sentence', () => {
-    expect(lede('1. This is not a list of anything at all, it is the opening of a story.').headline).toBe('This is not a list of anything at all, it is the opening of a story');
+    expect(lede('1. This is not a list of anything at all, it is the opening of a story.', 'More follows.').headline).toBe('This is not a list of anything at all, it is the opening of a story');
   });
 
   it('takes the first prose sentence when the article opens with a table row', () => {
@@ -143,13 +152,24 @@ describe('deriveLede', () => {
     );
   });
 
-  it('names a table by its rows, and by its company when a note gives the full name', () => {
+  it('says in words what a table is, whose (the company a note names, else the place) and its first figure; the standfirst gives the other rows', () => {
     expect(lede('MONTVALE, N.J., March 18 - Qtly div 17-1/2 cts vs 17-1/4 cts', 'Pay April 15', 'Record March 31', 'NOTE: Full name Federal Paper Board Co.')).toEqual({
-      headline: 'Federal Paper Board Co: Qtly div 17-1/2 cts vs 17-1/4 cts; Pay April 15; Record March 31',
-      summary: '',
+      // Whose dividend matters more than when it is paid: the date goes to the standfirst when both do not fit.
+      headline: 'Federal Paper Board quarterly dividend: 17-1/2 cts a share, up from 17-1/4 cts',
+      summary: 'Pay April 15; Record March 31',
       place: 'Montvale, N.J.',
     });
-    expect(lede('Shr 45 cts vs 58 cts', 'Net 1.2 mln vs 1.5 mln').headline).toBe('Shr 45 cts vs 58 cts; Net 1.2 mln vs 1.5 mln');
+    expect(lede('RICHMOND, Va. Feb 26 - Qtly div eight cts vs eight cts prior', 'Pay March 31', 'Record March 13').headline).toBe('Quarterly dividend from Richmond, Va.: eight cts a share, unchanged, payable March 31');
+    expect(lede('LOUISVILLE, Ky., Feb 26 - Shr one dlr vs 73 cts', 'Net 12.6 mln vs 15.8 mln', 'Nine mths', 'Shr 3.07 dlrs vs 3.08 dlrs')).toEqual({
+      headline: 'Quarterly results from Louisville, Ky.: one dlr a share against 73 cts',
+      summary: 'Net 12.6 mln vs 15.8 mln; Nine mths; Shr 3.07 dlrs vs 3.08 dlrs',
+      place: 'Louisville, Ky.',
+    });
+    expect(lede('4th qtr Jan 31', 'Oper shr loss 2.07 dlrs vs loss eight cts', 'NOTE: Per shr calculated after preferred dividends.', '1986 net includes a gain.').headline).toBe(
+      'Fourth-quarter results: operating loss of 2.07 dlrs a share against a loss of eight cts',
+    );
+    // A table Dateline cannot read keeps its rows.
+    expect(lede('Wheat 20,000 mt Norrkoping', 'Barley 10,000 mt Rouen').headline).toBe('Wheat 20,000 mt Norrkoping; Barley 10,000 mt Rouen');
   });
 
   it('handles non-Latin ledes and long words without spaces', () => {
