@@ -44,9 +44,11 @@ export function brokenPattern(headline: string): string | undefined {
     const [here, next, after] = [tokens[index]!, tokens[index + 1]!, tokens[index + 2]];
     if (HAVE.has(here.lower) && FINITE_AFTER_HAVE.has(next.lower)) return 'auxiliary before a finite verb';
     if (HAVE.has(here.lower) && next.pos === 'ADV' && after && /^\p{Ll}+s$/u.test(after.word) && after.pos === 'VERB' && !/ss$/.test(after.word)) return 'auxiliary before a finite verb';
-    if (PREPOSITIONS.has(here.lower) && here.pos === 'ADP' && (MODALS.has(next.lower) || (next.lower === 'to' && index > 0))) return 'preposition before a verb';
-    if (PREPOSITIONS.has(here.lower) && here.pos === 'ADP' && next.pos === 'ADP' && PREPOSITIONS.has(next.lower) && !/^(?:from|to|in|up|out)$/.test(here.lower)) return 'preposition before a preposition';
-    if (here.pos === 'PROPN' && SUBJECT_PRONOUNS.has(next.lower) && index + 2 < tokens.length && (after?.pos === 'AUX' || after?.pos === 'VERB')) return 'pronoun after its subject';
+    // A modal written in lower case ("for would"); "on May 15" is a date.
+    if (PREPOSITIONS.has(here.lower) && here.pos === 'ADP' && ((MODALS.has(next.word) ) || (next.lower === 'to' && /^(?:of|for|at|from|with|by)$/.test(here.lower)))) return 'preposition before a verb';
+    if (/^(?:of|for|at|from|with|by|into)$/.test(here.lower) && here.pos === 'ADP' && next.pos === 'ADP' && /^(?:of|for|at|from|with|by|on|in|to|into)$/.test(next.lower)) return 'preposition before a preposition';
+    // A subject said twice: "Senator Ruth Calloway she would …" (a name after a verb is its object: "told the SEC it cut …").
+    if (here.pos === 'PROPN' && SUBJECT_PRONOUNS.has(next.lower) && (after?.pos === 'AUX' || after?.pos === 'VERB') && !tokens.slice(0, index).some((token) => token.pos === 'VERB' || token.pos === 'AUX')) return 'pronoun after its subject';
   }
   const last = tokens.at(-1);
   if (last && last.lower === 'to' && tokens.length > 1) return 'ends on a function word';

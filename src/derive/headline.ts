@@ -16,8 +16,19 @@ export interface Headline {
  */
 export function headlineFrom(sentence: string): Headline {
   const text = withoutFinalStop(oneLine(sentence));
-  if (length(text) <= MAX_HEADLINE_LENGTH) return { text, whole: true };
-  return { text: compressSentence(text), whole: false };
+  // Headline style even when the sentence fits: no company suffixes, no "said it", no tickers' brackets.
+  const tight = withoutArticles(tidy(STEPS[1]!(STEPS[0]!(text))));
+  if (length(tight) <= MAX_HEADLINE_LENGTH) return { text: tight, whole: tight === text };
+  return { text: compressSentence(withoutArticles(text)), whole: false };
+}
+
+/**
+ * A headline without the article before the name it opens with, as headlines are written ("The
+ * U.S. Agriculture Department reported …" → "U.S. Agriculture Department reported …"). The others
+ * stay: without them a sentence reads as a telegram ("Company said …", "continued throughout week").
+ */
+function withoutArticles(text: string): string {
+  return text.replace(/^(?:The|A|An)\s+(?=\p{Lu})/u, '');
 }
 
 /**
@@ -32,7 +43,14 @@ export function compressSentence(sentence: string): string {
     text = tidy(step(text));
     if (length(text) <= MAX_HEADLINE_LENGTH) return text;
   }
-  const words = tagWords(text);
+  let words = tagWords(text);
+  // An appositive between commas after the subject's name ("Roger Andewelt, deputy assistant attorney general for litigation, said …") goes first.
+  const appositive = withoutAppositive(text, words);
+  if (appositive !== undefined) {
+    text = appositive;
+    if (length(text) <= MAX_HEADLINE_LENGTH) return text;
+    words = tagWords(text);
+  }
   const cut = cutAtClause(text, words);
   if (cut !== undefined) return cut;
   // A subject too long to leave room for its verb loses its phrase of place or time: "Total turnover on the London exchange fell …" → "Total turnover fell …".
@@ -42,7 +60,20 @@ export function compressSentence(sentence: string): string {
     const shorterCut = cutAtClause(shorter, tagWords(shorter));
     if (shorterCut !== undefined) return shorterCut;
   }
-  return truncateAtWord(text, MAX_HEADLINE_LENGTH);
+  return truncateAtNoun(text, words) ?? truncateAtWord(text, MAX_HEADLINE_LENGTH);
+}
+
+/** The sentence cut with "…" after the last noun, name or figure that fits ("… is thought…" and "… will include…" leave the reader waiting for the word after). */
+function truncateAtNoun(text: string, words: readonly Word[]): string | undefined {
+  const verb = words.findIndex((word) => word.tag === 'VERB' || word.tag === 'AUX');
+  let best: string | undefined;
+  for (let index = Math.max(verb, 0) + 1; index < words.length; index++) {
+    const word = words[index]!;
+    if (length(text.slice(0, word.end)) > MAX_HEADLINE_LENGTH - 1) break;
+    const head = tidy(text.slice(0, word.end));
+    if (ENDS.has(word.tag) && length(head) >= MAX_HEADLINE_LENGTH / 2) best = `${head}…`;
+  }
+  return best;
 }
 
 /** Where a headline may end: a noun, a name, a figure, or an adverb after its verb ("fell slightly"). */
@@ -63,11 +94,32 @@ function cutAtClause(text: string, words: readonly Word[]): string | undefined {
     const [word, next] = [words[index]!, words[index + 1]!];
     if (length(text.slice(0, word.end)) > MAX_HEADLINE_LENGTH) break;
     const endsAdverb = word.tag === 'ADV' && words[index - 1]!.tag === 'VERB' && /ly$/.test(word.lower);
-    if (!(ENDS.has(word.tag) || endsAdverb) || !STARTS.has(next.tag) || next.text === "'s" || next.text === '’s' || next.text === '%') continue;
+    // A passive or a state after "is", "were": "… were convicted", "… was optimistic", unless it promises more ("is expected", "is likely").
+    const endsState = (word.tag === 'VERB' || word.tag === 'ADJ') && /^(?:is|are|was|were|be|been|being)$/.test(words[index - 1]!.lower) && !WANTS_COMPLEMENT.test(word.lower);
+    if (!(ENDS.has(word.tag) || endsAdverb || endsState) || !STARTS.has(next.tag) || next.text === "'s" || next.text === '’s' || next.text === '%') continue;
     const head = tidy(text.slice(0, word.end));
-    if (length(head) >= 25 && closed(head) && !endsDangling(head)) best = head;
+    // (A noun the word lists would call dangling, "the sales tax plan", is a noun here: the tagger said so.)
+    if (length(head) >= 25 && closed(head)) best = head;
   }
   return best;
+}
+
+/** Passives and adjectives that promise a complement: "is expected (to …)", "was named (as …)", "is likely (to …)". */
+const WANTS_COMPLEMENT = /^(?:expected|thought|believed|said|reported|named|called|considered|set|scheduled|due|likely|unlikely|able|unable|going|prepared|designed|intended|required|asked|told|given|made|used|willing|ready|sure|aware|subject|responsible|based|owned|held|seen|estimated|forecast|valued|priced|rated|cut|raised|lowered|increased|reduced|set|put|placed|kept)$/;
+
+/** The sentence without an appositive between commas after a name and before the verb ("X, a unit of Y, said …"), when it has one. */
+function withoutAppositive(text: string, words: readonly Word[]): string | undefined {
+  for (let open = 1; open < words.length; open++) {
+    if (words[open]!.text !== ',' || !['PROPN', 'NOUN'].includes(words[open - 1]!.tag)) continue;
+    const close = words.findIndex((word, index) => index > open && word.text === ',');
+    if (close === -1 || close - open > 16) return undefined;
+    const inside = words.slice(open + 1, close);
+    const after = words[close + 1];
+    if (inside.length === 0 || inside.some((word) => word.tag === 'VERB' || word.tag === 'AUX') || !after) return undefined;
+    if (after.tag !== 'VERB' && after.tag !== 'AUX' && !(after.tag === 'ADV' && ['VERB', 'AUX'].includes(words[close + 2]?.tag ?? ''))) return undefined;
+    return tidy(`${text.slice(0, words[open]!.start)} ${text.slice(after.start)}`);
+  }
+  return undefined;
 }
 
 /** The sentence without the phrase of place or time between its subject and its verb ("on the London exchange"), when it has one. */
@@ -92,25 +144,40 @@ function closed(text: string): boolean {
 
 const STEPS: ((text: string) => string)[] = [
   // Asides: "(ICO)", "(about 1.5 billion dlrs)", "- the first since 1984 -".
-  (text) => text.replace(/\s*\([^()]*\)/g, '').replace(/\s[-–—]{1,2}\s[^-–—]{1,80}\s[-–—]{1,2}\s/g, ' '),
+  // A company's name in brackets after a preposition is the sentence's object, not an aside: "50 pct of (Videotron Ltee) for …" keeps it.
+  (text) =>
+    text
+      .replace(/(\s(?:of|with|from|for|by|to|in|at|on|and|or|into|between|than|over|about))?\s*\(([^()]*)\)/g, (whole: string, before: string | undefined, inside: string) => (before && NAME_IN_BRACKETS.test(inside) ? `${before} ${inside}` : ''))
+      .replace(/\s[-–—]{1,2}\s[^-–—]{1,80}\s[-–—]{1,2}\s/g, ' '),
   // Wire copy's company suffixes and reporting verbs: "Standard Oil Co said it plans" → "Standard Oil plans".
   (text) =>
     text
       .replace(/(?<!\band)\s(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|NV|AG|SA|N\.V|S\.A|Cos)\b\.?(?=['’]s\b|,|\s|$)/g, '')
       .replace(/s['’]s\b/g, "s'")
-      .replace(/\s(?:said|says|announced|reported|confirmed|added|stated)\s+(?:that\s+)?(?:it|they|he|she)\s+(?=\p{Ll})/gu, ' ')
-      .replace(/\b(said|says)\s+(?:on|late|early)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+(?:that\s+)?(?:it\s+)?/g, ''),
+      // "Champion Products said its board approved …" → "Champion Products' board approved …".
+      .replace(/^(\p{Lu}[^,;:]{1,60}?)\s+(?:said|says)\s+(?:that\s+)?its\s+(?=\p{Ll})/u, (_, subject: string) => `${subject}${/s$/.test(subject) ? "'" : "'s"} `)
+      .replace(/\b(said|says)\s+that\s+/g, '$1 ')
+      // The day it was said: "said today he will" → "said he will".
+      .replace(/\b(said|says)\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b/g, '$1')
+      // "said it plans" → "plans", with its auxiliary ("has said it will" is never "has will"); an attribution that carries the claim stays ("said it would", "confirmed", "denied").
+      .replace(/\s(?:(?:has|have|had)\s+)?(?:said|says|announced|reported|added|stated)\s+(?:that\s+)?(?:it|they|he|she)\s+(?=\p{Ll})(?!(?:would|could|might|may|should|must|can)\b)/gu, ' '),
   // An attribution tail: "…, the company said", "…, officials told reporters".
   (text) => text.replace(/,\s+(?:[^,]{0,60}\s)?(?:said|says|told [^,]{1,40}|according to [^,]{1,60}|reported|added|announced)(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+day|\s+today|\s+yesterday)?$/u, ''),
   // Appositives between commas: ", a unit of Shearson Lehman,", ", the world's largest producer,".
   // Asides of the same kind: ", in remarks published today,", ", speaking in Tokyo,".
   // Only before the verb (lower case), so the main clause is never taken for an aside.
   (text) => text.replace(/,\s+(?:a|an|the|which|who|its|whose|formerly|part of|unit of|in|on|at|for|with|after|before|under|according to|\p{Ll}+ing)\s[^,]{1,80},\s(?=\p{Ll})/gu, ' '),
+  // With the asides gone, "X, which recently went public, said its board …" reads "X said its board …": headline style again.
+  (text) => STEPS[1]!(text),
   // Trailing clauses after a comma: ", alleviating the drought", ", which …", ", but …".
   (text) => cutAtLastComma(text),
   // Time and source phrases that headlines leave out.
-  (text) => text.replace(/\s+(?:on|last|this|next|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night)\b/g, ''),
+  // Not after a preposition ("before the end of next year"), nor before a possessive ("at last year's levels").
+  (text) => text.replace(/(?<!\b(?:of|for|at|from|by|in|to|since|until|before|after|than|during|through|the|and|or))\s+(?:on|last|this|next|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night)\b(?!['’]s)/g, ''),
 ];
+
+/** A name in brackets: capitalised words, no figures ("Videotron Ltee", "Bank of Montreal"). */
+const NAME_IN_BRACKETS = /^\p{Lu}[\p{L}&.'’ -]{1,60}$/u;
 
 /** Words a headline cannot end on: they promise another word. */
 const DANGLING = new Set([
@@ -212,7 +279,8 @@ function endsDangling(text: string): boolean {
 
 function tidy(text: string): string {
   // (The trailing run is matched from its first character only: tried from each of its characters, a long run inside the text was quadratic.)
-  return text.replace(/\s+([,.;:])/g, '$1').replace(/\s{2,}/g, ' ').replace(/(?<![\s,;:\-–—])[\s,;:\-–—]+$/u, '').trim();
+  // A word the copy doubled ("said it it has", "of of") is said once.
+  return text.replace(/\b(it|of|the|a|an|to|in|on|and|for)\s+\1\b/gi, '$1').replace(/\s+([,.;:])/g, '$1').replace(/\s{2,}/g, ' ').replace(/(?<![\s,;:\-–—])[\s,;:\-–—]+$/u, '').trim();
 }
 
 function withoutFinalStop(text: string): string {

@@ -46,12 +46,16 @@ function labels(label: string, whose: Whose, span = ''): string[] {
 function resultsHeadline(rows: readonly string[], whose: Whose, max: number): TableLede | undefined {
   const at = rows.findIndex((row) => RESULT_ROW.test(row));
   if (at === -1) return undefined;
-  const [, oper, item, kind, ours, theirs] = RESULT_ROW.exec(rows[at]!)!;
+  const [, oper, item, , ours, theirs] = RESULT_ROW.exec(rows[at]!)!;
+  const kind = /^net\s+(?:income|profit|loss)$|^pre-?tax/i.test(item!) ? item : RESULT_ROW.exec(rows[at]!)![3];
   const period = periodOf(rows.slice(0, at), rows.slice(at + 1));
   const perShare = /^shrs?$/i.test(item!);
-  const what = `${oper ? 'operating ' : ''}${perShare ? '' : `${item!.toLowerCase().replace(/^net$/, 'net')} `}${kind ? `${kind.toLowerCase()} ` : ''}`;
-  const figure = `${what}${amount(ours!)}${perShare ? ' a share' : ''}${hasFigure(theirs!) ? ` against ${amount(theirs!).replace(/^(?=(?:loss|profit) of)/, 'a ')}` : ''}`;
-  const [results, span] = period.startsWith('quarter to') ? ['Results', ` for the ${period}`] : [period === '' ? 'Results' : `${period} results`, ''];
+  // What the figure is, as the wire's own titles say it ("4TH QTR NET", "YEAR LOSS"): a net profit or a loss, operating when the row says so.
+  const loss = /^loss\b/i.test(ours!) || /loss/i.test(`${item} ${kind ?? ''}`);
+  const measure = `${oper ? 'operating ' : 'net '}${loss ? 'loss' : 'profit'}`.replace(/^net loss$/, 'loss');
+  const figure = `${amount(ours!).replace(/^(?:loss|profit) of /, '')}${perShare ? ' a share' : ''}${hasFigure(theirs!) ? ` against ${amount(theirs!).replace(/^(?=(?:loss|profit) of)/, 'a ')}` : ''}`;
+  const label = `${period === '' || period.startsWith('quarter to') ? '' : `${period} `}${measure}`;
+  const [results, span] = [`${label.charAt(0).toUpperCase()}${label.slice(1)}`, period.startsWith('quarter to') ? ` for the ${period}` : ''];
   const headline = fit(labels(results, whose, span).map((label) => `${label}: ${figure}`), max);
   return headline === undefined ? undefined : { headline, rest: rows.filter((_, index) => index !== at) };
 }
