@@ -9,9 +9,9 @@ export interface DayCount {
 }
 
 /**
- * A year as a newspaper archive's calendar: all twelve months, each a grid of weeks from Monday
- * to Sunday, every day shown and the days that have articles linking to their page with their
- * count. Hrefs are relative to the page at `from`. `days` may come in any order.
+ * A year as a newspaper archive's calendar: the months that hold articles, each a grid of weeks
+ * from Monday to Sunday, every day shown and the days that have articles linking to their page
+ * with their count. Hrefs are relative to the page at `from`. `days` may come in any order.
  */
 export function calendarYear(from: string, year: string, days: readonly DayCount[], language: string): CalendarYear {
   const byMonth = new Map<string, DayCount[]>();
@@ -23,10 +23,8 @@ export function calendarYear(from: string, year: string, days: readonly DayCount
     else byMonth.set(month, [day]);
     count += day.count;
   }
-  const months = Array.from({ length: 12 }, (_, index) => {
-    const month = String(index + 1).padStart(2, '0');
-    return calendarMonth(from, year, month, byMonth.get(month) ?? [], language);
-  });
+  // Only the months that hold articles: a year with one story is not twelve empty grids.
+  const months = [...byMonth.keys()].sort().map((month) => calendarMonth(from, year, month, byMonth.get(month)!, language));
   return { year, id: `year-${year}`, href: relativeHref(from, yearPath(year)), count, months };
 }
 

@@ -9,7 +9,7 @@
  */
 export async function openIndex(pagefind, folder, baseUrl) {
   const manifest = await (await fetch(new URL('segments.json', folder))).json();
-  await pagefind.options({ basePath: folder.href, baseUrl, excerptLength: 30 });
+  await pagefind.options({ basePath: folder.href, baseUrl, excerptLength: EXCERPT_WORDS, excerptEllipsis: '…' });
   for (const segment of manifest.segments) await pagefind.mergeIndex(new URL(`${segment}/`, folder).href, { baseUrl });
   const dead = new Set(manifest.dead);
   const live = (results) => results.filter((result) => !dead.has(result.id));
@@ -44,9 +44,10 @@ export async function openIndex(pagefind, folder, baseUrl) {
       let members = new Set(lists[0].map((result) => result.id));
       for (const list of lists.slice(1)) members = new Set(list.filter((result) => members.has(result.id)).map((result) => result.id));
       // How often each article's prose says each word: Pagefind's locations from its ordinary search, read for members only.
-      const frequencies = await Promise.all(
-        phrases.map(async (phrase) => (phrase.includes(' ') ? new Map() : new Map((await pagefind.search(phrase, { filters })).results.filter((result) => members.has(result.id)).map((result) => [result.id, result.words?.length ?? 0])))),
+      const stemmed = await Promise.all(
+        phrases.map(async (phrase) => (phrase.includes(' ') ? new Map() : new Map((await pagefind.search(phrase, { filters })).results.filter((result) => members.has(result.id)).map((result) => [result.id, result])))),
       );
+      const frequencies = stemmed.map((results) => new Map([...results].map(([id, result]) => [id, result.words?.length ?? 0])));
       const articles = Math.max(1, manifest.articles ?? 1);
       const exact = lists.map((list) => new Map(list.map((result) => [result.id, result])));
       const scored = [...members].map((id) => {
@@ -92,7 +93,14 @@ export async function openIndex(pagefind, folder, baseUrl) {
             const from = at;
             at = Math.min(scored.length, at + size);
             await settle(from, at);
-            return Promise.all(scored.slice(from, at).map(({ id }) => dataOf(id)));
+            return Promise.all(
+              scored.slice(from, at).map(async ({ id }) => {
+                // Pagefind marks the words of the one search the data came from: every word of the query is marked, in the stretch that holds most of them.
+                const data = await dataOf(id);
+                const locations = [...exact, ...stemmed].flatMap((results) => results.get(id)?.words ?? []);
+                return data.raw_content === undefined ? data : { ...data, excerpt: excerptOf(data.raw_content, locations, EXCERPT_WORDS, '…') };
+              }),
+            );
           });
           taking = page.catch(() => undefined);
           return page;
@@ -144,6 +152,39 @@ export async function openIndex(pagefind, folder, baseUrl) {
       };
     },
   };
+}
+
+/** Words an excerpt quotes, and how many of them come before its first match. */
+const EXCERPT_WORDS = 30;
+const LEAD_IN = 4;
+
+/**
+ * An excerpt of `content` (Pagefind's text of the article, `<` and `>` already escaped): the
+ * `length` words that hold most of the matched words (`locations`, word positions as Pagefind
+ * counts them), each marked, with `ellipsis` where the text goes on before or after. Pagefind's own
+ * excerpt, word for word, but with the locations of every word of the query.
+ */
+export function excerptOf(content, locations, length, ellipsis) {
+  const zeroWidth = content.includes('\u200B');
+  const words = zeroWidth ? content.split('\u200B') : content.split(/[^\S\uFEFF]+/g);
+  const marked = new Set(locations);
+  const span = Math.min(length, words.length);
+  // Windows that open a few words before a match: the one holding most matches, the first of equals.
+  const sorted = [...marked].sort((a, b) => a - b);
+  let start = 0;
+  let best = 0;
+  for (let first = 0, last = 0; first < sorted.length; first++) {
+    const from = Math.max(0, Math.min(sorted[first] - LEAD_IN, words.length - span));
+    while (last < sorted.length && sorted[last] < from + span) last++;
+    let count = last - first;
+    for (let before = first - 1; before >= 0 && sorted[before] >= from; before--) count++;
+    if (count > best) [best, start] = [count, from];
+  }
+  const joiner = zeroWidth ? '' : ' ';
+  const quoted = words.slice(start, start + span).map((word, offset) => (marked.has(start + offset) && word !== '' ? `<mark>${word}</mark>` : word));
+  const before = start > 0 ? `${ellipsis}${joiner}` : '';
+  const after = start + span < words.length ? `${joiner}${ellipsis}` : '';
+  return `${before}${quoted.join(joiner).trim()}${after}`;
 }
 
 /** BM25's saturation: the tenth mention of a word adds little to the ninth. */

@@ -171,10 +171,14 @@ describeNeeding('chromium', 'the site in a browser', () => {
     expect(page.url()).toBe(addresses.at(-2));
   });
 
-  it('the archive shows each year as a calendar; a day in it leads to that day, listed newest first like the front page', async () => {
+  it('the archive lists each year with its months; a year is a calendar of its months with articles; a day in it leads to that day, listed newest first like the front page', async () => {
     const page = await open('archive/index.html');
     expect(await page.locator('.calendar-year h2').allTextContents()).toEqual([expect.stringMatching(/^2025 1 article$/), expect.stringMatching(/^2024 1 article$/), expect.stringMatching(/^2023 40 articles$/)]);
-    expect(await page.locator('.calendar-year').first().locator('table').count()).toBe(12);
+    expect(await page.locator('.calendar-year').first().locator('li').allTextContents()).toEqual([expect.stringMatching(/^April 2025 1 article$/)]);
+    await page.getByRole('link', { name: '2025', exact: true }).click();
+    expect(page.url()).toMatch(/\/2025\/index\.html$/);
+    // Only the month that holds articles: no empty grids.
+    expect(await page.locator('table.month').count()).toBe(1);
     // Days without articles are shown, not linked.
     const april = page.getByRole('table', { name: /^April 2025/ });
     expect(await april.getByRole('cell', { name: '26', exact: true }).getByRole('link').count()).toBe(0);
@@ -185,8 +189,8 @@ describeNeeding('chromium', 'the site in a browser', () => {
     expect(await page.locator('.article-list.compact h2').allTextContents()).toEqual([expect.stringMatching(SEED_HEADLINE)]);
 
     // The busiest day of 2023, from its calendar: its articles in the front page's order (newest first).
-    await page.goto(new URL('archive/index.html', base).href);
-    const days = page.locator('.calendar-year:has(#year-2023) td.has a');
+    await page.goto(new URL('2023/index.html', base).href);
+    const days = page.locator('td.has a');
     const counts = await days.evaluateAll((links) => links.map((link) => Number(link.querySelector('.n')?.textContent?.replace(/\D/g, ''))));
     const busiest = counts.indexOf(Math.max(...counts));
     await days.nth(busiest).click();
@@ -227,6 +231,13 @@ describeNeeding('chromium', 'the site in a browser', () => {
       if (overflow > 0) wide.push(`${url}: ${overflow}px`);
     }
     expect(wide).toEqual([]);
+    // A calendar's days are targets a finger can tap (24 px at least, WCAG 2.2's 2.5.8) and their counts readable (11 px at least).
+    const year = await open('2023/index.html', { width: 390 });
+    const sizes = await year.locator('td.has a').evaluateAll((links) =>
+      links.map((link) => ({ width: link.getBoundingClientRect().width, height: link.getBoundingClientRect().height, count: parseFloat(getComputedStyle(link.querySelector('.n')!).fontSize) })),
+    );
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(sizes.filter((size) => size.width < 24 || size.height < 24 || size.count < 11)).toEqual([]);
   });
 
   it('a missing page gets the 404 page, whose links work', async () => {

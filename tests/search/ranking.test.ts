@@ -68,4 +68,17 @@ describe('search ranks stories before tables', () => {
     expect(results.map((urls) => urls.length)).toEqual([1, 1, 1, 1]);
     expect(results[0]![0]).toBe(results[2]![0]);
   });
+
+  it('marks every word of the query in the excerpt, by its stem too, and shows "…" where the excerpt cuts the text', async () => {
+    const { found } = await searchSite(site, [{ term: 'oil quotas' }, { term: 'crude ministers' }]);
+    const [story] = found[0]!;
+    expect(story!.excerpt).toMatch(/<mark>Oil<\/mark> prices fell/);
+    expect(story!.excerpt).toMatch(/their <mark>quotas,?<\/mark>/);
+    // The story goes on after the thirty words quoted.
+    expect(story!.excerpt.endsWith('…')).toBe(true);
+    // Two words far apart: the stretch with one of them, and text cut before it says so.
+    const [other] = found[1]!;
+    expect(other!.excerpt).toMatch(/<mark>(?:crude|ministers)<\/mark>/);
+    expect(other!.excerpt).toMatch(/^…|…$/);
+  });
 });

@@ -22,26 +22,28 @@ const ARTICLES = {
 const headlines = (html: string) => [...html.matchAll(/<h[23]><a [^>]*>([^<]+)<\/a><\/h[23]>/g)].map((match) => match[1]);
 
 describe('browsing the archive by date', () => {
-  it('shows each year on /archive/ as a calendar: a day with articles links to its page with its count; other days are shown, not linked', async () => {
+  it('shows each year on /archive/ with its months and their counts, and each year page as a calendar of those months: a day with articles links to its page with its count; other days are shown, not linked', async () => {
     const { site } = await buildSite(ARTICLES);
     const archive = page(site, /^archive\/index\.html$/);
-    // Newest year first, twelve months each.
+    // Newest year first, each with the months that hold articles: an overview, not the year pages again.
     expect(archive.indexOf('id="year-2025"')).toBeLessThan(archive.indexOf('id="year-1987"'));
     expect(archive).toContain('<h2 id="year-1987"><a href="../1987/index.html">1987</a> <span class="count">4 articles</span></h2>');
-    expect(archive.match(/<table class="month/g)).toHaveLength(24);
-    expect(archive).toContain('<caption><a href="../1987/03/index.html">March 1987</a> <span class="count">4 articles</span></caption>');
-    expect(archive).toContain('<caption>January 1987 <span class="count">no articles</span></caption>');
-    expect(archive).toContain('<th scope="col"><abbr title="Monday">M</abbr></th>');
-    // 1 March 1987 was a Sunday: the first week is six empty cells and the 1st.
-    expect(archive).toContain('<tr><td></td><td></td><td></td><td></td><td></td><td></td><td>1</td></tr>');
-    expect(archive).toContain('<td class="has"><a href="../1987/03/05/index.html">5<span class="n"><span class="visually-hidden">: </span>3<span class="visually-hidden"> articles</span></span></a></td>');
-    expect(archive).toContain('<td class="has"><a href="../1987/03/06/index.html">6<span class="n"><span class="visually-hidden">: </span>1<span class="visually-hidden"> article</span></span></a></td>');
-    expect(archive.match(/<td class="has">/g)).toHaveLength(3);
-    // A year's page is that year's calendar, its heading the page's.
+    expect(archive).toContain('<li><a href="../1987/03/index.html">March 1987</a> <span class="count">4 articles</span></li>');
+    expect(archive).toContain('<li><a href="../2025/04/index.html">April 2025</a> <span class="count">1 article</span></li>');
+    expect(archive).not.toContain('January 1987');
+    expect(archive).not.toContain('<table class="month');
+    // A year's page is that year's calendar, its heading the page's: only the months with articles.
     const year = page(site, /^1987\/index\.html$/);
-    expect(year.match(/<table class="month/g)).toHaveLength(12);
-    expect(year).toContain('<a href="03/05/index.html">5<span class="n">');
+    expect(year.match(/<table class="month/g)).toHaveLength(1);
+    expect(year).toContain('<caption><a href="03/index.html">March 1987</a> <span class="count">4 articles</span></caption>');
+    expect(year).toContain('<th scope="col"><abbr title="Monday">M</abbr></th>');
+    // 1 March 1987 was a Sunday: the first week is six empty cells and the 1st.
+    expect(year).toContain('<tr><td></td><td></td><td></td><td></td><td></td><td></td><td>1</td></tr>');
+    expect(year).toContain('<td class="has"><a href="03/05/index.html">5<span class="n"><span class="visually-hidden">: </span>3<span class="visually-hidden"> articles</span></span></a></td>');
+    expect(year).toContain('<td class="has"><a href="03/06/index.html">6<span class="n"><span class="visually-hidden">: </span>1<span class="visually-hidden"> article</span></span></a></td>');
+    expect(year.match(/<td class="has">/g)).toHaveLength(2);
     expect(year).not.toContain('id="year-1987"');
+    expect(year).not.toBe(page(site, /^archive\/index\.html$/));
   });
 
   it('lists a day compactly, newest first as the front page does, with its count, places, and reading times only from 3 minutes', async () => {
@@ -122,5 +124,10 @@ describe('browsing the archive by date', () => {
       isFront: false,
     };
     expect(render.render(frontKind.template!, list)).toContain('<span class="place">&lt;img src=x onerror=alert(1)&gt;</span> — S');
+    // A place with no standfirst after it is not followed by a dash leading nowhere ("SEATTLE —").
+    const bare = { ...list, groups: [{ items: [{ ...list.groups[0]!.items[0]!, place: 'Seattle', summary: '' }] }] };
+    const html = render.render(frontKind.template!, bare);
+    expect(html).toContain('<p class="summary"><span class="place">Seattle</span></p>');
+    expect(html).not.toContain('—');
   });
 });
