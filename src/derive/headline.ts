@@ -43,24 +43,36 @@ export function compressSentence(sentence: string): string {
     text = tidy(step(text));
     if (length(text) <= MAX_HEADLINE_LENGTH) return text;
   }
-  let words = tagWords(text);
+  // Only the opening is read: a headline is at most 90 characters of it, after asides of a few dozen more are gone.
+  let words = tagWords(text.slice(0, TAGGED_CHARS));
   // An appositive between commas after the subject's name ("Roger Andewelt, deputy assistant attorney general for litigation, said …") goes first.
   const appositive = withoutAppositive(text, words);
   if (appositive !== undefined) {
-    text = appositive;
-    if (length(text) <= MAX_HEADLINE_LENGTH) return text;
-    words = tagWords(text);
+    ({ text, words } = appositive);
+    if (length(text) <= MAX_HEADLINE_LENGTH) return tidy(text);
   }
   const cut = cutAtClause(text, words);
   if (cut !== undefined) return cut;
   // A subject too long to leave room for its verb loses its phrase of place or time: "Total turnover on the London exchange fell …" → "Total turnover fell …".
   const shorter = withoutSubjectPhrase(text, words);
   if (shorter !== undefined) {
-    if (length(shorter) <= MAX_HEADLINE_LENGTH) return shorter;
-    const shorterCut = cutAtClause(shorter, tagWords(shorter));
+    if (length(shorter.text) <= MAX_HEADLINE_LENGTH) return tidy(shorter.text);
+    const shorterCut = cutAtClause(shorter.text, shorter.words);
     if (shorterCut !== undefined) return shorterCut;
   }
-  return truncateAtNoun(text, words) ?? truncateAtWord(text, MAX_HEADLINE_LENGTH);
+  return truncateAtNoun(text, words) ?? truncateAtWord(tidy(text), MAX_HEADLINE_LENGTH);
+}
+
+/** How much of a sentence the tagger reads (tagging costs in proportion to the text). */
+const TAGGED_CHARS = 200;
+
+/** A tagged sentence with its words `from` up to `to` (not included) taken out, the tags of the others kept. */
+function without(text: string, words: readonly Word[], from: number, to: number): { text: string; words: Word[] } {
+  const head = text.slice(0, words[from]!.start).trimEnd();
+  const tailAt = to < words.length ? words[to]!.start : text.length;
+  const joined = `${head} ${text.slice(tailAt)}`;
+  const shift = head.length + 1 - tailAt;
+  return { text: joined, words: [...words.slice(0, from), ...words.slice(to).map((word) => ({ ...word, start: word.start + shift, end: word.end + shift }))] };
 }
 
 /** The sentence cut with "…" after the last noun, name or figure that fits ("… is thought…" and "… will include…" leave the reader waiting for the word after). */
@@ -108,7 +120,7 @@ function cutAtClause(text: string, words: readonly Word[]): string | undefined {
 const WANTS_COMPLEMENT = /^(?:expected|thought|believed|said|reported|named|called|considered|set|scheduled|due|likely|unlikely|able|unable|going|prepared|designed|intended|required|asked|told|given|made|used|willing|ready|sure|aware|subject|responsible|based|owned|held|seen|estimated|forecast|valued|priced|rated|cut|raised|lowered|increased|reduced|set|put|placed|kept)$/;
 
 /** The sentence without an appositive between commas after a name and before the verb ("X, a unit of Y, said …"), when it has one. */
-function withoutAppositive(text: string, words: readonly Word[]): string | undefined {
+function withoutAppositive(text: string, words: readonly Word[]): { text: string; words: Word[] } | undefined {
   for (let open = 1; open < words.length; open++) {
     if (words[open]!.text !== ',' || !['PROPN', 'NOUN'].includes(words[open - 1]!.tag)) continue;
     const close = words.findIndex((word, index) => index > open && word.text === ',');
@@ -117,20 +129,20 @@ function withoutAppositive(text: string, words: readonly Word[]): string | undef
     const after = words[close + 1];
     if (inside.length === 0 || inside.some((word) => word.tag === 'VERB' || word.tag === 'AUX') || !after) return undefined;
     if (after.tag !== 'VERB' && after.tag !== 'AUX' && !(after.tag === 'ADV' && ['VERB', 'AUX'].includes(words[close + 2]?.tag ?? ''))) return undefined;
-    return tidy(`${text.slice(0, words[open]!.start)} ${text.slice(after.start)}`);
+    return without(text, words, open, close + 1);
   }
   return undefined;
 }
 
 /** The sentence without the phrase of place or time between its subject and its verb ("on the London exchange"), when it has one. */
-function withoutSubjectPhrase(text: string, words: readonly Word[]): string | undefined {
+function withoutSubjectPhrase(text: string, words: readonly Word[]): { text: string; words: Word[] } | undefined {
   const verb = words.findIndex((word) => word.tag === 'VERB' || word.tag === 'AUX');
   if (verb < 3) return undefined;
   for (let index = 1; index < verb; index++) {
     const word = words[index]!;
     if (word.tag !== 'ADP' || word.lower === 'of' || !['NOUN', 'PROPN'].includes(words[index - 1]!.tag)) continue;
     if (words.slice(index, verb).some((each) => each.text === ',' || each.text === '(')) return undefined;
-    return tidy(`${text.slice(0, word.start)}${text.slice(words[verb]!.start)}`);
+    return without(text, words, index, verb);
   }
   return undefined;
 }
@@ -273,7 +285,8 @@ const VERB_LIKE = new RegExp(
 );
 
 function endsDangling(text: string): boolean {
-  const last = /([\p{L}']+)\W*$/u.exec(text)?.[1]?.toLowerCase();
+  // Read from the last few dozen characters: tried at every position of a long text, the pattern costs in proportion to it.
+  const last = /([\p{L}']+)\W*$/u.exec(text.slice(-48))?.[1]?.toLowerCase();
   return last !== undefined && DANGLING.has(last);
 }
 
@@ -288,13 +301,18 @@ function withoutFinalStop(text: string): string {
 }
 
 function length(text: string): number {
-  return Array.from(text).length;
+  // Characters, not UTF-16 units: a character outside the Basic Multilingual Plane is two units, the first a high surrogate.
+  return SURROGATE.test(text) ? Array.from(text).length : text.length;
 }
+
+const SURROGATE = /[\uD800-\uDBFF]/;
 
 /** Cuts `text` to at most `max` characters at a word boundary, adding an ellipsis when it cut. */
 export function truncateAtWord(text: string, max: number): string {
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
+  if (text.length <= max) return text;
+  // Characters of at most two UTF-16 units each: the first `2 · max` units hold the first `max` characters.
+  const chars = Array.from(text.slice(0, 2 * max + 2));
+  if (chars.length <= max && text.length <= 2 * max + 2) return text;
   const cut = chars.slice(0, max - 1).join('');
   const space = cut.lastIndexOf(' ');
   let base = space > max / 2 ? cut.slice(0, space) : cut;
@@ -304,5 +322,8 @@ export function truncateAtWord(text: string, max: number): string {
 }
 
 export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text is one line already: only a run of spaces or a line break is replaced.
+  return (MORE_THAN_A_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
+
+const MORE_THAN_A_SPACE = /\s\s|[^\S ]/;

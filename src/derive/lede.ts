@@ -1,6 +1,6 @@
 import { headlineFrom, MAX_HEADLINE_LENGTH, oneLine, restOfSentence, shortenAtBoundary, truncateAtWord } from './headline.ts';
 import { splitSentences } from './sentences.ts';
-import { opensLike, standfirst } from './summary.ts';
+import { MAX_SUMMARY_LENGTH, opensLike, standfirst } from './summary.ts';
 import { isTableRow, tableHeadline } from './table-headline.ts';
 import { placeName, splitWireDateline } from './wire-dateline.ts';
 
@@ -66,7 +66,8 @@ export function deriveLede(paragraphs: readonly string[], fallback: string): Led
   let title = headline.text;
   // The standfirst carries what the headline does not: the rest of the lede after the headline's words, then the next sentences.
   let rest = headline.whole ? '' : restOfSentence(full, title);
-  const following = withoutRepeat([...after, ...before], title);
+  // What follows, as far as a standfirst reads (two of them, so its cut falls at a word).
+  const following = withoutRepeat(upTo([...after, ...before], 2 * MAX_SUMMARY_LENGTH), title);
   if (rest === '' && following.length === 0) {
     // Nothing follows the headline (a story of one sentence): it ends at a clause boundary and the standfirst carries the rest, rather than stand empty.
     const shorter = shortenAtBoundary(title);
@@ -74,6 +75,18 @@ export function deriveLede(paragraphs: readonly string[], fallback: string): Led
   }
   const summary = [...(rest === '' ? [] : [`…${rest}`]), ...following].join(' ');
   return { headline: title, summary: standfirst(summary), ...place };
+}
+
+/** The first of `texts`, as many as make `chars` characters. */
+function upTo(texts: readonly string[], chars: number): string[] {
+  const taken: string[] = [];
+  let length = 0;
+  for (const text of texts) {
+    if (length >= chars) break;
+    taken.push(text);
+    length += text.length + 1;
+  }
+  return taken;
 }
 
 /** The sentences after the headline, without one that opens as the headline does ("Total turnover fell … / Total turnover last month was …"). */

@@ -1,0 +1,17 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import * as tagger from '../src/derive/tagger.ts';
+import { deriveLede } from '../src/derive/lede.ts';
+import { textRecord } from '../src/records/text-record.ts';
+import { DEFAULT_LEFTOVER_PATTERNS } from '../src/clean/leftovers.ts';
+const dir = '/work/shared/corpora/reuters21578/articles/';
+const files = readdirSync(dir).sort().map((name) => [name, readFileSync(dir + name, 'utf8')]);
+let t0 = performance.now();
+tagger.tagWords('Load the model now.');
+console.log('load', (performance.now() - t0).toFixed(0));
+const paras: string[][] = [];
+t0 = performance.now();
+for (const [name, text] of files) paras.push(textRecord({ relativePath: name, displayPath: name, id: name, format: 'text', text, hash: name, times: { size: 0, mtimeMs: 0, ctimeMs: 0 } } as never, DEFAULT_LEFTOVER_PATTERNS).text.split('\n\n'));
+console.log('records', ((performance.now() - t0) / files.length).toFixed(3));
+t0 = performance.now();
+for (const p of paras) deriveLede(p, 'x');
+console.log('lede', ((performance.now() - t0) / files.length).toFixed(3));
