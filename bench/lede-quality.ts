@@ -127,3 +127,27 @@ export function rouge1(candidate: string, reference: string): number {
   const recall = overlap / theirs.length;
   return (2 * precision * recall) / (precision + recall);
 }
+
+/** What a list shows of one article. */
+export interface Lede {
+  source: string;
+  headline: string;
+  summary: string;
+}
+
+/** The sub-editor's figures over a set of ledes (counts), and ROUGE-1 against reference titles where given (by source). */
+export function ledeFigures(ledes: readonly Lede[], titles?: ReadonlyMap<string, string>) {
+  const count = (test: (lede: Lede) => boolean) => ledes.filter(test).length;
+  const scored = titles === undefined ? [] : ledes.filter((lede) => titles.has(lede.source)).map((lede) => rouge1(lede.headline, titles.get(lede.source)!));
+  return {
+    articles: ledes.length,
+    cut: count((lede) => lede.headline.endsWith('…')),
+    over90: count((lede) => Array.from(lede.headline).length > 90),
+    broken: count((lede) => brokenPattern(lede.headline) !== undefined),
+    functionWord: count((lede) => endsOnFunctionWord(lede.headline)),
+    notAStory: count((lede) => notAStory(lede.headline) !== undefined),
+    repeats: count((lede) => standfirstRepeats(lede.headline, lede.summary)),
+    empty: count((lede) => lede.summary.trim() === ''),
+    rouge: scored.length === 0 ? undefined : scored.reduce((sum, score) => sum + score, 0) / scored.length,
+  };
+}

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { ledeFigures, type Lede } from '../../bench/lede-quality.ts';
+import { DEFAULT_LEFTOVER_PATTERNS } from '../../src/clean/leftovers.ts';
+import { textRecord } from '../../src/records/text-record.ts';
+import { REUTERS, SEEDS } from '../helpers/files.ts';
+import { describeNeeding } from '../helpers/requires.ts';
+
+/** The ledes of every `.txt` article of a folder, as textRecord derives them. */
+function ledesOf(folder: string): Lede[] {
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.txt'))
+    .map((name) => {
+      const text = readFileSync(path.join(folder, name), 'utf8');
+      const id = name.replace(/\.txt$/, '').replace(/^[^_]*_/, '');
+      const record = textRecord({ relativePath: name, displayPath: name, id, format: 'text', text, hash: id, times: { size: 0, mtimeMs: 0, ctimeMs: 0 } } as never, DEFAULT_LEFTOVER_PATTERNS);
+      return { source: name, headline: record.headline, summary: record.summary };
+    });
+}
+
+it('the seed: its headline keeps the claim ("has officially confirmed"), its standfirst adds to it', () => {
+  const [seed] = ledesOf(SEEDS);
+  expect(seed!.headline).toMatch(/^North Korea has officially confirmed/);
+  expect(ledeFigures([seed!])).toMatchObject({ broken: 0, functionWord: 0, notAStory: 0, repeats: 0, empty: 0, over90: 0 });
+});
+
+describeNeeding('reuters', 'the ledes of all 19,043 Reuters articles, judged by bench/lede-quality.ts', () => {
+  it("meets issue 19's targets where they are met, and holds the figures reached where they are not yet", { timeout: 180_000 }, () => {
+    const ledes = ledesOf(REUTERS);
+    const titles = new Map(
+      readFileSync(path.join(REUTERS, '..', 'key.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { file: string; title: string })
+        .map((entry) => [entry.file, entry.title]),
+    );
+    const figures = ledeFigures(ledes, titles);
+    const summary = JSON.stringify(figures);
+    expect(figures.articles).toBe(19_043);
+    // Targets met: no headline over 90 characters; standfirsts that open as their headline ≤ 2%.
+    expect(figures.over90, summary).toBe(0);
+    expect(figures.repeats / figures.articles, summary).toBeLessThanOrEqual(0.02);
+    // Not yet the targets (0; 0; ≤ 5%; 0; 0; ≥ 0.30): the figures this session reached, held here so they only improve.
+    // Before it: 34 broken and 229 function-word endings (the issue's count), 2,871 table rows or notes, 5.6% cut, 1,459 empty, ROUGE 0.278.
+    expect(figures.broken + figures.functionWord, summary).toBeLessThanOrEqual(30);
+    expect(figures.notAStory / figures.articles, summary).toBeLessThanOrEqual(0.02);
+    expect(figures.cut / figures.articles, summary).toBeLessThanOrEqual(0.065);
+    expect(figures.empty, summary).toBeLessThanOrEqual(25);
+    expect(figures.rouge!, summary).toBeGreaterThanOrEqual(0.28);
+  });
+});
