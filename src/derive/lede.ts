@@ -73,8 +73,23 @@ export function deriveLede(paragraphs: readonly string[], fallback: string): Led
     const shorter = shortenAtBoundary(title);
     if (shorter) [title, rest] = [shorter, restOfSentence(full, shorter)];
   }
-  const summary = [...(rest === '' ? [] : [`…${rest}`]), ...following].join(' ');
+  const summary = rest === '' ? withReferent(following.join(' '), oneLine(sentence)) : [`…${rest}`, ...following].join(' ');
   return { headline: title, summary: standfirst(summary), ...place };
+}
+
+/**
+ * A standfirst that opens "It said …" or "They said …" names who instead, from the lede it
+ * follows ("AM International said prospects … / It said orders …" → "AM International said orders
+ * …"): on a list page, a pronoun at the start of a standfirst refers to nothing the reader has read.
+ */
+function withReferent(text: string, lede: string): string {
+  const pronoun = /^(?:It|They)\s+(?=said\b|says\b|added\b|also\b|reported\b|expects\b|expected\b|plans\b|has\b|had\b|will\b|would\b|is\b|was\b)/.exec(text);
+  if (!pronoun) return text;
+  // The lede's subject: the name it opens with, then its verb or an aside ("AM International Inc said …", "AM International Inc, reporting …, said …").
+  const subject = /^(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+(?:\p{Lu}[\p{L}\p{N}&.'’-]*|of|and|de|du|la|von|van)){0,6})(?=,\s|\s+\p{Ll})/u.exec(lede)?.[1];
+  // A name, not a sentence's first word ("Prices rose …"): two capitalised words or more, or one written as only a name is ("AMR", "GenCorp").
+  if (subject === undefined || !(/\s/.test(subject) || /^\p{Lu}\S*\p{Lu}/u.test(subject))) return text;
+  return `${subject} ${text.slice(pronoun[0].length)}`;
 }
 
 /** The first of `texts`, as many as make `chars` characters. */

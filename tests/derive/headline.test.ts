@@ -209,6 +209,16 @@ describe('deriveLede', () => {
     );
   });
 
+  it('names who a standfirst\'s opening "It said" refers to, from the lede it follows', () => {
+    const { summary } = lede(
+      'CHICAGO, Feb 26 - AM International Inc, reporting an operating loss for the January 31 second quarter, said prospects for the balance of the fiscal year remain good.',
+      'It said orders at its Harris Graphics subsidiary continue to run at a strong pace.',
+    );
+    expect(summary).toBe('AM International Inc said orders at its Harris Graphics subsidiary continue to run at a strong pace.');
+    // Nothing to name it by: the pronoun stays.
+    expect(lede('Prices rose sharply on the local market in early trading today.', 'It said more would follow.').summary).toBe('It said more would follow.');
+  });
+
   it('handles non-Latin ledes and long words without spaces', () => {
     expect(lede('朝鲜正式确认向俄罗斯派兵。第二句。').headline).toBe('朝鲜正式确认向俄罗斯派兵。');
     expect(Array.from(lede('あ'.repeat(300)).headline).length).toBeLessThanOrEqual(MAX_HEADLINE_LENGTH);
