@@ -159,7 +159,8 @@ const STEPS: ((text: string) => string)[] = [
   // A company's name in brackets after a preposition is the sentence's object, not an aside: "50 pct of (Videotron Ltee) for …" keeps it.
   (text) =>
     text
-      .replace(/(\s(?:of|with|from|for|by|to|in|at|on|and|or|into|between|than|over|about))?\s*\(([^()]*)\)/g, (whole: string, before: string | undefined, inside: string) => (before && NAME_IN_BRACKETS.test(inside) ? `${before} ${inside}` : ''))
+      // (After a space: brackets that touch a word, "alert(1)", "dlrs(a)", are not an aside.)
+      .replace(/(\s(?:of|with|from|for|by|to|in|at|on|and|or|into|between|than|over|about))?\s+\(([^()]*)\)/g, (whole: string, before: string | undefined, inside: string) => (before && NAME_IN_BRACKETS.test(inside) ? `${before} ${inside}` : ''))
       .replace(/\s[-–—]{1,2}\s[^-–—]{1,80}\s[-–—]{1,2}\s/g, ' '),
   // Wire copy's company suffixes and reporting verbs: "Standard Oil Co said it plans" → "Standard Oil plans".
   (text) =>

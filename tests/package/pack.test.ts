@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, realpath, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parse as parseToml } from 'smol-toml';
@@ -91,6 +91,15 @@ describe('the package', () => {
     // sample article was written too recently for its times to vouch for it — by its build state.
     const again = await run(npm, ['run', 'build', '--', '--base-url', 'https://example.org/news/'], { cwd: site, maxBuffer: 16 * 2 ** 20 });
     expect(again.stdout).toMatch(/Nothing changed since the last build|: 0 files parsed, 1 reused from the cache; \d+ files in the site; 0 files written, \d+ unchanged, 0 removed\./);
+    // A lede too long for a headline is cut by the part-of-speech tagger, a dependency the package must bring.
+    await mkdir(path.join(work.dir, 'long-in'));
+    await writeFile(
+      path.join(work.dir, 'long-in/001_long.txt'),
+      ' date 2025-04-28 LONDON, April 28 - Total futures and options turnover on the London International Financial Futures Exchange fell slightly during February, although daily average Eurodollar volume set a new record.\n\nMore follows.\n',
+    );
+    await dateline(['build', '--input', path.join(work.dir, 'long-in'), '--output', path.join(work.dir, 'long-out')]);
+    const long = (await listFiles(path.join(work.dir, 'long-out'))).find((file) => /^2025\/04\/28\/[^/]+\/index\.html$/.test(file))!;
+    expect(await readFile(path.join(work.dir, 'long-out', long), 'utf8')).toContain('<h1>Total futures and options turnover fell slightly during February</h1>');
   });
 
   it('writes deploy recipes that parse, run the scripts that exist, and set the base URL', async () => {
