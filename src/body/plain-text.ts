@@ -1,6 +1,7 @@
 import LinkifyIt from 'linkify-it';
 import { normalizeUri } from 'micromark-util-sanitize-uri';
 import { trimLines } from 'trim-lines';
+import { figuresRuns, figuresTableHtml } from './figures-table.ts';
 
 const linkify = new LinkifyIt().set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
 /** Wire tables are typed with runs of spaces; they keep their columns only when shown preformatted. */
@@ -12,14 +13,20 @@ const LINE_BREAK = /\n[\t ]*/g;
 /**
  * The HTML of a plain-text article, written directly, in one pass over its text: each paragraph is
  * literal text, so `1.`, `#`, `>`, `*`, `[x](y)` and `<b>` stay exactly what they are; only bare
- * http(s) URLs become links, and a wire table typed with spaces is preformatted. It is byte for
- * byte what remark-html (with `sanitize`) makes of the same text as a Markdown tree of paragraphs,
- * breaks, links and code (tests/body/plain-text.test.ts holds it to that), without building the
- * tree: a megabyte of one-line paragraphs took remark 1.6 s.
+ * http(s) URLs become links, a wire table typed with spaces is preformatted, and consecutive rows
+ * of figures ("Shr 45 cts vs 58 cts") are one table (`figures-table.ts`). Apart from those tables
+ * it is byte for byte what remark-html (with `sanitize`) makes of the same text as a Markdown tree
+ * of paragraphs, breaks, links and code (tests/body/plain-text.test.ts holds it to that), without
+ * building the tree: a megabyte of one-line paragraphs took remark 1.6 s.
  */
 export function plainTextHtml(paragraphs: readonly string[]): string {
+  const tables = figuresRuns(paragraphs);
   let html = '';
-  for (const text of paragraphs) html += (html === '' ? '' : '\n') + paragraphHtml(text);
+  for (let at = 0; at < paragraphs.length; at++) {
+    const table = tables.get(at);
+    html += (html === '' ? '' : '\n') + (table ? figuresTableHtml(table, escapeText) : paragraphHtml(paragraphs[at]!));
+    if (table) at += table.length - 1;
+  }
   return paragraphs.length === 0 ? '' : `${html}\n`;
 }
 

@@ -71,7 +71,12 @@ describeNeeding('chromium', 'the site in a browser', () => {
     // Markup in article text must reach a search result as text. Filed on the seed's calendar day a
     // year before it, so that day has an "on this day" page.
     await writeFile(path.join(input, '999_markup.txt'), ' date 2024-04-27 Zanzibarword test: <img src=x onerror="window.markupRan = 1"> and <b>bold</b> zanzibarword.');
-    // Small pages, so the front page paginates with 42 articles; every prominent name a topic, the seed's too.
+    // A results table too wide for a phone.
+    await writeFile(
+      path.join(input, '998_table.txt'),
+      [' date 2024-04-26 CHICAGO, April 26 - Oper shr loss two cts vs profit seven cts', 'Oper net profit 442,000,000 dlrs vs profit 2,986,000,000 dlrs', 'Revenues from continuing operations 291.8 mln dlrs vs 151.1 mln dlrs', 'Six mths', 'Oper shr profit nil vs profit 12 cts', 'Average shares outstanding 51.7 mln vs 43.4 mln'].join('\n\n'),
+    );
+    // Small pages, so the front page paginates with 43 articles; every prominent name a topic, the seed's too.
     await writeFile(path.join(work.dir, 'dateline.config.json'), JSON.stringify({ input: 'input', output: 'site', pageSize: 5, topicMinArticles: 1, title: 'Dateline test archive' }));
     const built = await dateline(['build'], { cwd: work.dir });
     expect(built.code, built.stderr).toBe(0);
@@ -129,7 +134,7 @@ describeNeeding('chromium', 'the site in a browser', () => {
     const page = await open('search/index.html?q=said&year=2023');
     await expect.poll(() => page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/articles? found for “said”, 2023/);
     const years = await page.locator('#search-year option').allTextContents();
-    expect(years).toEqual(expect.arrayContaining(['Any year', expect.stringMatching(/^2025 \(1\)$/), expect.stringMatching(/^2024 \(1\)$/), expect.stringMatching(/^2023 \(40\)$/)]));
+    expect(years).toEqual(expect.arrayContaining(['Any year', expect.stringMatching(/^2025 \(1\)$/), expect.stringMatching(/^2024 \(2\)$/), expect.stringMatching(/^2023 \(40\)$/)]));
     expect(await page.locator('#search-year').inputValue()).toBe('2023');
     await expect.poll(() => page.locator('[data-search-results] a').count()).toBeGreaterThan(0);
     const hrefs = await page.locator('[data-search-results] a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
@@ -166,14 +171,14 @@ describeNeeding('chromium', 'the site in a browser', () => {
       for (const headline of await page.locator('.article-list h3').allTextContents()) seen.add(headline);
       expect(await page.locator('h1').textContent()).toMatch(/^Articles from /);
     }
-    expect(seen.size).toBe(42); // the seed, 40 fixture articles and one more: every article reached
+    expect(seen.size).toBe(43); // the seed, 40 fixture articles and two more: every article reached
     await page.getByRole('navigation', { name: 'More articles' }).getByRole('link', { name: 'Newer articles' }).click();
     expect(page.url()).toBe(addresses.at(-2));
   });
 
   it('the archive lists each year with its months; a year is a calendar of its months with articles; a day in it leads to that day, listed newest first like the front page', async () => {
     const page = await open('archive/index.html');
-    expect(await page.locator('.calendar-year h2').allTextContents()).toEqual([expect.stringMatching(/^2025 1 article$/), expect.stringMatching(/^2024 1 article$/), expect.stringMatching(/^2023 40 articles$/)]);
+    expect(await page.locator('.calendar-year h2').allTextContents()).toEqual([expect.stringMatching(/^2025 1 article$/), expect.stringMatching(/^2024 2 articles$/), expect.stringMatching(/^2023 40 articles$/)]);
     expect(await page.locator('.calendar-year').first().locator('li').allTextContents()).toEqual([expect.stringMatching(/^April 2025 1 article$/)]);
     await page.getByRole('link', { name: '2025', exact: true }).click();
     expect(page.url()).toMatch(/\/2025\/index\.html$/);
@@ -238,6 +243,26 @@ describeNeeding('chromium', 'the site in a browser', () => {
     );
     expect(sizes.length).toBeGreaterThan(0);
     expect(sizes.filter((size) => size.width < 24 || size.height < 24 || size.count < 11)).toEqual([]);
+  });
+
+  it('a wire table of figures is one table that scrolls as a whole at 390 px, its labels in view', async () => {
+    const day = path.join(work.dir, 'site', '2024', '04', '26');
+    const folder = (await readdir(day)).find((name) => name.endsWith('-table'))!;
+    const page = await open(`2024/04/26/${folder}/index.html`, { width: 390 });
+    const table = page.locator('table.figures');
+    expect(await table.count()).toBe(1);
+    expect(await table.locator('tr').count()).toBe(6);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const scroll = await table.evaluate((element) => {
+      const label = element.querySelector('th[scope="row"]')!;
+      const before = label.getBoundingClientRect().left - element.getBoundingClientRect().left;
+      element.scrollLeft = element.scrollWidth;
+      return { overflows: element.scrollWidth > element.clientWidth, scrolled: element.scrollLeft, before, after: label.getBoundingClientRect().left - element.getBoundingClientRect().left };
+    });
+    expect(scroll.overflows).toBe(true);
+    expect(scroll.scrolled).toBeGreaterThan(0);
+    expect(Math.abs(scroll.after - scroll.before)).toBeLessThanOrEqual(1);
+    expect(errorsOf(page)).toEqual([]);
   });
 
   it('a missing page gets the 404 page, whose links work', async () => {
