@@ -134,15 +134,19 @@ function withoutAppositive(text: string, words: readonly Word[]): { text: string
   return undefined;
 }
 
-/** The sentence without the phrase of place or time between its subject and its verb ("on the London exchange"), when it has one. */
+/** The sentence without the phrase of place or time between its subject and its verb ("on the London exchange"), or the second of two plural subjects, when it has one. */
 function withoutSubjectPhrase(text: string, words: readonly Word[]): { text: string; words: Word[] } | undefined {
   const verb = words.findIndex((word) => word.tag === 'VERB' || word.tag === 'AUX');
   if (verb < 3) return undefined;
+  const cutFrom = (index: number) => (words.slice(index, verb).some((each) => each.text === ',' || each.text === '(') ? undefined : without(text, words, index, verb));
   for (let index = 1; index < verb; index++) {
     const word = words[index]!;
-    if (word.tag !== 'ADP' || word.lower === 'of' || !['NOUN', 'PROPN'].includes(words[index - 1]!.tag)) continue;
-    if (words.slice(index, verb).some((each) => each.text === ',' || each.text === '(')) return undefined;
-    return without(text, words, index, verb);
+    if (word.tag === 'ADP' && word.lower !== 'of' && ['NOUN', 'PROPN'].includes(words[index - 1]!.tag)) return cutFrom(index);
+  }
+  // "floor traders and commission house representatives are …": the second of two plural subjects goes, and the verb still agrees.
+  const plural = (word: Word | undefined) => word?.tag === 'NOUN' && /[^s]s$/.test(word.lower);
+  for (let index = 1; index < verb; index++) {
+    if (words[index]!.lower === 'and' && plural(words[index - 1]) && plural(words[verb - 1])) return cutFrom(index);
   }
   return undefined;
 }
@@ -167,6 +171,8 @@ const STEPS: ((text: string) => string)[] = [
     text
       .replace(/(?<!\band)\s(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|NV|AG|SA|N\.V|S\.A|Cos)\b\.?(?=['’]s\b|,|\s|$)/g, '')
       .replace(/s['’]s\b/g, "s'")
+      // A title said once: "president and chief executive officer Robert Rittereiser" → "president Robert Rittereiser".
+      .replace(/\b(president|chairman)\s+and\s+chief\s+(?:executive|operating)(?:\s+officer)?\b/gi, '$1')
       // "Champion Products said its board approved …" → "Champion Products' board approved …".
       .replace(/^(\p{Lu}[^,;:]{1,60}?)\s+(?:said|says)\s+(?:that\s+)?its\s+(?=\p{Ll})/u, (_, subject: string) => `${subject}${/s$/.test(subject) ? "'" : "'s"} `)
       .replace(/\b(said|says)\s+that\s+/g, '$1 ')

@@ -4,8 +4,17 @@
  * figures. A reader is told what the table is, in words, never given its first row.
  */
 
-/** One result row: "Shr loss 2.07 dlrs vs loss eight cts", "Oper shr profit nil vs profit 12 cts", "Net profit 57.1 mln dlrs vs loss 69.1 mln". */
-const RESULT_ROW = /^(?:(oper(?:ating)?)\s+)?(shr|shrs|net|net\s+income|net\s+profit|net\s+loss|pre-?tax\s+profit|profit)(?:\s+(primary|diluted))?\s+(.+?)\s+vs\s+(.+?)\.?$/i;
+/** A figure as result rows give it: "2.07 dlrs", "loss eight cts", "nil", "not given". */
+const FIGURE = String.raw`(?:(?:loss|profit)\s+)?(?:[\d.,/()-]*\d[\d.,/()-]*|nil|one|two|three|four|five|six|seven|eight|nine|ten|not\s+given)\b`;
+/**
+ * One result row: "Shr loss 2.07 dlrs vs loss eight cts", "Oper shr profit nil vs profit 12 cts",
+ * "Group net profit 30 mln marks vs 35 mln", "Shr 14 cts" (no earlier figure). Groups: operating,
+ * the item, the figure, the earlier figure.
+ */
+const RESULT_ROW = new RegExp(
+  String.raw`^(?:(?:group|parent(?:\s+company)?|consolidated|non-consolidated|world\s+group|domestic\s+group|company)\s+)?(?:(oper(?:ating)?)\s+)?(shr|shrs|net|net\s+income|net\s+profit|net\s+loss|pre-?tax\s+profit|trading\s+profit|profit|turnover)(?:\s+(?:primary|diluted))?\s*[-:]?\s+(${FIGURE}.*?)(?:\s+vs\.?\s+(.+?))?\.?$`,
+  'i',
+);
 const DIVIDEND_ROW = /^(?:(qtly|qtrly|qtlry|quarterly|mthly|monthly|semi-?annual|semi|annual|final|interim|special|extra|initial)\s*(?:cash\s+)?(?:div|dividend|distribution|payout)?|(?:cash\s+)?(?:div|dividend|distribution|payout))\s+(?:of\s+)?(.+?)(?:\s+vs\s+(.+?))?\.?$/i;
 const PAY_ROW = /^(?:pay|payable)\s+(.+?)\.?$/i;
 /** A heading row that names the period of the figures after it. */
@@ -17,7 +26,7 @@ const FREQUENCY: Record<string, string> = { qtly: 'Quarterly', qtrly: 'Quarterly
 
 /** A row of wire-table shorthand: "Shr loss 51 cts vs loss three cts", "Revs 7,075,000 vs 2,330,000", "Qtly div eight cts vs 7.5 cts prior". */
 export function isTableRow(row: string): boolean {
-  return RESULT_ROW.test(row) || (DIVIDEND_ROW.test(row) && /\bvs\b/i.test(row)) || /^(?:revs?|sales|avg\s+shrs|assets|deposits|loans|oper\s+\w+|shr\s+\w+)\s+.*\bvs\b/i.test(row);
+  return isResultRow(row) || (DIVIDEND_ROW.test(row) && /\bvs\b/i.test(row)) || /^(?:revs?|sales|avg\s+shrs|assets|deposits|loans|oper\s+\w+|shr\s+\w+)\s+.*\bvs\b/i.test(row);
 }
 
 export interface TableLede {
@@ -43,17 +52,25 @@ function labels(label: string, whose: Whose, span = ''): string[] {
   return [...(specific ? [specific] : []), `${label}${span}`, label];
 }
 
+/** A result row; one without an earlier figure ("Shr 14 cts") only when it is short, as a table's row is. */
+function isResultRow(row: string): boolean {
+  const match = RESULT_ROW.exec(row);
+  return match !== null && (match[4] !== undefined || row.split(/\s+/).length <= 6);
+}
+
 function resultsHeadline(rows: readonly string[], whose: Whose, max: number): TableLede | undefined {
-  const at = rows.findIndex((row) => RESULT_ROW.test(row));
+  const at = rows.findIndex(isResultRow);
   if (at === -1) return undefined;
-  const [, oper, item, , ours, theirs] = RESULT_ROW.exec(rows[at]!)!;
-  const kind = /^net\s+(?:income|profit|loss)$|^pre-?tax/i.test(item!) ? item : RESULT_ROW.exec(rows[at]!)![3];
+  const [, oper, item, ours, written] = RESULT_ROW.exec(rows[at]!)!;
+  // "four cts prior qtr": the earlier figure without the wire's words for when.
+  const theirs = written?.replace(/\s+(?:prior|previous|last)?\s*(?:qtr|quarter|yr|year|period)?$/i, '').trim();
   const period = periodOf(rows.slice(0, at), rows.slice(at + 1));
   const perShare = /^shrs?$/i.test(item!);
   // What the figure is, as the wire's own titles say it ("4TH QTR NET", "YEAR LOSS"): a net profit or a loss, operating when the row says so.
-  const loss = /^loss\b/i.test(ours!) || /loss/i.test(`${item} ${kind ?? ''}`);
-  const measure = `${oper ? 'operating ' : 'net '}${loss ? 'loss' : 'profit'}`.replace(/^net loss$/, 'loss');
-  const figure = `${amount(ours!).replace(/^(?:loss|profit) of /, '')}${perShare ? ' a share' : ''}${hasFigure(theirs!) ? ` against ${amount(theirs!).replace(/^(?=(?:loss|profit) of)/, 'a ')}` : ''}`;
+  const loss = /^loss\b/i.test(ours!) || /loss/i.test(item!);
+  const measure = /turnover/i.test(item!) ? 'turnover' : /pre-?tax/i.test(item!) ? `pre-tax ${loss ? 'loss' : 'profit'}` : /trading/i.test(item!) ? 'trading profit' : `${oper ? 'operating ' : 'net '}${loss ? 'loss' : 'profit'}`.replace(/^net loss$/, 'loss');
+  const against = theirs !== undefined && theirs !== '' && hasFigure(theirs) ? ` against ${amount(theirs).replace(/^(?=(?:loss|profit) of)/, 'a ')}` : '';
+  const figure = `${amount(ours!).replace(/^(?:loss|profit) of /, '')}${perShare ? ' a share' : ''}${against}`;
   const label = `${period === '' || period.startsWith('quarter to') ? '' : `${period} `}${measure}`;
   const [results, span] = [`${label.charAt(0).toUpperCase()}${label.slice(1)}`, period.startsWith('quarter to') ? ` for the ${period}` : ''];
   const headline = fit(labels(results, whose, span).map((label) => `${label}: ${figure}`), max);

@@ -168,6 +168,12 @@ describe('deriveLede', () => {
     expect(lede('4th qtr Jan 31', 'Oper shr loss 2.07 dlrs vs loss eight cts', 'NOTE: Per shr calculated after preferred dividends.', '1986 net includes a gain.').headline).toBe(
       'Fourth-quarter operating loss: 2.07 dlrs a share against a loss of eight cts',
     );
+    // Rows with no earlier figure, a group's figures, the wire's "prior qtr" left out.
+    expect(lede('Shr 14 cts', 'Net 510,917', 'Sales 12.3 mln').headline).toBe('Net profit: 14 cts a share');
+    expect(lede('STOCKHOLM, March 3 - Group net profit 30 mln crowns vs 35 mln', 'Sales 1.2 billion vs 1.1 billion').headline).toBe('Net profit from Stockholm: 30 mln crowns against 35 mln');
+    expect(lede('SEATTLE, March 3 - Qtr ended Feb 28', 'Shr four cts vs four cts prior qtr', 'Net 1.2 mln vs 1.1 mln').headline).toBe(
+      'Net profit from Seattle for the quarter to Feb 28: four cts a share against four cts',
+    );
     // A table Dateline cannot read keeps its rows.
     expect(lede('Wheat 20,000 mt Norrkoping', 'Barley 10,000 mt Rouen').headline).toBe('Wheat 20,000 mt Norrkoping; Barley 10,000 mt Rouen');
   });
@@ -203,6 +209,13 @@ describe('deriveLede', () => {
     );
     expect(headline('Roger Andewelt, deputy assistant attorney general for litigation in the Justice Department, said the agency would not challenge the merger of the two airlines.')).toBe(
       'Roger Andewelt said the agency would not challenge the merger of the two airlines',
+    );
+    // The second of two plural subjects goes (the verb still agrees); a title is said once.
+    expect(headline("CHICAGO, March 6 - Chicago Mercantile Exchange floor traders and commission house representatives are guesstimating today's hog slaughter at about 300,000 to 305,000 head versus 292,000 week ago.")).toBe(
+      "Chicago Mercantile Exchange floor traders are guesstimating today's hog slaughter",
+    );
+    expect(headline('E.F. Hutton Group president and chief executive officer Robert Rittereiser said the firm would cut 500 jobs over the next two years in a reorganisation.')).toBe(
+      'E.F. Hutton Group president Robert Rittereiser said the firm would cut 500 jobs',
     );
     expect(headline('Victorian Public Authorities Finance Agency is issuing a 100 mln Canadian dlr bond due April 15, 1992 paying nine pct and priced at 101-3/4 pct, lead manager Orion Royal Bank said.')).toBe(
       'Victorian Public Authorities Finance Agency is issuing a 100 mln Canadian dlr bond',
