@@ -27,7 +27,7 @@ export const feedsKind: PageKind = {
 export function namedListFeed(state: SiteState, named: NamedList, header: unknown, baseUrl: string): Planned {
   const newest = named.members.slice(-state.site.feedSize);
   return {
-    file: named.feedPath,
+    file: named.feedPath!,
     signature: JSON.stringify([header, idsOf(state, newest)]),
     shows: nosOf(state, newest),
     make: { file: () => listFeed(state, named, { ...state.site, baseUrl }) },

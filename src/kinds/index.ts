@@ -7,7 +7,7 @@ import { frontKind } from './front.ts';
 import type { PageKind } from './kind.ts';
 import { onThisDayIndexKind, onThisDayKind } from './on-this-day.ts';
 import { ownPageKind } from './own-page.ts';
-import { periodKind } from './periods.ts';
+import { monthKind, periodKind } from './periods.ts';
 import { redirectKind, redirectRulesKind } from './redirects.ts';
 import { notFoundKind, searchKind, topicIndexKind } from './site-pages.ts';
 import { topicKind } from './topic.ts';
@@ -24,6 +24,7 @@ export const KINDS: readonly PageKind[] = [
   authorKind,
   authorIndexKind,
   periodKind,
+  monthKind,
   onThisDayKind,
   onThisDayIndexKind,
   topicIndexKind,

@@ -11,7 +11,15 @@ import { idsOf, lastmod, nosOf, type Planned } from './kind.ts';
  * The pages of a named list (a topic, an author): its first page always, its older pages all or
  * only those in `pages`. `header` is what else its pages show of it (its slug, label, kind).
  */
-export function namedListOutputs(state: SiteState, named: NamedList, header: unknown, list: ListPages = namedListPages(state, named), pages?: ReadonlySet<number>): Planned[] {
+export function namedListOutputs(
+  state: SiteState,
+  named: NamedList,
+  header: unknown,
+  list: ListPages = namedListPages(state, named),
+  pages?: ReadonlySet<number>,
+  /** A first page of its own (a month's, with its days), and what else it shows, for its signature. */
+  first?: { extra: unknown; make: () => PageModel },
+): Planned[] {
   const older = hasOlderPages(state, list);
   const pathOf = (page: number) => (older && page >= 0 && page < list.pages.length ? named.path(pageName(state, list, page)) : undefined);
   const newest = list.members.slice(-state.site.pageSize);
@@ -19,10 +27,10 @@ export function namedListOutputs(state: SiteState, named: NamedList, header: unk
   return [
     {
       file: outputFileOf(named.path()),
-      signature: JSON.stringify([header, list.members.length, idsOf(state, newest), olderAt >= 0 ? pathOf(pageHolding(list, olderAt)) : undefined]),
+      signature: JSON.stringify([header, list.members.length, idsOf(state, newest), olderAt >= 0 ? pathOf(pageHolding(list, olderAt)) : undefined, first?.extra]),
       shows: nosOf(state, newest),
       sitemap: { path: named.path(), ...lastmod(state, newest) },
-      make: { page: () => namedListPage(state, named, list) },
+      make: { page: first?.make ?? (() => namedListPage(state, named, list)) },
     },
     ...(older ? pagesOf(list, pages) : []).map((page) => listPage(state, list, page, pathOf, header, () => namedListArchivePage(state, named, list, page))),
   ];

@@ -1,10 +1,12 @@
-import { dateParts, type IsoDate } from '../dates.ts';
-import { archiveIndexPage, monthPage, periodsOf, yearPage, type Year } from '../pages/archive-pages.ts';
+import type { IsoDate } from '../dates.ts';
+import { archiveIndexPage, monthNamed, monthPage, periodsOf, yearPage, type Year } from '../pages/archive-pages.ts';
+import { namedListPages } from '../pages/named-list.ts';
+import { namedListOutputs } from './lists.ts';
 import { onThisDayDays } from '../pages/same-day.ts';
-import { archivePath, monthPath, outputFileOf, yearPath } from '../site/urls.ts';
+import { archivePath, outputFileOf, yearPath } from '../site/urls.ts';
 import { lastmod, type PageKind, type Planned } from './kind.ts';
 
-/** `/archive/`, every year's page and every month's page: counts only, compared in full on every update. */
+/** `/archive/` and every year's page: counts only, compared in full on every update. */
 export const periodKind: PageKind = {
   name: 'period',
   template: 'pages/archive.njk',
@@ -31,17 +33,23 @@ export const periodKind: PageKind = {
         make: { page: () => yearPage(periods, year.year, state.site) },
       });
     });
-    const months = [...periods.months.values()];
-    months.forEach((month, index) => {
-      const { year, month: mm } = dateParts(`${month.month}-01`);
-      outputs.push({
-        file: outputFileOf(monthPath(year, mm)),
-        signature: JSON.stringify([months[index - 1]?.month, months[index + 1]?.month, month.days.map((day) => [day.date, day.count])]),
-        shows: [],
-        sitemap: { path: monthPath(year, mm), ...newestOf(month.days.at(-1)!.date) },
-        make: { page: () => monthPage(periods, month.month, state.site) },
-      });
-    });
     return outputs;
+  },
+};
+
+/** `/YYYY/MM/` and its older pages: the month's articles by day, `pageSize` a page; compared in full on every update. */
+export const monthKind: PageKind = {
+  name: 'month',
+  template: 'pages/list.njk',
+  outputs(state) {
+    const periods = periodsOf(state);
+    const months = [...periods.months.values()];
+    return months.flatMap((month, index) => {
+      const named = monthNamed(state, periods, month.month);
+      const list = namedListPages(state, named);
+      // Its older pages show its articles only; its own page its days and neighbours too.
+      const first = { extra: [months[index - 1]?.month, months[index + 1]?.month, month.days.map((day) => [day.date, day.count])], make: () => monthPage(state, periods, named, list, month.month) };
+      return namedListOutputs(state, named, [named.label], list, undefined, first);
+    });
   },
 };

@@ -42,7 +42,7 @@ function authorPathOf(state: SiteState, name: string): string | undefined {
  * headlines and summaries only (an archive has hundreds of topics, and the site's feeds carry the text).
  */
 export function listFeed(state: SiteState, named: NamedList, site: FeedSettings): string {
-  const channel: Channel = { title: `${named.label} · ${site.title}`, description: `Articles ${named.relation}.`, path: named.path(), feeds: { atom: named.feedPath } };
+  const channel: Channel = { title: `${named.label} · ${site.title}`, description: `Articles ${named.relation}.`, path: named.path(), feeds: { atom: named.feedPath! } };
   const items = named.members.slice(-site.feedSize).reverse().map((position) => ({ entry: state.entry(position) }));
   return feedOf(items, site, channel, (name) => authorPathOf(state, name)).atom1();
 }

@@ -4,7 +4,9 @@ import { plural } from '../site/words.ts';
 import { calendarYear } from './calendar.ts';
 import { link, pageCommon } from './common.ts';
 import type { SiteState } from './state.ts';
-import type { ArchiveEntry, ArchivePage, CalendarYear, SiteSettings } from './types.ts';
+import { namedListPage, type NamedList } from './named-list.ts';
+import type { ListPages } from './list-pages.ts';
+import type { ArchiveEntry, ArchivePage, CalendarYear, ListPage, SiteSettings } from './types.ts';
 
 const count = (n: number) => plural(n, 'article');
 
@@ -106,28 +108,47 @@ export function yearPage(periods: Periods, year: string, site: SiteSettings): Ar
   };
 }
 
-/** `/YYYY/MM/`: the month's days, newest first, and the neighbouring months. `yearMonth` is `YYYY-MM`. */
-export function monthPage(periods: Periods, yearMonth: string, site: SiteSettings): ArchivePage {
+/**
+ * A month as a named list: its articles under their days' headings, the newest `pageSize` on its
+ * own page and older ones on pages of their own, named by their first article. `yearMonth` is `YYYY-MM`.
+ */
+export function monthNamed(state: SiteState, periods: Periods, yearMonth: string): NamedList {
+  const current = periods.months.get(yearMonth)!;
+  const { year, month } = dateParts(`${yearMonth}-01`);
+  const label = formatMonth(year, month, state.site.language);
+  // A month's articles are consecutive in archive order: from its first day's first to its last day's last.
+  const first = state.days.get(current.days[0]!.date)!.start;
+  const end = state.days.get(current.days.at(-1)!.date)!.end;
+  return {
+    label,
+    members: Array.from({ length: end - first }, (_, at) => first + at),
+    path: (page) => monthPath(year, month, page),
+    kind: 'Month',
+    index: { path: yearPath(year), label: year },
+    relation: `from ${label}`,
+    byDay: true,
+  };
+}
+
+/** `/YYYY/MM/`: the month's days with their counts, its newest articles by day (older ones a link away), and the neighbouring months. */
+export function monthPage(state: SiteState, periods: Periods, named: NamedList, list: ListPages, yearMonth: string): ListPage {
   const current = periods.months.get(yearMonth)!;
   const all = [...periods.months.keys()];
   const earlier = all[current.index - 1];
   const later = all[current.index + 1];
-  const { year, month } = dateParts(`${yearMonth}-01`);
-  const path = monthPath(year, month);
-  const label = formatMonth(year, month, site.language);
+  const path = named.path();
+  const { year } = dateParts(`${yearMonth}-01`);
   return {
-    ...pageCommon(path, label, `${count(current.count)} from ${label}.`, site, [
+    ...namedListPage(state, named, list),
+    ...pageCommon(path, named.label, `${count(current.count)} from ${named.label}.`, state.site, [
       { path: archivePath(), label: 'Archive' },
       { path: yearPath(year), label: year },
     ]),
-    template: 'archive',
-    heading: label,
-    entries: [...current.days].reverse().map((day) => entry(path, dayPath(day.date), formatDate(day.date, site.language), day.count)),
-    calendars: [],
-    yearHeadings: false,
-    weekdays: [],
-    ...(earlier ? { previous: monthLink(path, earlier, site) } : {}),
-    ...(later ? { next: monthLink(path, later, site) } : {}),
+    kicker: undefined,
+    count: current.count,
+    days: current.days.map((day) => entry(path, dayPath(day.date), formatDate(day.date, state.site.language), day.count)),
+    ...(earlier ? { earlier: monthLink(path, earlier, state.site) } : {}),
+    ...(later ? { later: monthLink(path, later, state.site) } : {}),
   };
 }
 

@@ -77,7 +77,7 @@ export function undated(state: SiteState, from: string, positions: readonly numb
 }
 
 /** Groups under date headings. */
-function dated(state: SiteState, from: string, positions: readonly number[]): Pick<ListPage, 'groups' | 'layout' | 'itemDates'> {
+export function dated(state: SiteState, from: string, positions: readonly number[]): Pick<ListPage, 'groups' | 'layout' | 'itemDates'> {
   return { groups: byDate(state, from, positions), layout: 'full', itemDates: false };
 }
 

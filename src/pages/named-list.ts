@@ -1,7 +1,7 @@
 import { relativeHref } from '../site/urls.ts';
 import { plural } from '../site/words.ts';
 import { link, pageCommon } from './common.ts';
-import { listPages, pageHolding, pageName, spanLabel, undated, type ListPages } from './list-pages.ts';
+import { dated, listPages, pageHolding, pageName, spanLabel, undated, type ListPages } from './list-pages.ts';
 import type { SiteState } from './state.ts';
 import type { ListPage } from './types.ts';
 
@@ -17,7 +17,10 @@ export interface NamedList {
   members: readonly number[];
   /** Its first page, or (with `page`) one of its older pages. */
   path: (page?: string) => string;
-  feedPath: string;
+  /** Its Atom feed (a topic's, an author's); a month has none. */
+  feedPath?: string;
+  /** Whether its pages group their articles under date headings (a month), rather than dating each (a topic). */
+  byDay?: boolean;
   /** What it is, above its heading: `Person`, `Author`. */
   kind: string;
   /** The index that lists it: `/topics/`, `/authors/`. */
@@ -40,9 +43,9 @@ export function namedListPage(state: SiteState, named: NamedList, list: ListPage
     template: 'list',
     heading: named.label,
     kicker: `${named.kind} · ${count}`,
-    ...undated(state, path, list.members.slice(-state.site.pageSize).reverse()),
+    ...(named.byDay ? dated : undated)(state, path, list.members.slice(-state.site.pageSize).reverse()),
     ...(olderIndex >= 0 ? { older: relativeHref(path, named.path(pageName(state, list, pageHolding(list, olderIndex)))) } : {}),
-    ...(state.site.baseUrl === undefined ? {} : { feed: link(path, named.feedPath, `Atom feed for ${named.label}`) }),
+    ...(state.site.baseUrl === undefined || named.feedPath === undefined ? {} : { feed: link(path, named.feedPath, `Atom feed for ${named.label}`) }),
     isFront: false,
   };
 }
@@ -58,7 +61,7 @@ export function namedListArchivePage(state: SiteState, named: NamedList, list: L
     template: 'list',
     heading: `${named.label}: ${range}`,
     kicker: named.kind,
-    ...undated(state, path, [...positions].reverse()),
+    ...(named.byDay ? dated : undated)(state, path, [...positions].reverse()),
     newer: relativeHref(path, page + 1 < list.pages.length ? named.path(pageName(state, list, page + 1)) : named.path()),
     ...(page > 0 ? { older: relativeHref(path, named.path(pageName(state, list, page - 1))) } : {}),
     isFront: false,

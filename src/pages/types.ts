@@ -139,8 +139,12 @@ export interface ListPage extends PageCommon {
   /** Whether the heading is the visually-hidden kind (the front page shows the site name). */
   isFront: boolean;
   /** A topic page's kind (`Person`, `Place`…) and Atom feed (when a base URL is configured). */
-  kicker?: string;
+  kicker?: string | undefined;
   feed?: Link;
+  /** For a month: its days that have articles, with their counts, and the neighbouring months. */
+  days?: ArchiveEntry[];
+  earlier?: Link;
+  later?: Link;
 }
 
 export interface ArchiveEntry extends Link {

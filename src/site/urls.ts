@@ -22,8 +22,9 @@ export function yearPath(year: string): string {
   return `${year}/`;
 }
 
-export function monthPath(year: string, month: string): string {
-  return `${year}/${month}/`;
+/** A month's page, or (with `page`) one of its pages of older articles, named by its first article. */
+export function monthPath(year: string, month: string, page?: string): string {
+  return `${year}/${month}/${page === undefined ? '' : `page/${page}/`}`;
 }
 
 /** A day's first page, or (with `page`) a later page of a busy day, named by its first article. */

@@ -46,6 +46,28 @@ describe('browsing the archive by date', () => {
     expect(year).not.toBe(page(site, /^archive\/index\.html$/));
   });
 
+  it("lists a month's articles under their days, pageSize a page, newest first; its days with their counts; the months beside it", async () => {
+    const { site } = await buildSite({ ...ARTICLES, '006_f.txt': ' date 1987-02-26 Cocoa showers continued.' }, { pageSize: 2 });
+    const march = page(site, /^1987\/03\/index\.html$/);
+    expect(march).toContain('<h1>March 1987</h1>');
+    expect(march).toContain('<li><a href="05/index.html">March 5, 1987</a> <span class="count">3 articles</span></li>');
+    expect(march).toContain('<li><a href="06/index.html">March 6, 1987</a> <span class="count">1 article</span></li>');
+    // The newest two, under their days' headings, and a link to the older ones.
+    expect(headlines(march)).toHaveLength(2);
+    expect(headlines(march)[0]).toBe('Gold was steady in quiet dealing');
+    expect(march).toMatch(/<h2 class="date-heading"><a href="06\/index\.html"><time datetime="1987-03-06">March 6, 1987<\/time><\/a><\/h2>/);
+    const older = /<a rel="next" href="(page\/[^"]+\/index\.html)">Older articles<\/a>/.exec(march)?.[1];
+    expect(older).toBeDefined();
+    // Its older pages, as a topic's: every article of the month once over them, newest first on each.
+    const pages = [...site.files.keys()].filter((file) => /^1987\/03\/page\/[^/]+\/index\.html$/.test(file));
+    expect(pages).toContain(`1987/03/${older}`);
+    const all = pages.map((file) => page(site, new RegExp(`^${file}$`))).flatMap(headlines);
+    expect(all.sort()).toEqual(['Brazil coffee exporters said prices would rise', 'Gold was steady in quiet dealing', 'Grain stocks fell for a third week', 'Oil prices rose in early trading on Thursday']);
+    // The months beside it.
+    expect(march).toMatch(/<a class="previous" rel="prev" href="\.\.\/02\/index\.html"><span class="direction">Earlier<\/span> <span class="headline">February 1987<\/span><\/a>/);
+    expect(march).toMatch(/<a class="next" rel="next" href="\.\.\/\.\.\/2025\/04\/index\.html"><span class="direction">Later<\/span> <span class="headline">April 2025<\/span><\/a>/);
+  });
+
   it('lists a day compactly, newest first as the front page does, with its count, places, and reading times only from 3 minutes', async () => {
     const { site } = await buildSite(ARTICLES);
     const day = page(site, /^1987\/03\/05\/index\.html$/);
