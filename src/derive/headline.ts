@@ -1,7 +1,7 @@
-import { tagWords, type Tag, type Word } from './tagger.ts';
+import { cutTagged } from './clause-cut.ts';
+import { length, MAX_HEADLINE_LENGTH, tidy } from './headline-text.ts';
 
-/** The longest headline a list shows on one or two lines. */
-export const MAX_HEADLINE_LENGTH = 90;
+export { MAX_HEADLINE_LENGTH } from './headline-text.ts';
 
 export interface Headline {
   text: string;
@@ -10,9 +10,9 @@ export interface Headline {
 }
 
 /**
- * A headline from the first sentence of the lede: the whole sentence when it fits in
- * {@link MAX_HEADLINE_LENGTH} characters, else a compression of it that ends at a clause
- * boundary (see {@link compressSentence}), with "…" only when nothing else fits.
+ * A headline from the first sentence of the lede: the sentence in headline style when it fits in
+ * {@link MAX_HEADLINE_LENGTH} characters, else a compression of it that ends at a phrase's end
+ * after its verb (see {@link compressSentence}), with "…" only when nothing else fits.
  */
 export function headlineFrom(sentence: string): Headline {
   const text = withoutFinalStop(oneLine(sentence));
@@ -34,8 +34,8 @@ function withoutArticles(text: string): string {
 /**
  * Shortens a sentence the way a sub-editor would, step by step until it fits: drop asides in
  * brackets, wire-copy company suffixes and "said it"; drop an attribution tail ("…, the company
- * said"), appositives (", a unit of X,") and trailing clauses after a comma; then end before a
- * preposition or conjunction. The result never ends on a word that needs another after it.
+ * said"), appositives (", a unit of X,") and trailing clauses after a comma; then, from its words'
+ * tags, end after its verb at the end of a phrase (`clause-cut.ts`); "…" only when nothing else fits.
  */
 export function compressSentence(sentence: string): string {
   let text = sentence;
@@ -43,119 +43,7 @@ export function compressSentence(sentence: string): string {
     text = tidy(step(text));
     if (length(text) <= MAX_HEADLINE_LENGTH) return text;
   }
-  // Only the opening is read: a headline is at most 90 characters of it, after asides of a few dozen more are gone.
-  let words = tagWords(text.slice(0, TAGGED_CHARS));
-  // An appositive between commas after the subject's name ("Roger Andewelt, deputy assistant attorney general for litigation, said …") goes first.
-  const appositive = withoutAppositive(text, words);
-  if (appositive !== undefined) {
-    ({ text, words } = appositive);
-    if (length(text) <= MAX_HEADLINE_LENGTH) return tidy(text);
-  }
-  const cut = cutAtClause(text, words);
-  if (cut !== undefined) return cut;
-  // A subject too long to leave room for its verb loses its phrase of place or time: "Total turnover on the London exchange fell …" → "Total turnover fell …".
-  const shorter = withoutSubjectPhrase(text, words);
-  if (shorter !== undefined) {
-    if (length(shorter.text) <= MAX_HEADLINE_LENGTH) return tidy(shorter.text);
-    const shorterCut = cutAtClause(shorter.text, shorter.words);
-    if (shorterCut !== undefined) return shorterCut;
-  }
-  return truncateAtNoun(text, words) ?? truncateAtWord(tidy(text), MAX_HEADLINE_LENGTH);
-}
-
-/** How much of a sentence the tagger reads (tagging costs in proportion to the text). */
-const TAGGED_CHARS = 200;
-
-/** A tagged sentence with its words `from` up to `to` (not included) taken out, the tags of the others kept. */
-function without(text: string, words: readonly Word[], from: number, to: number): { text: string; words: Word[] } {
-  const head = text.slice(0, words[from]!.start).trimEnd();
-  const tailAt = to < words.length ? words[to]!.start : text.length;
-  const joined = `${head} ${text.slice(tailAt)}`;
-  const shift = head.length + 1 - tailAt;
-  return { text: joined, words: [...words.slice(0, from), ...words.slice(to).map((word) => ({ ...word, start: word.start + shift, end: word.end + shift }))] };
-}
-
-/** The sentence cut with "…" after the last noun, name or figure that fits ("… is thought…" and "… will include…" leave the reader waiting for the word after). */
-function truncateAtNoun(text: string, words: readonly Word[]): string | undefined {
-  const verb = words.findIndex((word) => word.tag === 'VERB' || word.tag === 'AUX');
-  let best: string | undefined;
-  for (let index = Math.max(verb, 0) + 1; index < words.length; index++) {
-    const word = words[index]!;
-    if (length(text.slice(0, word.end)) > MAX_HEADLINE_LENGTH - 1) break;
-    const head = tidy(text.slice(0, word.end));
-    if (ENDS.has(word.tag) && length(head) >= MAX_HEADLINE_LENGTH / 2) best = `${head}…`;
-  }
-  return best;
-}
-
-/** Where a headline may end: a noun, a name, a figure, or an adverb after its verb ("fell slightly"). */
-const ENDS = new Set<Tag>(['NOUN', 'PROPN', 'NUM']);
-/** What may follow the end: the start of another phrase (a preposition, a conjunction, "to", punctuation, "which", an adjective after its noun: "bond due 1992"). */
-const STARTS = new Set<Tag>(['ADP', 'CCONJ', 'SCONJ', 'PUNCT', 'PART', 'PRON', 'DET', 'ADV', 'ADJ']);
-
-/**
- * The longest start of a tagged sentence that is a clause and fits: it holds the main verb, ends on
- * a noun, a name or a figure after it, and the next word starts another phrase (so "50 pct of
- * Videotron" is never cut to "50 pct", nor "5,000 jobs" to "5,000"), brackets and quotes closed.
- */
-function cutAtClause(text: string, words: readonly Word[]): string | undefined {
-  const verb = words.findIndex((word) => word.tag === 'VERB' || word.tag === 'AUX');
-  if (verb === -1) return undefined;
-  let best: string | undefined;
-  for (let index = verb + 1; index < words.length - 1; index++) {
-    const [word, next] = [words[index]!, words[index + 1]!];
-    if (length(text.slice(0, word.end)) > MAX_HEADLINE_LENGTH) break;
-    const endsAdverb = word.tag === 'ADV' && words[index - 1]!.tag === 'VERB' && /ly$/.test(word.lower);
-    // A passive or a state after "is", "were": "… were convicted", "… was optimistic", unless it promises more ("is expected", "is likely").
-    const endsState = (word.tag === 'VERB' || word.tag === 'ADJ') && /^(?:is|are|was|were|be|been|being)$/.test(words[index - 1]!.lower) && !WANTS_COMPLEMENT.test(word.lower);
-    if (!(ENDS.has(word.tag) || endsAdverb || endsState) || !STARTS.has(next.tag) || next.text === "'s" || next.text === '’s' || next.text === '%') continue;
-    const head = tidy(text.slice(0, word.end));
-    // (A noun the word lists would call dangling, "the sales tax plan", is a noun here: the tagger said so.)
-    if (length(head) >= 25 && closed(head)) best = head;
-  }
-  return best;
-}
-
-/** Passives and adjectives that promise a complement: "is expected (to …)", "was named (as …)", "is likely (to …)". */
-const WANTS_COMPLEMENT = /^(?:expected|thought|believed|said|reported|named|called|considered|set|scheduled|due|likely|unlikely|able|unable|going|prepared|designed|intended|required|asked|told|given|made|used|willing|ready|sure|aware|subject|responsible|based|owned|held|seen|estimated|forecast|valued|priced|rated|cut|raised|lowered|increased|reduced|set|put|placed|kept)$/;
-
-/** The sentence without an appositive between commas after a name and before the verb ("X, a unit of Y, said …"), when it has one. */
-function withoutAppositive(text: string, words: readonly Word[]): { text: string; words: Word[] } | undefined {
-  for (let open = 1; open < words.length; open++) {
-    if (words[open]!.text !== ',' || !['PROPN', 'NOUN'].includes(words[open - 1]!.tag)) continue;
-    const close = words.findIndex((word, index) => index > open && word.text === ',');
-    if (close === -1 || close - open > 16) return undefined;
-    const inside = words.slice(open + 1, close);
-    const after = words[close + 1];
-    if (inside.length === 0 || inside.some((word) => word.tag === 'VERB' || word.tag === 'AUX') || !after) return undefined;
-    if (after.tag !== 'VERB' && after.tag !== 'AUX' && !(after.tag === 'ADV' && ['VERB', 'AUX'].includes(words[close + 2]?.tag ?? ''))) return undefined;
-    return without(text, words, open, close + 1);
-  }
-  return undefined;
-}
-
-/** The sentence without the phrase of place or time between its subject and its verb ("on the London exchange"), or the second of two plural subjects, when it has one. */
-function withoutSubjectPhrase(text: string, words: readonly Word[]): { text: string; words: Word[] } | undefined {
-  const verb = words.findIndex((word) => word.tag === 'VERB' || word.tag === 'AUX');
-  if (verb < 3) return undefined;
-  const cutFrom = (index: number) => (words.slice(index, verb).some((each) => each.text === ',' || each.text === '(') ? undefined : without(text, words, index, verb));
-  for (let index = 1; index < verb; index++) {
-    const word = words[index]!;
-    if (word.tag === 'ADP' && word.lower !== 'of' && ['NOUN', 'PROPN'].includes(words[index - 1]!.tag)) return cutFrom(index);
-  }
-  // "floor traders and commission house representatives are …": the second of two plural subjects goes, and the verb still agrees.
-  const plural = (word: Word | undefined) => word?.tag === 'NOUN' && /[^s]s$/.test(word.lower);
-  for (let index = 1; index < verb; index++) {
-    if (words[index]!.lower === 'and' && plural(words[index - 1]) && plural(words[verb - 1])) return cutFrom(index);
-  }
-  return undefined;
-}
-
-/** Whether every bracket and quotation a headline opens, it closes. */
-function closed(text: string): boolean {
-  const count = (pattern: RegExp) => text.match(pattern)?.length ?? 0;
-  // A quotation mark inside a word (`Kuwait"s`, a scraper's apostrophe) opens nothing.
-  return count(/\(/g) === count(/\)/g) && count(/(?<![\p{L}\p{N}])"|"(?![\p{L}\p{N}])/gu) % 2 === 0 && count(/“/g) === count(/”/g);
+  return cutTagged(text) ?? truncateAtWord(tidy(text), MAX_HEADLINE_LENGTH);
 }
 
 const STEPS: ((text: string) => string)[] = [
@@ -297,22 +185,9 @@ function endsDangling(text: string): boolean {
   return last !== undefined && DANGLING.has(last);
 }
 
-function tidy(text: string): string {
-  // (The trailing run is matched from its first character only: tried from each of its characters, a long run inside the text was quadratic.)
-  // A word the copy doubled ("said it it has", "of of") is said once.
-  return text.replace(/\b(it|of|the|a|an|to|in|on|and|for)\s+\1\b/gi, '$1').replace(/\s+([,.;:])/g, '$1').replace(/\s{2,}/g, ' ').replace(/(?<![\s,;:\-–—])[\s,;:\-–—]+$/u, '').trim();
-}
-
 function withoutFinalStop(text: string): string {
   return text.replace(/(?<![.]{2}|\b\p{Lu})\.$/u, '');
 }
-
-function length(text: string): number {
-  // Characters, not UTF-16 units: a character outside the Basic Multilingual Plane is two units, the first a high surrogate.
-  return SURROGATE.test(text) ? Array.from(text).length : text.length;
-}
-
-const SURROGATE = /[\uD800-\uDBFF]/;
 
 /** Cuts `text` to at most `max` characters at a word boundary, adding an ellipsis when it cut. */
 export function truncateAtWord(text: string, max: number): string {
