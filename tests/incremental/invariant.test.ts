@@ -28,6 +28,8 @@ const KINDS_SEEN = {
   ownFile: /^(?:CNAME|files\/f\d\.txt)$/,
   author: /^authors\/ana-perez\/index\.html$/,
   redirect: /^_redirects$/,
+  // A month's older pages (planned by monthKind's reach on each update).
+  monthPage: /^\d{4}\/\d\d\/page\/[^/]+\/index\.html$/,
 };
 
 /** Everything but the search index, which the search tests compare by results. */
