@@ -160,7 +160,7 @@ function cutAtLastComma(text: string): string {
  * a word in -ed, -s or -ing, or before "to" and a verb ("plan to form"), that is not the last word
  * nor followed by "and", "of" or a comma (where it reads as a noun).
  */
-export function hasVerb(text: string): boolean {
+function hasVerb(text: string): boolean {
   return AUXILIARY.test(text) || IRREGULAR_PAST.test(text) || VERB_LIKE.test(text);
 }
 

@@ -35,13 +35,13 @@ export interface TableLede {
   rest: string[];
 }
 
-/** A headline in words for a table's rows, or undefined when the rows are not a table Dateline can read. */
 /** Whose table it is, as far as the article says: the company a note names in full, else the place it was filed from. */
 export interface Whose {
   owner?: string;
   place?: string;
 }
 
+/** A headline in words for a table's rows, or undefined when the rows are not a table Dateline can read. */
 export function tableHeadline(rows: readonly string[], whose: Whose, max: number): TableLede | undefined {
   return resultsHeadline(rows, whose, max) ?? dividendHeadline(rows, whose, max);
 }
