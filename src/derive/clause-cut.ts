@@ -26,7 +26,26 @@ export function cutTagged(sentence: string): string | undefined {
     const shorterCut = cutAtClause(shorter.text, shorter.words);
     if (shorterCut !== undefined) return shorterCut;
   }
+  // A speaker named with a long title ("House Ways and Means Committee Chairman Dan Rostenkowski said …") is named by name alone.
+  const named = withoutTitle(text, words);
+  if (named !== undefined) {
+    if (length(named.text) <= MAX_HEADLINE_LENGTH) return tidy(named.text);
+    const namedCut = cutAtClause(named.text, named.words);
+    if (namedCut !== undefined) return namedCut;
+  }
   return truncateAtNoun(text, words);
+}
+
+/** The sentence with a reporting subject's title dropped, its name kept: "Assistant U.S. Treasury Secretary David Mulford said …" → "David Mulford said …". */
+function withoutTitle(text: string, words: readonly Word[]): { text: string; words: Word[] } | undefined {
+  // (The tagger may read a title's word as a verb, "Ways and Means": the subject is what comes before "said".)
+  const verb = words.findIndex((word) => /^(?:said|says|told)$/.test(word.lower));
+  if (verb < 4) return undefined;
+  const subject = words.slice(0, verb);
+  // A title and a name, and nothing else: capitalised words (and "and", "of" inside the title), the last two a name.
+  if (!subject.every((word) => /^\p{Lu}/u.test(word.text) || /^(?:and|of|for|the)$/.test(word.lower))) return undefined;
+  if (subject.at(-1)!.tag !== 'PROPN' || subject.at(-2)!.tag !== 'PROPN' || subject.some((word) => word.text === ',')) return undefined;
+  return without(text, words, 0, verb - 2);
 }
 
 /** How much of a sentence the tagger reads (tagging costs in proportion to the text). */

@@ -217,6 +217,10 @@ describe('deriveLede', () => {
     expect(headline('E.F. Hutton Group president and chief executive officer Robert Rittereiser said the firm would cut 500 jobs over the next two years in a reorganisation.')).toBe(
       'E.F. Hutton Group president Robert Rittereiser said the firm would cut 500 jobs',
     );
+    // A speaker's long title goes when nothing else fits; the name stays.
+    expect(headline('WASHINGTON, March 3 - House Ways and Means Committee Chairman Dan Rostenkowski said Congress must avoid a temptation to pass a protectionist trade bill this year.')).toBe(
+      'Dan Rostenkowski said Congress must avoid a temptation to pass a protectionist trade bill',
+    );
     expect(headline('Victorian Public Authorities Finance Agency is issuing a 100 mln Canadian dlr bond due April 15, 1992 paying nine pct and priced at 101-3/4 pct, lead manager Orion Royal Bank said.')).toBe(
       'Victorian Public Authorities Finance Agency is issuing a 100 mln Canadian dlr bond',
     );
