@@ -62,7 +62,7 @@ function without(text: string, words: readonly Word[], from: number, to: number)
 
 /** The sentence cut with "…" after the last noun, name or figure that fits ("… is thought…" and "… will include…" leave the reader waiting for the word after). */
 function truncateAtNoun(text: string, words: readonly Word[]): string | undefined {
-  const verb = words.findIndex((word) => word.tag === 'VERB' || word.tag === 'AUX');
+  const verb = mainVerb(words);
   let best: string | undefined;
   for (let index = Math.max(verb, 0) + 1; index < words.length; index++) {
     const word = words[index]!;
@@ -71,6 +71,11 @@ function truncateAtNoun(text: string, words: readonly Word[]): string | undefine
     if (ENDS.has(word.tag) && length(head) >= MAX_HEADLINE_LENGTH / 2) best = `${head}…`;
   }
   return best;
+}
+
+/** The sentence's first verb or auxiliary, taken for its main verb: a cut must come after it (-1 when it has none). */
+function mainVerb(words: readonly Word[]): number {
+  return words.findIndex((word) => word.tag === 'VERB' || word.tag === 'AUX');
 }
 
 /** Where a headline may end: a noun, a name, a figure, or an adverb after its verb ("fell slightly"). */
@@ -84,7 +89,7 @@ const STARTS = new Set<Tag>(['ADP', 'CCONJ', 'SCONJ', 'PUNCT', 'PART', 'PRON', '
  * Videotron" is never cut to "50 pct", nor "5,000 jobs" to "5,000"), brackets and quotes closed.
  */
 function cutAtClause(text: string, words: readonly Word[]): string | undefined {
-  const verb = words.findIndex((word) => word.tag === 'VERB' || word.tag === 'AUX');
+  const verb = mainVerb(words);
   if (verb === -1) return undefined;
   let best: string | undefined;
   for (let index = verb + 1; index < words.length - 1; index++) {
@@ -121,7 +126,7 @@ function withoutAppositive(text: string, words: readonly Word[]): { text: string
 
 /** The sentence without the phrase of place or time between its subject and its verb ("on the London exchange"), or the second of two plural subjects, when it has one. */
 function withoutSubjectPhrase(text: string, words: readonly Word[]): { text: string; words: Word[] } | undefined {
-  const verb = words.findIndex((word) => word.tag === 'VERB' || word.tag === 'AUX');
+  const verb = mainVerb(words);
   if (verb < 3) return undefined;
   const cutFrom = (index: number) => (words.slice(index, verb).some((each) => each.text === ',' || each.text === '(') ? undefined : without(text, words, index, verb));
   for (let index = 1; index < verb; index++) {

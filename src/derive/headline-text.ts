@@ -1,3 +1,6 @@
+/** Wire copy's company suffixes, which headlines leave out ("Standard Oil Co" → "Standard Oil"): a pattern's alternatives. */
+export const COMPANY_SUFFIXES = String.raw`Inc|Corp|Co|Ltd|Plc|PLC|LP|NV|AG|SA|N\.V|S\.A|Cos`;
+
 /** The longest headline a list shows on one or two lines. */
 export const MAX_HEADLINE_LENGTH = 90;
 

@@ -1,5 +1,5 @@
 import { cutTagged } from './clause-cut.ts';
-import { length, MAX_HEADLINE_LENGTH, tidy } from './headline-text.ts';
+import { COMPANY_SUFFIXES, length, MAX_HEADLINE_LENGTH, tidy } from './headline-text.ts';
 
 export { MAX_HEADLINE_LENGTH } from './headline-text.ts';
 
@@ -57,7 +57,7 @@ const STEPS: ((text: string) => string)[] = [
   // Wire copy's company suffixes and reporting verbs: "Standard Oil Co said it plans" → "Standard Oil plans".
   (text) =>
     text
-      .replace(/(?<!\band)\s(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|NV|AG|SA|N\.V|S\.A|Cos)\b\.?(?=['’]s\b|,|\s|$)/g, '')
+      .replace(SUFFIX_IN_TEXT, '')
       .replace(/s['’]s\b/g, "s'")
       // A title said once: "president and chief executive officer Robert Rittereiser" → "president Robert Rittereiser".
       .replace(/\b(president|chairman)\s+and\s+chief\s+(?:executive|operating)(?:\s+officer)?\b/gi, '$1')
@@ -82,6 +82,9 @@ const STEPS: ((text: string) => string)[] = [
   // Not after a preposition ("before the end of next year"), nor before a possessive ("at last year's levels").
   (text) => text.replace(/(?<!\b(?:of|for|at|from|by|in|to|since|until|before|after|than|during|through|the|and|or))\s+(?:on|last|this|next|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night)\b(?!['’]s)/g, ''),
 ];
+
+/** A company suffix wherever it stands, but not after "and" ("Goldman, Sachs and Co" keeps it). */
+const SUFFIX_IN_TEXT = new RegExp(String.raw`(?<!\band)\s(?:${COMPANY_SUFFIXES})\b\.?(?=['’]s\b|,|\s|$)`, 'g');
 
 /** A name in brackets: capitalised words, no figures ("Videotron Ltee", "Bank of Montreal"). */
 const NAME_IN_BRACKETS = /^\p{Lu}[\p{L}&.'’ -]{1,60}$/u;

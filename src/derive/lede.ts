@@ -1,4 +1,5 @@
 import { headlineFrom, MAX_HEADLINE_LENGTH, oneLine, restOfSentence, shortenAtBoundary, truncateAtWord } from './headline.ts';
+import { COMPANY_SUFFIXES } from './headline-text.ts';
 import { splitSentences } from './sentences.ts';
 import { MAX_SUMMARY_LENGTH, opensLike, standfirst } from './summary.ts';
 import { isTableRow, tableHeadline } from './table-headline.ts';
@@ -144,8 +145,11 @@ function afterCapitalisedWord(text: string, at: number): boolean {
 
 /** A company's name without the legal suffix a headline leaves out: "Federal Paper Board Co" → "Federal Paper Board". */
 function withoutSuffix(name: string): string {
-  return name.replace(/,?\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|LP|L\.P|NV|AG|SA|N\.V|S\.A|Cos|Corporation|Incorporated|Company)\.?$/u, '');
+  return name.replace(NAME_SUFFIX, '');
 }
+
+/** A suffix at the end of a full name: the wire's, and the long forms a note spells out. */
+const NAME_SUFFIX = new RegExp(String.raw`,?\s+(?:${COMPANY_SUFFIXES}|L\.P|Corporation|Incorporated|Company)\.?$`, 'u');
 
 /** A note under a table: "NOTE: …", "Note - …". */
 function isNote(text: string): boolean {
