@@ -70,6 +70,24 @@ export function endsOnFunctionWord(headline: string): boolean {
   return FUNCTION_POS.has(last.pos) && !/^(?:up|down|out|off|over|in|on|back|around|away|through|so|too|yet|there|here)$/.test(last.lower);
 }
 
+/** What a verb takes after it: an object, a figure, an adverb, a phrase. */
+const AFTER_A_VERB = new Set(['DET', 'NUM', 'ADV', 'ADP', 'PRON', 'PROPN', 'PART', 'ADJ']);
+
+/**
+ * A verb in the present tense headlines are written in, which both taggers may read as a noun
+ * ("Sales of new homes fall 6.8 pct", "Aviation Administration fines Delta"): a lower-case word
+ * after a noun, a name or a possessive and before what a verb takes, that compromise reads as a verb after "it"
+ * (an -s form) or "they".
+ */
+function hasHeadlineVerb(tokens: readonly Token[]): boolean {
+  for (let index = 1; index + 1 < tokens.length; index++) {
+    const [before, word, next] = [tokens[index - 1]!, tokens[index]!, tokens[index + 1]!];
+    if ((before.pos !== 'NOUN' && before.pos !== 'PROPN' && before.pos !== 'PART') || !/^\p{Ll}+$/u.test(word.word) || !AFTER_A_VERB.has(next.pos)) continue;
+    if (compromise(`${/s$/.test(word.lower) ? 'it' : 'they'} ${word.lower}`).has('#Verb')) return true;
+  }
+  return false;
+}
+
 /** Wire-table shorthand a reader should not meet in a headline. */
 const SHORTHAND = /\b(?:shr|shrs|qtly|qtrly|mthly|div|revs?|oper|avg|mths|qtr|vs|dlrs?\s+vs)\b/i;
 /** A table said in words under a label: "Fourth-quarter results: loss 2.07 dlrs a share", "Rainfall in Bahia: …". */
@@ -89,6 +107,7 @@ export function notAStory(headline: string): string | undefined {
   const tokens = tag(text).filter((token) => token.pos !== 'PUNCT');
   if (tokens.some((token) => token.pos === 'VERB' || token.pos === 'AUX')) return undefined;
   if (compromise(text).has('#Verb')) return undefined;
+  if (hasHeadlineVerb(tokens)) return undefined;
   const figures = tokens.filter((token) => token.pos === 'NUM' || /\d/.test(token.word)).length;
   return figures > 0 ? 'a table row' : 'no verb';
 }

@@ -1,5 +1,6 @@
 import { headlineFrom, MAX_HEADLINE_LENGTH, oneLine, restOfSentence, shortenAtBoundary, truncateAtWord } from './headline.ts';
 import { COMPANY_SUFFIXES } from './headline-text.ts';
+import { inHeadlineTense } from './headline-tense.ts';
 import { splitSentences } from './sentences.ts';
 import { MAX_SUMMARY_LENGTH, opensLike, standfirst } from './summary.ts';
 import { isTableRow, tableHeadline } from './table-headline.ts';
@@ -75,7 +76,7 @@ export function deriveLede(paragraphs: readonly string[], fallback: string): Led
     if (shorter) [title, rest] = [shorter, restOfSentence(full, shorter)];
   }
   const summary = rest === '' ? withReferent(following.join(' '), oneLine(sentence)) : [`…${rest}`, ...following].join(' ');
-  return { headline: title, summary: standfirst(summary), ...place };
+  return { headline: inHeadlineTense(title), summary: standfirst(summary), ...place };
 }
 
 /**

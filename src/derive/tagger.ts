@@ -10,11 +10,13 @@ export interface Word {
   tag: Tag;
   start: number;
   end: number;
+  /** The word's dictionary form (`launched` → `launch`), read only when asked for (see {@link tagWords}). */
+  lemma?: string;
 }
 
 interface Nlp {
   readDoc(text: string): { tokens(): { out(what?: unknown): string[] } };
-  its: { pos: unknown };
+  its: { pos: unknown; lemma: unknown };
 }
 
 let nlp: Nlp | undefined;
@@ -24,11 +26,12 @@ let nlp: Nlp | undefined;
  * only by a build that has a long lede to shorten). Offsets are found in the text, so a cut at a
  * word keeps the text exactly as written.
  */
-export function tagWords(text: string): Word[] {
+export function tagWords(text: string, { lemmas = false } = {}): Word[] {
   nlp ??= loadTagger();
   const doc = nlp.readDoc(text);
   const words = doc.tokens().out();
   const tags = doc.tokens().out(nlp.its.pos) as Tag[];
+  const lemmaOf = lemmas ? doc.tokens().out(nlp.its.lemma) : undefined;
   const tagged: Word[] = [];
   let cursor = 0;
   for (let index = 0; index < words.length; index++) {
@@ -37,7 +40,7 @@ export function tagWords(text: string): Word[] {
     // A token the tokenizer spelled otherwise than the text (none seen; a safeguard): it stands where the last one ended.
     const start = at === -1 ? cursor : at;
     const end = at === -1 ? cursor : at + word.length;
-    tagged.push({ text: word, lower: word.toLowerCase(), tag: tags[index]!, start, end });
+    tagged.push({ text: word, lower: word.toLowerCase(), tag: tags[index]!, start, end, ...(lemmaOf ? { lemma: lemmaOf[index]! } : {}) });
     cursor = end;
   }
   return tagged;

@@ -16,7 +16,7 @@ import { describeNeeding, located } from '../helpers/requires.ts';
  * screenshots. Set DATELINE_SCREENSHOTS to a folder to keep the screenshots (`npm run screenshots`).
  */
 
-const SEED_HEADLINE = /^North Korea has officially /;
+const SEED_HEADLINE = /^North Korea officially confirms /;
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let work: Awaited<ReturnType<typeof tempDir>>;

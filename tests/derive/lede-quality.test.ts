@@ -19,9 +19,9 @@ function ledesOf(folder: string): Lede[] {
     });
 }
 
-it('the seed: its headline keeps the claim ("has officially confirmed"), its standfirst adds to it', () => {
+it('the seed: its headline keeps the claim ("officially confirms that"), in headline tense, and its standfirst adds to it', () => {
   const [seed] = ledesOf(SEEDS);
-  expect(seed!.headline).toMatch(/^North Korea has officially confirmed/);
+  expect(seed!.headline).toBe('North Korea officially confirms that it deployed combat units to Russia');
   expect(ledeFigures([seed!])).toMatchObject({ broken: 0, functionWord: 0, notAStory: 0, repeats: 0, empty: 0, over90: 0 });
 });
 
@@ -38,15 +38,15 @@ describeNeeding('reuters', 'the ledes of all 19,043 Reuters articles, judged by 
     const figures = ledeFigures(ledes, titles);
     const summary = JSON.stringify(figures);
     expect(figures.articles).toBe(19_043);
-    // Targets met: no headline over 90 characters; standfirsts that open as their headline ≤ 2%.
+    // Targets met: no headline over 90 characters; standfirsts that open as their headline ≤ 2%; ROUGE-1 against Reuters' titles ≥ 0.30 (0.278 before, 0.303 in headline tense).
     expect(figures.over90, summary).toBe(0);
     expect(figures.repeats / figures.articles, summary).toBeLessThanOrEqual(0.02);
-    // Not yet the targets (0; 0; ≤ 5%; 0; 0; ≥ 0.30): the figures this session reached, held here so they only improve.
-    // Before it: 34 broken and 229 function-word endings (the issue's count), 2,871 table rows or notes, 5.6% cut, 1,459 empty, ROUGE 0.278.
+    expect(figures.rouge!, summary).toBeGreaterThanOrEqual(0.3);
+    // Not yet the targets (0; 0; ≤ 5%; 0; 0): the figures reached, held here so they only improve.
+    // Before the work: 34 broken and 229 function-word endings (the issue's count), 2,871 table rows or notes, 5.6% cut, 1,459 empty.
     expect(figures.broken + figures.functionWord, summary).toBeLessThanOrEqual(30);
     expect(figures.notAStory / figures.articles, summary).toBeLessThanOrEqual(0.02);
     expect(figures.cut / figures.articles, summary).toBeLessThanOrEqual(0.06);
     expect(figures.empty, summary).toBeLessThanOrEqual(25);
-    expect(figures.rouge!, summary).toBeGreaterThanOrEqual(0.28);
   });
 });

@@ -53,7 +53,7 @@ describe('a site built from the seeds and the fixture archive', () => {
     for (const file of ['feed.xml', 'rss.xml']) {
       const feed = parseFeed(await readFile(path.join(output, file), 'utf8'));
       expect(feed.items).toHaveLength(50);
-      expect(feed.items[0]?.title).toMatch(/^North Korea has officially /);
+      expect(feed.items[0]?.title).toMatch(/^North Korea officially confirms /);
       expect(feed.items[0]?.url).toMatch(/^https:\/\/example\.org\/news\/2025\/04\/27\/north-korea/);
       expect(feed.items[0]?.published?.toISOString()).toBe('2025-04-27T00:00:00.000Z');
     }
