@@ -46,7 +46,10 @@ export function brokenPattern(headline: string): string | undefined {
     if (HAVE.has(here.lower) && next.pos === 'ADV' && after && /^\p{Ll}+s$/u.test(after.word) && after.pos === 'VERB' && !/ss$/.test(after.word)) return 'auxiliary before a finite verb';
     // A modal written in lower case ("for would"); "on May 15" is a date.
     if (PREPOSITIONS.has(here.lower) && here.pos === 'ADP' && ((MODALS.has(next.word) ) || (next.lower === 'to' && /^(?:of|for|at|from|with|by)$/.test(here.lower)))) return 'preposition before a verb';
-    if (/^(?:of|for|at|from|with|by|into)$/.test(here.lower) && here.pos === 'ADP' && next.pos === 'ADP' && /^(?:of|for|at|from|with|by|on|in|to|into)$/.test(next.lower)) return 'preposition before a preposition';
+    // ("of at least 80 pct" and "with in-store" are English: "at least" is an adverb, "in-" a prefix the tokenizer split off.)
+    const adverbial = next.lower === 'at' && /^(?:least|most)$/.test(after?.lower ?? '');
+    const prefix = next.lower === 'in' && /\bin-\p{L}/u.test(text);
+    if (/^(?:of|for|at|from|with|by|into)$/.test(here.lower) && here.pos === 'ADP' && next.pos === 'ADP' && /^(?:of|for|at|from|with|by|on|in|to|into)$/.test(next.lower) && !adverbial && !prefix) return 'preposition before a preposition';
     // A subject said twice: "Senator Ruth Calloway she would …" (a name after a verb is its object: "told the SEC it cut …").
     if (here.pos === 'PROPN' && SUBJECT_PRONOUNS.has(next.lower) && (after?.pos === 'AUX' || after?.pos === 'VERB') && !tokens.slice(0, index).some((token) => token.pos === 'VERB' || token.pos === 'AUX')) return 'pronoun after its subject';
   }
@@ -68,6 +71,16 @@ export function endsOnFunctionWord(headline: string): boolean {
   // "… said it", "the one he is": an auxiliary that ends an elliptic clause is English ("as it has"), one after a noun is not.
   if (last.pos === 'AUX') return !/^(?:is|are|was|were|did|does|do|has|have|had)$/.test(last.lower) || tokens.at(-2)?.pos === 'PROPN' || tokens.at(-2)?.pos === 'NOUN';
   return FUNCTION_POS.has(last.pos) && !/^(?:up|down|out|off|over|in|on|back|around|away|through|so|too|yet|there|here)$/.test(last.lower);
+}
+
+/**
+ * A report of a subject alone: "Du Pont says the U.S. District Court", "Olin said John W. Johnstone
+ * Jr, 54, president" — what follows "said", "says" or "told" has no verb for either tagger.
+ */
+function reportsSubjectOnly(text: string): boolean {
+  const reported = /\b(?:said|says|told)\s+(?!to\b)(\S+\s+\S.*)$/.exec(text)?.[1];
+  if (reported === undefined) return false;
+  return !tag(reported).some((token) => token.pos === 'VERB' || token.pos === 'AUX') && !compromise(reported).has('#Verb');
 }
 
 /** What a verb takes after it: an object, a figure, an adverb, a phrase. */
@@ -95,8 +108,9 @@ const LABELLED = /^\p{Lu}[^:]{2,70}:\s+\S/u;
 
 /**
  * Whether a headline is a table row ("Shr loss 2.07 dlrs vs loss eight cts"), a note ("Note: …"),
- * or has no verb at all. A verb counts when either tagger (wink-nlp, compromise) finds one, so one
- * tagger's mistake ("The Bank of England forecast a shortage" read as nouns) is not counted.
+ * reports a subject without its verb, or has no verb at all. A verb counts when either tagger
+ * (wink-nlp, compromise) finds one, so one tagger's mistake ("The Bank of England forecast a
+ * shortage" read as nouns) is not counted.
  */
 export function notAStory(headline: string): string | undefined {
   const text = headline.replace(/…$/, '').trim();
@@ -104,6 +118,7 @@ export function notAStory(headline: string): string | undefined {
   if (SHORTHAND.test(text)) return 'a table row';
   if (/^[\p{Lu}]{3,}(?:\s+[\p{Lu}]{2,})*\s+[-–—]/u.test(text)) return 'a table row';
   if (LABELLED.test(text)) return undefined;
+  if (!headline.endsWith('…') && reportsSubjectOnly(text)) return 'no verb';
   const tokens = tag(text).filter((token) => token.pos !== 'PUNCT');
   if (tokens.some((token) => token.pos === 'VERB' || token.pos === 'AUX')) return undefined;
   if (compromise(text).has('#Verb')) return undefined;

@@ -75,7 +75,8 @@ function truncateAtNoun(text: string, words: readonly Word[]): string | undefine
 
 /** The sentence's first verb or auxiliary, taken for its main verb: a cut must come after it (-1 when it has none). */
 function mainVerb(words: readonly Word[]): number {
-  return words.findIndex((word) => word.tag === 'VERB' || word.tag === 'AUX');
+  // (A sentence's first word read as a verb is a name, "Browning-Ferris Industries said …", or an opening phrase, "Citing weak demand, …".)
+  return words.findIndex((word, index) => word.tag === 'AUX' || (word.tag === 'VERB' && index > 0));
 }
 
 /** Where a headline may end: a noun, a name, a figure, or an adverb after its verb ("fell slightly"). */
@@ -91,20 +92,58 @@ const STARTS = new Set<Tag>(['ADP', 'CCONJ', 'SCONJ', 'PUNCT', 'PART', 'PRON', '
 function cutAtClause(text: string, words: readonly Word[]): string | undefined {
   const verb = mainVerb(words);
   if (verb === -1) return undefined;
+  // What a reporting verb says is a clause: no cut between the two verbs ("Du Pont says the U.S. District Court" says nothing).
+  const reported = reportedClause(words, verb);
   let best: string | undefined;
   for (let index = verb + 1; index < words.length - 1; index++) {
     const [word, next] = [words[index]!, words[index + 1]!];
     if (length(text.slice(0, word.end)) > MAX_HEADLINE_LENGTH) break;
+    if (reported !== undefined && index > reported.from && index <= reported.to) continue;
     const endsAdverb = word.tag === 'ADV' && words[index - 1]!.tag === 'VERB' && /ly$/.test(word.lower);
     // A passive or a state after "is", "were": "… were convicted", "… was optimistic", unless it promises more ("is expected", "is likely").
     const endsState = (word.tag === 'VERB' || word.tag === 'ADJ') && /^(?:is|are|was|were|be|been|being)$/.test(words[index - 1]!.lower) && !WANTS_COMPLEMENT.test(word.lower);
-    if (!(ENDS.has(word.tag) || endsAdverb || endsState) || !STARTS.has(next.tag) || next.text === "'s" || next.text === '’s' || next.text === '%') continue;
+    // A participle after a noun starts a phrase too: "a satellite carrying …"; one in -ed only after the main verb's object ("sell its
+    // properties located in …"), where it cannot be the noun's own verb ("said profit increased").
+    const participle = next.tag === 'VERB' && word.tag !== 'NUM' && (/ing$/.test(next.lower) || (/ed$/.test(next.lower) && isObjectOf(words, verb, index)));
+    const startsPhrase = STARTS.has(next.tag) || participle;
+    if (!(ENDS.has(word.tag) || endsAdverb || endsState) || !startsPhrase || next.text === "'s" || next.text === '’s' || next.text === '%') continue;
     const head = tidy(text.slice(0, word.end));
     // (A noun the word lists would call dangling, "the sales tax plan", is a noun here: the tagger said so.)
     if (length(head) >= 25 && closed(head)) best = head;
   }
   return best;
 }
+
+/** The first "said", "says" or "told" from the main verb on (not "said to be"), and the verb of the clause it reports. */
+function reportedClause(words: readonly Word[], verb: number): { from: number; to: number } | undefined {
+  const from = words.findIndex((word, index) => index >= verb && /^(?:said|says|told|tells|added|adds)$/.test(word.lower) && words[index + 1]?.lower !== 'to');
+  if (from === -1) return undefined;
+  const to = words.findIndex((word, index) => index > from && (word.tag === 'VERB' || word.tag === 'AUX'));
+  return { from, to: to === -1 ? words.length : to };
+}
+
+/**
+ * Whether the word at `index` is in the main verb's object, with no clause between: no reporting
+ * verb ("said", "expects"), "that", conjunction or other finite verb (a verb after "to" is the
+ * main verb's own: "agreed to sell its properties").
+ */
+function isObjectOf(words: readonly Word[], verb: number, index: number): boolean {
+  if (REPORTING.test(words[verb]!.lower)) return false;
+  // The verb takes an object straight after it (with "to" and a verb before it): "traded on the exchange reached …" has none, so "traded" was not the main verb.
+  let object = verb + 1;
+  while (object < index && (words[object]!.tag === 'VERB' || words[object]!.tag === 'ADV' || words[object]!.lower === 'to')) object++;
+  if (!OBJECT_STARTS.has(words[object]!.tag)) return false;
+  for (let at = verb + 1; at < index; at++) {
+    const word = words[at]!;
+    if (word.tag === 'SCONJ' || word.lower === 'that' || word.tag === 'AUX' || word.text === ',') return false;
+    if (word.tag === 'VERB' && words[at - 1]!.lower !== 'to' && at !== verb + 1) return false;
+  }
+  return true;
+}
+
+const OBJECT_STARTS = new Set<Tag>(['DET', 'NOUN', 'PROPN', 'NUM', 'ADJ', 'PRON']);
+
+const REPORTING = /^(?:said|says|say|told|tells|reported|reports|announced|announces|added|adds|stated|believes?|believed|expects?|expected|hopes?|hoped|predicts?|predicted|warns?|warned|thinks?|thought|feels?|felt|estimates?|estimated|forecasts?|confirmed|confirms|denied|denies)$/;
 
 /** Passives and adjectives that promise a complement: "is expected (to …)", "was named (as …)", "is likely (to …)". */
 const WANTS_COMPLEMENT = /^(?:expected|thought|believed|said|reported|named|called|considered|set|scheduled|due|likely|unlikely|able|unable|going|prepared|designed|intended|required|asked|told|given|made|used|willing|ready|sure|aware|subject|responsible|based|owned|held|seen|estimated|forecast|valued|priced|rated|cut|raised|lowered|increased|reduced|set|put|placed|kept)$/;
@@ -127,7 +166,8 @@ function withoutAppositive(text: string, words: readonly Word[]): { text: string
 /** The sentence without the phrase of place or time between its subject and its verb ("on the London exchange"), or the second of two plural subjects, when it has one. */
 function withoutSubjectPhrase(text: string, words: readonly Word[]): { text: string; words: Word[] } | undefined {
   const verb = mainVerb(words);
-  if (verb < 3) return undefined;
+  // (A verb after "to" is not the subject's: the tagger took the real one for a noun, "Yeutter plans a July trip to China to discuss".)
+  if (verb < 3 || words[verb - 1]!.lower === 'to') return undefined;
   const cutFrom = (index: number) => (words.slice(index, verb).some((each) => each.text === ',' || each.text === '(') ? undefined : without(text, words, index, verb));
   for (let index = 1; index < verb; index++) {
     const word = words[index]!;

@@ -62,7 +62,7 @@ const STEPS: ((text: string) => string)[] = [
       // A title said once: "president and chief executive officer Robert Rittereiser" → "president Robert Rittereiser".
       .replace(/\b(president|chairman)\s+and\s+chief\s+(?:executive|operating)(?:\s+officer)?\b/gi, '$1')
       // "Champion Products said its board approved …" → "Champion Products' board approved …".
-      .replace(/^(\p{Lu}[^,;:]{1,60}?)\s+(?:said|says)\s+(?:that\s+)?its\s+(?=\p{Ll})/u, (_, subject: string) => `${subject}${/s$/.test(subject) ? "'" : "'s"} `)
+      .replace(/^(\p{Lu}[^,;:]{1,60}?)\s+(?:said|says)\s+(?:that\s+)?its\s+(?=[\p{Ll}\p{Lu}\p{N}])/u, (_, subject: string) => `${subject}${/s$/.test(subject) ? "'" : "'s"} `)
       .replace(/\b(said|says)\s+that\s+/g, '$1 ')
       // The day it was said: "said today he will" → "said he will".
       .replace(/\b(said|says)\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b/g, '$1')
@@ -133,7 +133,7 @@ export function restOfSentence(sentence: string, headline: string): string {
 /** A headline cut at a clause boundary so a one-sentence story has a standfirst: undefined when no cut leaves 30 characters and a verb. */
 export function shortenAtBoundary(text: string): string | undefined {
   const cut = endAtBoundary(text);
-  return cut !== undefined && cut !== text && hasVerb(cut) ? cut : undefined;
+  return cut !== undefined && cut !== text && isClause(cut) ? cut : undefined;
 }
 
 /** The sentence cut before the last preposition or conjunction that leaves a fitting headline of at least 30 characters. */
@@ -142,7 +142,7 @@ function endAtBoundary(text: string): string | undefined {
   for (const match of text.matchAll(BOUNDARY)) {
     const head = tidy(text.slice(0, match.index));
     if (length(head) > MAX_HEADLINE_LENGTH) break;
-    if (length(head) >= 30 && !endsDangling(head) && hasVerb(head)) best = head;
+    if (length(head) >= 30 && !endsDangling(head) && isClause(head)) best = head;
   }
   return best;
 }
@@ -152,10 +152,20 @@ function cutAtLastComma(text: string): string {
   for (let at = text.lastIndexOf(', ', 2 * MAX_HEADLINE_LENGTH); at > 0; at = text.lastIndexOf(', ', at - 1)) {
     const head = text.slice(0, at);
     // A comma inside a number or a list of names ("Smith, Jones and Co") is not a clause boundary.
-    if (length(head) <= MAX_HEADLINE_LENGTH && length(head) >= 30 && !endsDangling(head) && hasVerb(head)) return head;
+    if (length(head) <= MAX_HEADLINE_LENGTH && length(head) >= 30 && !endsDangling(head) && isClause(head)) return head;
   }
   return text;
 }
+
+/** Whether a cut is a clause: it has its verb, and what it reports has one too ("Olin said John Johnstone, president" has not). */
+function isClause(text: string): boolean {
+  if (!hasVerb(text)) return false;
+  const reported = REPORTED.exec(text);
+  return reported === null || hasVerb(` ${reported[1]!}`);
+}
+
+/** What follows a reporting verb (not "said to be"). */
+const REPORTED = /\b(?:said|says|told)\s+(?!to\b)(.+)$/;
 
 /**
  * Whether a clause has a word that reads as its verb, so a cut leaves a sentence, not a subject
@@ -175,7 +185,8 @@ const VERB_LIKE = new RegExp(
     // A past form, not as an adjective after an article or a possessive ("the proposed merger").
     String.raw`(?<!\b(?:a|an|the|its|their|his|her|of|for|with|by|newly|recently)\s)(?<=\s)\p{Ll}{2,}ed(?=\s+(?!and\b|or\b|of\b)[\p{L}\p{N}"'“‘]|\s*$)`,
     // A present form in -s before what a verb takes: "buys a stake", "sees 1987 profit", "plans to".
-    String.raw`(?<=\s)\p{Ll}{2,}(?<!ss)s(?=\s+(?:a|an|the|its|their|his|her|this|that|to|up|down|more|less|no|new|further|about|over)\b|\s+[\p{N}\p{Lu}])`,
+    // (Not a word that only looks so: "its Timmins", "this March".)
+    String.raw`(?<=\s)(?!(?:its|this|his|hers|ours|yours|theirs|as|us|thus|plus|across|perhaps|always|news|series|means)\s)\p{Ll}{2,}(?<!ss)s(?=\s+(?:a|an|the|its|their|his|her|this|that|to|up|down|more|less|no|new|further|about|over)\b|\s+[\p{N}\p{Lu}])`,
     // A verb before "to" and another verb: "plan to form".
     String.raw`(?<=\s)\p{Ll}{2,}(?=\s+to\s+\p{Ll}{2,}\s)`,
   ].join('|'),

@@ -226,6 +226,28 @@ describe('deriveLede', () => {
     );
   });
 
+  it('never reports a subject without its verb: "said" and what it says are cut after the reported verb, or marked cut', () => {
+    const headline = (sentence: string) => lede(sentence, 'More follows.').headline;
+    for (const sentence of [
+      'HOUSTON, March 3 - Browning-Ferris Industries Inc said the Colorado Department of Health and the U.S. Environmental Protection Agency have awarded the company permits to build and operate a hazardous waste disposal site near Last Chance, Colo.',
+      'TORONTO, March 2 - Murgold Resources Inc said the number three vein zone at its Timmins, Ontario property yielded partial assay results of 1.08 ounces gold a short ton across an average width of 4.2 feet.',
+      'WASHINGTON, March 17 - A group led by New York investor Michael Steinhardt told the Securities and Exchange Commission it bought a 6.6 pct stake in Holiday Corp common stock as an investment.',
+    ]) {
+      // Before this rule: "Browning-Ferris Industries said the Colorado Department of Health", "… told the Securities".
+      expect(headline(sentence)).toMatch(/…$/);
+    }
+  });
+
+  it('ends a headline before a participle that starts a phrase after the noun', () => {
+    const headline = (sentence: string) => lede(sentence, 'More follows.').headline;
+    expect(headline('MONROE, La., March 3 - Century Telephone Enterprises Inc said it has agreed to sell its cable television properties located in Michigan, Tennessee, Florida, Arkansas and Louisiana to a group of investors for 12 mln dlrs.')).toBe(
+      'Century Telephone Enterprises agrees to sell its cable television properties',
+    );
+    expect(headline('NEW YORK, March 3 - Northeast Savings F.A. said its board adopted a shareholder rights plan designed to protect shareholders against unfair takeover tactics and the issuance of new shares.')).toBe(
+      "Northeast Savings F.A.'s board adopts a shareholder rights plan",
+    );
+  });
+
   it('names who a standfirst\'s opening "It said" refers to, from the lede it follows', () => {
     const { summary } = lede(
       'CHICAGO, Feb 26 - AM International Inc, reporting an operating loss for the January 31 second quarter, said prospects for the balance of the fiscal year remain good.',

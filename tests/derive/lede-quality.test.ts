@@ -46,7 +46,9 @@ describeNeeding('reuters', 'the ledes of all 19,043 Reuters articles, judged by 
     // Before the work: 34 broken and 229 function-word endings (the issue's count), 2,871 table rows or notes, 5.6% cut, 1,459 empty.
     expect(figures.broken + figures.functionWord, summary).toBeLessThanOrEqual(30);
     expect(figures.notAStory / figures.articles, summary).toBeLessThanOrEqual(0.02);
-    expect(figures.cut / figures.articles, summary).toBeLessThanOrEqual(0.06);
+    // (8.2% since a report of a subject alone, "Du Pont says the U.S. District Court", is no longer passed as a headline: the judge counts
+    // it as a subject without a verb, and the cutter marks such a cut with "…". It was 5.5% while ~600 of them were passed.)
+    expect(figures.cut / figures.articles, summary).toBeLessThanOrEqual(0.085);
     expect(figures.empty, summary).toBeLessThanOrEqual(25);
   });
 });
