@@ -44,7 +44,8 @@ export interface CleanedParagraphs {
 export function stripLeftovers(paragraphs: readonly string[], patterns: readonly RegExp[] = DEFAULT_LEFTOVER_PATTERNS, keep: ReadonlySet<string> = new Set()): CleanedParagraphs {
   const leftovers: string[] = [];
   const kept = paragraphs.filter((paragraph) => {
-    const normalised = paragraph.replace(/\s+/g, ' ').trim();
+    // (Most paragraphs have single spaces only: not rebuilt.)
+    const normalised = (/\s\s|[^\S ]/.test(paragraph) ? paragraph.replace(/\s+/g, ' ') : paragraph).trim();
     const isLeftover = patterns.some((pattern) => pattern.test(normalised)) && !keep.has(foldParagraph(normalised));
     if (isLeftover) leftovers.push(paragraph);
     return !isLeftover;

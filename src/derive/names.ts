@@ -226,7 +226,8 @@ function isCapitalised(text: string): boolean {
 
 /** A paragraph mostly in capitals (a table, a shouted headline): its capitals say nothing. */
 function isShouted(words: readonly Word[]): boolean {
-  const capitals = words.filter((word) => word.text.length > 1 && /\p{Lu}/u.test(word.text) && word.text === word.text.toUpperCase()).length;
+  let capitals = 0;
+  for (const { text } of words) if (text.length > 1 && text === text.toUpperCase() && /\p{Lu}/u.test(text)) capitals++;
   return capitals >= 3 && capitals > words.length * 0.3;
 }
 
@@ -420,6 +421,7 @@ const LEGISLATURES = new Set(['house', 'senate', 'congress', 'parliament', 'cong
 
 /** Parts `first` to `last` of a run split at `and`, joined again by `and`. */
 function joinParts(parts: readonly Word[][], first: number, last: number): Word[] {
+  if (first === last) return parts[first]!.slice();
   return parts.slice(first, last + 1).flatMap((part, index) => (index === 0 ? part : [AND, ...part]));
 }
 
@@ -483,9 +485,10 @@ function wordsMentions(run: Word[], initial: boolean, words: readonly Word[], st
   }
   // Titles alone (`Prime Minister`, `Chairman`) name nobody.
   if (run.every((word) => TITLES.has(word.lower) || CONNECTORS.has(word.lower))) return [];
-  const whole = places.places.get(placeKey(textOf(run)));
+  const runKey = placeKey(textOf(run));
+  const whole = places.places.get(runKey);
   if (whole !== undefined) return [{ name: whole || textOf(run), kind: 'place' }];
-  const demonym = places.demonyms.get(placeKey(textOf(run)));
+  const demonym = places.demonyms.get(runKey);
   if (demonym !== undefined) return [{ name: demonym, kind: 'place', demonym: true }];
   if (run.length === 1) {
     const key = placeKey(run[0]!.text);
@@ -660,6 +663,8 @@ function placeMention(name: string, places: Gazetteer): Mention {
 
 /** The words as written; a possessive inside a name keeps its `'s` (`Moody's Investors Service`). */
 function textOf(run: readonly Word[]): string {
+  // One word is its own text: the branches below add to a word only before another word.
+  if (run.length === 1) return run[0]!.text;
   return run
     .map((word, index) => {
       // (`Standard and Poor's` keeps its `'s`: a partner's name.)

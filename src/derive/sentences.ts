@@ -16,6 +16,11 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /** Splits text into sentences with the Unicode rules, then re-joins breaks made after abbreviations. */
 export function splitSentences(text: string): string[] {
+  // ASCII with no sentence terminator or line break: Unicode's rules (UAX #29) break it nowhere.
+  if (/^[^.!?\n\r\x80-\uffff]*$/.test(text)) {
+    const only = text.trim();
+    return only === '' ? [] : [only];
+  }
   const sentences: string[] = [];
   // The sentence being read, as its segments, joined once it ends: one string appended to and read
   // at its end after each segment was copied whole each time (V8 flattens a string built by `+=` to read it).

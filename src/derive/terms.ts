@@ -12,8 +12,9 @@ const WORD = /\p{L}[\p{L}\p{M}'’-]*\p{L}/gu;
  */
 export function keyTerms(text: string): string[] {
   const counts = new Map<string, number>();
-  for (const [word] of text.matchAll(WORD)) {
-    const lower = word.toLowerCase().replace(/['’]s$/u, '');
+  for (const word of text.match(WORD) ?? []) {
+    const folded = word.toLowerCase();
+    const lower = folded.endsWith("'s") || folded.endsWith('’s') ? folded.slice(0, -2) : folded;
     if (lower.length < 3 || STOP_WORDS.has(lower)) continue;
     const term = fold(lower);
     counts.set(term, (counts.get(term) ?? 0) + 1);
