@@ -1,4 +1,5 @@
 import { length, MAX_HEADLINE_LENGTH, tidy } from './headline-text.ts';
+import { TITLES } from './name-words.ts';
 import { tagWords, type Tag, type Word } from './tagger.ts';
 
 /**
@@ -45,6 +46,8 @@ function withoutTitle(text: string, words: readonly Word[]): { text: string; wor
   // A title and a name, and nothing else: capitalised words (and "and", "of" inside the title), the last two a name.
   if (!subject.every((word) => /^\p{Lu}/u.test(word.text) || /^(?:and|of|for|the)$/.test(word.lower))) return undefined;
   if (subject.at(-1)!.tag !== 'PROPN' || subject.at(-2)!.tag !== 'PROPN' || subject.some((word) => word.text === ',')) return undefined;
+  // … and a title it is: "Committee Chairman Dan Rostenkowski", not a company's name ("Town and Country Jewelry Manufacturing").
+  if (!TITLES.has(subject.at(-3)!.lower)) return undefined;
   return without(text, words, 0, verb - 2);
 }
 

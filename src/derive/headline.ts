@@ -130,19 +130,17 @@ export function restOfSentence(sentence: string, headline: string): string {
   return (rest.match(/\s/g)?.length ?? 0) >= 2 ? rest : '';
 }
 
-/** A headline cut at a clause boundary so a one-sentence story has a standfirst: undefined when no cut leaves 30 characters and a verb. */
-export function shortenAtBoundary(text: string): string | undefined {
-  const cut = endAtBoundary(text);
-  return cut !== undefined && cut !== text && isClause(cut) ? cut : undefined;
-}
-
-/** The sentence cut before the last preposition or conjunction that leaves a fitting headline of at least 30 characters. */
-function endAtBoundary(text: string): string | undefined {
+/**
+ * A headline cut at a clause boundary so a one-sentence story has a standfirst: the longest cut
+ * that `leaves` enough after it ("… raised its prime rate" leaves "to 7-3/4 from 7-1/2", where
+ * "… to 7-3/4" left too little); undefined when no cut leaves 30 characters and a verb.
+ */
+export function shortenAtBoundary(text: string, leaves: (cut: string) => boolean = () => true): string | undefined {
   let best: string | undefined;
   for (const match of text.matchAll(BOUNDARY)) {
     const head = tidy(text.slice(0, match.index));
     if (length(head) > MAX_HEADLINE_LENGTH) break;
-    if (length(head) >= 30 && !endsDangling(head) && isClause(head)) best = head;
+    if (head !== text && length(head) >= 30 && !endsDangling(head) && isClause(head) && leaves(head)) best = head;
   }
   return best;
 }

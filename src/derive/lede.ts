@@ -72,7 +72,7 @@ export function deriveLede(paragraphs: readonly string[], fallback: string): Led
   const following = withoutRepeat(upTo([...after, ...before], 2 * MAX_SUMMARY_LENGTH), title);
   if (rest === '' && following.length === 0) {
     // Nothing follows the headline (a story of one sentence): it ends at a clause boundary and the standfirst carries the rest, rather than stand empty.
-    const shorter = shortenAtBoundary(title);
+    const shorter = shortenAtBoundary(title, (cut) => restOfSentence(full, cut) !== '');
     if (shorter) [title, rest] = [shorter, restOfSentence(full, shorter)];
   }
   const summary = rest === '' ? withReferent(following.join(' '), oneLine(sentence)) : [`…${rest}`, ...following].join(' ');
@@ -115,6 +115,8 @@ function withoutRepeat(sentences: readonly string[], headline: string): string[]
 /** Ticker brackets unwrapped: `<Sale Tilney Plc>` → `Sale Tilney Plc`; bare tickers (`<BHAM.L>`, `<F>`) dropped. Brackets around lower case (`<script>`) are text, and stay. */
 export function unwrapTickers(text: string): string {
   return text
+    // After a preposition a ticker is what is spoken of, not a name's tag: "changed to <TCJCA.O> from <TJCA.O>" keeps them.
+    .replace(/(\b(?:to|from|as|of|by)\s+)<([\p{Lu}\d.&/-]{1,12})>/gu, '$1$2')
     .replace(/\s*<[\p{Lu}\d.&/-]{1,12}>/gu, '')
     // Tickers typed in lower case (`Shoe-Town <shu>`) follow a capitalised name: alone, `<fast>` is text.
     .replace(LOWER_CASE_TICKER, (ticker: string, at: number, whole: string) => (afterCapitalisedWord(whole, at) ? '' : ticker))

@@ -238,6 +238,25 @@ describe('deriveLede', () => {
     }
   });
 
+  it('gives a one-sentence story a standfirst that says something: the cut leaves at least three words', () => {
+    // Before: "Continental Illinois raises its prime rate to 7-3/4" over an empty standfirst ("from 7-1/2" was too little to show).
+    expect(lede('CHICAGO, April 1 - Continental Illinois Corp said it has raised its prime rate to 7-3/4 from 7-1/2.')).toEqual({
+      headline: 'Continental Illinois raises its prime rate',
+      summary: '…to 7-3/4 from 7-1/2.',
+      place: 'Chicago',
+    });
+    // A ticker after a preposition is what is spoken of: kept, without its brackets ("changed to from" before).
+    expect(lede('CHELSEA, Mass., June 1 - Town and Country Jewelry Manufacturing Corp said effective today its NASDAQ ticker symbol has been changed to <TCJCA.O> from <TJCA.O>').summary).toMatch(
+      /to TCJCA\.O from TJCA\.O$/,
+    );
+  });
+
+  it("keeps a company's whole name: only a speaker's title goes when nothing else fits", () => {
+    expect(lede('CHELSEA, Mass., June 1 - Town and Country Jewelry Manufacturing Corp said effective today its NASDAQ ticker symbol has been changed to <TCJCA.O> from <TJCA.O>').headline).toMatch(
+      /^Town and Country Jewelry Manufacturing /,
+    );
+  });
+
   it('ends a headline before a participle that starts a phrase after the noun', () => {
     const headline = (sentence: string) => lede(sentence, 'More follows.').headline;
     expect(headline('MONROE, La., March 3 - Century Telephone Enterprises Inc said it has agreed to sell its cable television properties located in Michigan, Tennessee, Florida, Arkansas and Louisiana to a group of investors for 12 mln dlrs.')).toBe(
