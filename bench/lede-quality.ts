@@ -78,7 +78,8 @@ export function endsOnFunctionWord(headline: string): boolean {
  * Jr, 54, president" — what follows "said", "says" or "told" has no verb for either tagger.
  */
 function reportsSubjectOnly(text: string): boolean {
-  const reported = /\b(?:said|says|told)\s+(?!to\b)(\S+\s+\S.*)$/.exec(text)?.[1];
+  // (Not an attribution's own phrase: "…, the Commission said in a report".)
+  const reported = /\b(?:said|says|told)\s+(?!(?:to|in|on|at|by|for|from|with|after|before|during|late|earlier|today|yesterday)\b)(\S+\s+\S.*)$/.exec(text)?.[1];
   if (reported === undefined) return false;
   return !tag(reported).some((token) => token.pos === 'VERB' || token.pos === 'AUX') && !compromise(reported).has('#Verb');
 }

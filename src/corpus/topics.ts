@@ -1,6 +1,7 @@
 import { NAME_FIELDS, NAME_KINDS, TAG_FIELDS } from '../archive/row.ts';
 import type { ArchiveRows, Column } from '../archive/rows.ts';
 import { isGenericInstitution, type NameKind } from '../derive/names.ts';
+import { NEWS_AGENCIES } from '../derive/name-words.ts';
 import { deriveSlug } from '../derive/slug.ts';
 import type { Dictionary } from './dictionary.ts';
 import { NameCounts, type LabelCounts, type NamedIn } from './name-counts.ts';
@@ -164,9 +165,11 @@ function reach(counts: NameCounts, touched: ReadonlySet<number>): Set<number> {
  * Whether a key names a body every country has without its country (`Finance Ministry`, `Reserve
  * Bank`): one topic for it would lump the countries' together. Named with its country
  * (`Finance Ministry (Japan)`, see `findNames`), it is a topic like any other; a tag always is.
+ * A news agency is a source, not a subject (`Tanjug`, see `NEWS_AGENCIES`).
  */
 function isGeneric(key: number, dictionary: Pick<Dictionary, 'textOf'>): boolean {
-  return isGenericInstitution(dictionary.textOf(key).split(' ').map((lower) => ({ lower })));
+  const text = dictionary.textOf(key);
+  return NEWS_AGENCIES.has(text) || isGenericInstitution(text.split(' ').map((lower) => ({ lower })));
 }
 
 /** Articles prominent for a key, counting those where its surname alone is named twice. */

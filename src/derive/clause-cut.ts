@@ -78,8 +78,9 @@ function truncateAtNoun(text: string, words: readonly Word[]): string | undefine
 
 /** The sentence's first verb or auxiliary, taken for its main verb: a cut must come after it (-1 when it has none). */
 function mainVerb(words: readonly Word[]): number {
-  // (A sentence's first word read as a verb is a name, "Browning-Ferris Industries said …", or an opening phrase, "Citing weak demand, …".)
-  return words.findIndex((word, index) => word.tag === 'AUX' || (word.tag === 'VERB' && index > 0));
+  // (A sentence's first word read as a verb is a name, "Browning-Ferris Industries said …", or an opening phrase, "Citing weak demand, …";
+  // one after a hyphen is an adjective's part, "Danish-based".)
+  return words.findIndex((word, index) => word.tag === 'AUX' || (word.tag === 'VERB' && index > 0 && words[index - 1]!.text !== '-'));
 }
 
 /** Where a headline may end: a noun, a name, a figure, or an adverb after its verb ("fell slightly"). */
@@ -121,7 +122,8 @@ function cutAtClause(text: string, words: readonly Word[]): string | undefined {
 function reportedClause(words: readonly Word[], verb: number): { from: number; to: number } | undefined {
   const from = words.findIndex((word, index) => index >= verb && /^(?:said|says|told|tells|added|adds)$/.test(word.lower) && words[index + 1]?.lower !== 'to');
   if (from === -1) return undefined;
-  const to = words.findIndex((word, index) => index > from && (word.tag === 'VERB' || word.tag === 'AUX'));
+  // (Its verb is finite: not a form in -ing without an auxiliary, "an announcement concerning", nor one after "to".)
+  const to = words.findIndex((word, index) => index > from && (word.tag === 'AUX' || (word.tag === 'VERB' && !/ing$/.test(word.lower) && words[index - 1]!.lower !== 'to')));
   return { from, to: to === -1 ? words.length : to };
 }
 
@@ -171,18 +173,33 @@ function withoutSubjectPhrase(text: string, words: readonly Word[]): { text: str
   const verb = mainVerb(words);
   // (A verb after "to" is not the subject's: the tagger took the real one for a noun, "Yeutter plans a July trip to China to discuss".)
   if (verb < 3 || words[verb - 1]!.lower === 'to') return undefined;
-  const cutFrom = (index: number) => (words.slice(index, verb).some((each) => each.text === ',' || each.text === '(') ? undefined : without(text, words, index, verb));
-  for (let index = 1; index < verb; index++) {
-    const word = words[index]!;
-    if (word.tag === 'ADP' && word.lower !== 'of' && ['NOUN', 'PROPN'].includes(words[index - 1]!.tag)) return cutFrom(index);
-  }
+  const cutFrom = (index: number, to = verb) => (words.slice(index, to).some((each) => each.text === ',' || each.text === '(') ? undefined : without(text, words, index, to));
+  const phrase = phraseBefore(words, 1, verb);
+  if (phrase !== undefined) return cutFrom(phrase);
   // "floor traders and commission house representatives are …": the second of two plural subjects goes, and the verb still agrees.
   const plural = (word: Word | undefined) => word?.tag === 'NOUN' && /[^s]s$/.test(word.lower);
   for (let index = 1; index < verb; index++) {
     if (words[index]!.lower === 'and' && plural(words[index - 1]) && plural(words[verb - 1])) return cutFrom(index);
   }
+  // The subject of what is reported, the same way: "… says the rapid recent growth in the money supply will …" → "… says the rapid recent growth will …".
+  const reported = reportedClause(words, verb);
+  const opens = reported === undefined ? undefined : words[reported.from + 1];
+  const inReported = reported === undefined || reported.to >= words.length || !NOUN_PHRASE_STARTS.has(opens!.tag) ? undefined : phraseBefore(words, reported.from + 2, reported.to);
+  return inReported === undefined ? undefined : cutFrom(inReported, reported!.to);
+}
+
+/** Where a phrase of place or time (a preposition other than "of", after a noun) starts between `from` and `to`. */
+function phraseBefore(words: readonly Word[], from: number, to: number): number | undefined {
+  for (let index = from; index < to; index++) {
+    const word = words[index]!;
+    // ("an attempt to reopen": "to" before a verb is the noun's own.)
+    if (word.lower === 'to' && words[index + 1]?.tag === 'VERB') continue;
+    if (word.tag === 'ADP' && word.lower !== 'of' && ['NOUN', 'PROPN'].includes(words[index - 1]!.tag)) return index;
+  }
   return undefined;
 }
+
+const NOUN_PHRASE_STARTS = new Set<Tag>(['DET', 'NOUN', 'PROPN', 'ADJ', 'NUM']);
 
 /** Whether every bracket and quotation a headline opens, it closes. */
 function closed(text: string): boolean {

@@ -97,6 +97,15 @@ export const NOT_NAMES = words(`
 /** The wires' own names: the archive's sources (`told Reuters`), never what an article is about. */
 export const WIRE_NAMES = words('reuter reuters');
 
+/**
+ * News agencies, which articles cite as their source ("the official Tanjug news agency said"): an
+ * organisation, never a person, and never a topic of the archive (a source, not a subject).
+ */
+export const NEWS_AGENCIES = words(`
+  tanjug xinhua tass novosti interfax kyodo jiji yonhap kcna antara bernama irna mena anatolia pti
+  ansa efe dpa afp upi ap pap mti ctk adn bta agerpres notimex telam aps wafa petra kuna wam sana qna ina
+`);
+
 /** Party affiliations: capitalised, but nobody's name (`Republican`); dropped from a name's end (`Illinois Democrat` is Illinois). */
 export const PARTY_WORDS = words(`
   democrat democrats democratic republican republicans conservative conservatives socialist socialists

@@ -12,6 +12,7 @@ import {
   GIVEN_NAMES,
   HEAD_TITLES,
   INSTITUTIONS,
+  NEWS_AGENCIES,
   NOT_NAMES,
   ORGANISATION_WORDS,
   PARTY_WORDS,
@@ -146,7 +147,7 @@ export function findNames(paragraphs: readonly string[], places: Gazetteer = gaz
   }
   const names = [...found.values()]
     .filter((entry) => entry.named)
-    .map((entry) => ({ name: entry.name, kind: kindOf(entry.kinds), mentions: entry.mentions, lede: entry.lede, order: entry.order }));
+    .map((entry) => ({ name: entry.name, kind: NEWS_AGENCIES.has(nameKey(entry.name)) ? ('organisation' as const) : kindOf(entry.kinds), mentions: entry.mentions, lede: entry.lede, order: entry.order }));
   return mergeVariants(names, defined)
     .filter((name) => !WIRE_NAMES.has(nameKey(name.name)) && !isCommonWord(name, lowerCase, places))
     // A name the article mentions once, past its lede, with nothing to say what it names, is too weak to keep.

@@ -12,21 +12,34 @@ const FIGURE = String.raw`(?:(?:loss|profit)\s+)?(?:[\d.,/()-]*\d[\d.,/()-]*|nil
  * the item, the figure, the earlier figure.
  */
 const RESULT_ROW = new RegExp(
-  String.raw`^(?:(?:group|parent(?:\s+company)?|consolidated|non-consolidated|world\s+group|domestic\s+group|company)\s+)?(?:(oper(?:ating)?)\s+)?(shr|shrs|net|net\s+income|net\s+profit|net\s+loss|pre-?tax\s+profit|trading\s+profit|profit|turnover)(?:\s+(?:primary|diluted))?\s*[-:]?\s+(${FIGURE}.*?)(?:\s+vs\.?\s+(.+?))?\.?$`,
+  String.raw`^(?:(?:group|parent(?:\s+company)?|consolidated|non-consolidated|world\s+group|domestic\s+group|company)\s+)?(?:(oper(?:ating)?|opr)\s+)?(shr|shrs|net|net\s+income|net\s+profit|net\s+loss|pre-?tax\s+profit|trading\s+profit|profit|turnover)(?:\s+(?:primary|diluted))?\s*[-:]?\s+(${FIGURE}.*?)(?:\s+vs\.?\s+(.+?))?\.?$`,
   'i',
 );
-const DIVIDEND_ROW = /^(?:(qtly|qtrly|qtlry|quarterly|mthly|monthly|semi-?annual|semi|annual|final|interim|special|extra|initial)\s*(?:cash\s+)?(?:div|dividend|distribution|payout)?|(?:cash\s+)?(?:div|dividend|distribution|payout))\s+(?:of\s+)?(.+?)(?:\s+vs\s+(.+?))?\.?$/i;
+const DIVIDEND_ROW = /^(?:(qtly|qtrly|qtlry|qlty|quarterly|mthly|mtly|monthly|semi-?annual|semi|annual|final|interim|special|extra|initial)\s*(?:cash\s+)?(?:div|dividend|distribution|payout)?|(?:cash\s+)?(?:div|dividend|distribution|payout))\s+(?:of\s+)?(.+?)(?:\s+vs\s+(.+?))?\.?$/i;
 const PAY_ROW = /^(?:pay|payable)\s+(.+?)\.?$/i;
 /** A heading row that names the period of the figures after it. */
 const PERIOD_ROW = /^(?:(1st|2nd|3rd|4th|first|second|third|fourth)\s+(?:qtr|quarter)|qtr|quarter|(year|yr|(?:nine|six|three|12|twelve|9|6|3)\s+(?:mths|months)|1st\s+half|first\s+half|2nd\s+half|second\s+half|half[-\s]year))\b(.*)$/i;
 
 const ORDINAL: Record<string, string> = { '1st': 'First', first: 'First', '2nd': 'Second', second: 'Second', '3rd': 'Third', third: 'Third', '4th': 'Fourth', fourth: 'Fourth' };
 const SPAN: Record<string, string> = { year: 'Full-year', yr: 'Full-year', nine: 'Nine-month', '9': 'Nine-month', six: 'Six-month', '6': 'Six-month', three: 'Three-month', '3': 'Three-month', '12': '12-month', twelve: '12-month', '1st half': 'First-half', 'first half': 'First-half', '2nd half': 'Second-half', 'second half': 'Second-half' };
-const FREQUENCY: Record<string, string> = { qtly: 'Quarterly', qtrly: 'Quarterly', qtlry: 'Quarterly', semi: 'Semi-annual', quarterly: 'Quarterly', mthly: 'Monthly', monthly: 'Monthly', semiannual: 'Semi-annual', 'semi-annual': 'Semi-annual', annual: 'Annual', final: 'Final', interim: 'Interim', special: 'Special', extra: 'Extra', initial: 'Initial' };
+const FREQUENCY: Record<string, string> = { qtly: 'Quarterly', qtrly: 'Quarterly', qtlry: 'Quarterly', qlty: 'Quarterly', mtly: 'Monthly', semi: 'Semi-annual', quarterly: 'Quarterly', mthly: 'Monthly', monthly: 'Monthly', semiannual: 'Semi-annual', 'semi-annual': 'Semi-annual', annual: 'Annual', final: 'Final', interim: 'Interim', special: 'Special', extra: 'Extra', initial: 'Initial' };
+
+/**
+ * Any other row of a figure set against an earlier one, under a label of a few words: "Orders
+ * received 2.21 billion francs vs 2.61 billion", "Profit after financial items 821.2 mln crowns vs
+ * 740.2 mln". No comma: "usage totaled 21.3 mln lbs, vs a revised 25.6 mln" is a sentence.
+ */
+const FIGURES_ROW = /^(\p{Lu}[\p{L}'’ -]{1,60}?)\s*[-:;]?\s+((?:(?:loss|profit)\s+)?\(?\d[\d.,/()-]*(?:\s+\p{L}+){0,3})\s+vs\.?\s+([^,]*\d[^,]*?)\.?$/u;
+
+function isFiguresRow(row: string): boolean {
+  const label = FIGURES_ROW.exec(row)?.[1];
+  // (Not a label cut at a date's figure: "Net profits for year ended December 31 …".)
+  return label !== undefined && label.split(/\s+/).length <= 6 && !/\s(?:of|for|in|on|at|to|from|by|and|the|a|jan\w*|feb\w*|march|april|may|june|july|aug\w*|sept?\w*|oct\w*|nov\w*|dec\w*)$/i.test(label);
+}
 
 /** A row of wire-table shorthand: "Shr loss 51 cts vs loss three cts", "Revs 7,075,000 vs 2,330,000", "Qtly div eight cts vs 7.5 cts prior". */
 export function isTableRow(row: string): boolean {
-  return isResultRow(row) || (DIVIDEND_ROW.test(row) && /\bvs\b/i.test(row)) || /^(?:revs?|sales|avg\s+shrs|assets|deposits|loans|oper\s+\w+|shr\s+\w+)\s+.*\bvs\b/i.test(row);
+  return isResultRow(row) || (DIVIDEND_ROW.test(row) && /\bvs\b/i.test(row)) || /^(?:revs?|sales|avg\s+shrs|assets|deposits|loans|oper\s+\w+|shr\s+\w+)\s+.*\bvs\b/i.test(row) || isFiguresRow(row);
 }
 
 export interface TableLede {
@@ -43,7 +56,7 @@ export interface Whose {
 
 /** A headline in words for a table's rows, or undefined when the rows are not a table Dateline can read. */
 export function tableHeadline(rows: readonly string[], whose: Whose, max: number): TableLede | undefined {
-  return resultsHeadline(rows, whose, max) ?? dividendHeadline(rows, whose, max);
+  return resultsHeadline(rows, whose, max) ?? dividendHeadline(rows, whose, max) ?? figuresHeadline(rows, whose, max);
 }
 
 /** A table's label, most specific first: "Federal Paper Board quarterly dividend", "Quarterly dividend from Montvale, N.J.", "Quarterly dividend". */
@@ -92,6 +105,16 @@ function dividendHeadline(rows: readonly string[], whose: Whose, max: number): T
   const used = new Set([at, rows.findIndex((row) => PAY_ROW.test(row))]);
   const paid = payable !== '' && headline?.endsWith(payable) === true;
   return headline === undefined ? undefined : { headline, rest: rows.filter((_, index) => !used.has(index) || (index !== at && !paid)) };
+}
+
+/** A table of other figures, said by its first row's label: "Orders received from Paris: 2.21 billion francs against 2.61 billion". */
+function figuresHeadline(rows: readonly string[], whose: Whose, max: number): TableLede | undefined {
+  const at = rows.findIndex(isFiguresRow);
+  if (at === -1) return undefined;
+  const [, label, ours, theirs] = FIGURES_ROW.exec(rows[at]!)!;
+  const named = amount(label!.replace(/\b\p{Lu}{2,}\b/gu, (word) => word.toLowerCase()).replace(/^./, (first) => first.toUpperCase()));
+  const headline = fit(labels(named, whose).map((each) => `${each}: ${amount(ours!)} against ${amount(theirs!)}`), max);
+  return headline === undefined ? undefined : { headline, rest: rows.filter((_, index) => index !== at) };
 }
 
 /** How a new amount stands to the last: ", unchanged", ", up from 7.5 cts", ", down from …", or ", against …" when the figures cannot be compared. */

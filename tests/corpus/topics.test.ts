@@ -92,6 +92,17 @@ describe('collectTopics', () => {
     expect(topics.map((topic) => topic.label)).toEqual(['Finance Ministry (Japan)', 'Reserve Bank']);
   });
 
+  it('makes no topic of a news agency the articles cite as their source', () => {
+    const records = ['a', 'b'].map((id, day) =>
+      record(id, `2025-01-0${day + 1}`, [
+        { name: 'Tanjug', kind: 'organisation' },
+        { name: 'Yugoslavia', kind: 'place' },
+      ]),
+    );
+    const { topics } = topicsOf(records, { language: 'en', minArticles: 2 });
+    expect(topics.map((topic) => topic.label)).toEqual(['Yugoslavia']);
+  });
+
   it('gives a topic the kind it was seldom found as only when that is a fair share of its mentions', () => {
     const records = [
       record('a', '2025-01-01', [{ name: 'White House', kind: 'person', mentions: 1, lede: true }]),

@@ -174,6 +174,14 @@ describe('deriveLede', () => {
     expect(lede('SEATTLE, March 3 - Qtr ended Feb 28', 'Shr four cts vs four cts prior qtr', 'Net 1.2 mln vs 1.1 mln').headline).toBe(
       'Net profit from Seattle for the quarter to Feb 28: four cts a share against four cts',
     );
+    // Other figures set against earlier ones: said by the first row's label (before: the row itself, "… 133.5 mln crowns vs 101 mln").
+    expect(lede('STOCKHOLM, March 3 - Group profit after net financial items - 133.5 mln crowns vs 101 mln', 'Sales 1.92 billion vs 1.68 billion').headline).toBe(
+      'Group profit after net financial items from Stockholm: 133.5 mln crowns against 101 mln',
+    );
+    // … but not a sentence with a comma before "vs", nor a label cut at a date.
+    expect(lede('U.S. factory usage of lard totaled 21.3 mln lbs, vs a revised 25.6 mln lbs in December.').headline).toMatch(/^U\.S\. factory usage of lard totals 21\.3 mln lbs/);
+    // Wire typos of dividend and operating rows read as what they are.
+    expect(lede('JACKSON, Miss., March 20 - Qlty div 25 cts vs 25 cts prior', 'Payable April 22', 'Record April 10').headline).toBe('Quarterly dividend from Jackson, Miss.: 25 cts a share, unchanged, payable April 22');
     // A table Dateline cannot read keeps its rows.
     expect(lede('Wheat 20,000 mt Norrkoping', 'Barley 10,000 mt Rouen').headline).toBe('Wheat 20,000 mt Norrkoping; Barley 10,000 mt Rouen');
   });
@@ -254,6 +262,17 @@ describe('deriveLede', () => {
   it("keeps a company's whole name: only a speaker's title goes when nothing else fits", () => {
     expect(lede('CHELSEA, Mass., June 1 - Town and Country Jewelry Manufacturing Corp said effective today its NASDAQ ticker symbol has been changed to <TCJCA.O> from <TJCA.O>').headline).toMatch(
       /^Town and Country Jewelry Manufacturing /,
+    );
+  });
+
+  it("shortens what is reported the way it shortens a subject: its phrase of place or time goes; a hyphened adjective's verb is not the main one", () => {
+    const headline = (sentence: string) => lede(sentence, 'More follows.').headline;
+    expect(headline("LONDON, March 12 - S and W Berisford Plc said a six pct rise in pretax profits to 42.7 mln stg in the first half had maintained last year's momentum and the group expected further growth.")).toBe(
+      "S and W Berisford said a six pct rise had maintained last year's momentum",
+    );
+    // Before: "Danish-based insulin and enzymes producer Novo Industri", a subject alone ("based" taken for its verb).
+    expect(headline('COPENHAGEN, March 11 - Danish-based insulin and enzymes producer Novo Industri A/S (NVO.CO) said pre-tax earnings fell almost 10 pct in 1986 though sales rose by two pct.')).toMatch(
+      /^Danish-based insulin and enzymes producer Novo Industri A\/S said pre-tax earnings/,
     );
   });
 

@@ -33,6 +33,11 @@ describe('findNames', () => {
     expect(names('Brazil said exports rose. Ferruzzi bought it. Analysts at Ferruzzi agreed.')).toEqual(['Ferruzzi (other)', 'Brazil (place)']);
   });
 
+  it('knows a news agency for an organisation, never a person', () => {
+    const names = findNames(['Yugoslav prices rose 10 pct in March, Tanjug said.', 'Tanjug said wages fell, and Belgrade officials agreed with Tanjug.']);
+    expect(names.find((name) => name.name === 'Tanjug')).toMatchObject({ kind: 'organisation' });
+  });
+
   it('merges spellings and a surname into one name', () => {
     expect(names('The U.S. and the United States of America. USA.', 'Mr. James Baker spoke. Baker said so; Baker’s aides agreed.')).toEqual([
       'United States (place)',
