@@ -27,9 +27,12 @@ export function cutTagged(sentence: string): string | undefined {
     const shorterCut = cutAtClause(shorter.text, shorter.words);
     if (shorterCut !== undefined) return shorterCut;
   }
-  // A speaker named with a long title ("House Ways and Means Committee Chairman Dan Rostenkowski said …") is named by name alone.
-  const named = withoutTitle(text, words);
-  if (named !== undefined) {
+  // A speaker named with a long title ("House Ways and Means Committee Chairman Dan Rostenkowski said …") is named by name alone;
+  // then, from the sentence its phrases already left: "Indonesia's Armed Forces Commander General Benny Murdani said warnings
+  // about … do not mean" → "Benny Murdani said warnings do not mean".
+  for (const sentence of shorter === undefined ? [{ text, words }] : [{ text, words }, shorter]) {
+    const named = withoutTitle(sentence.text, sentence.words);
+    if (named === undefined) continue;
     if (length(named.text) <= MAX_HEADLINE_LENGTH) return tidy(named.text);
     const namedCut = cutAtClause(named.text, named.words);
     if (namedCut !== undefined) return namedCut;
@@ -43,8 +46,8 @@ function withoutTitle(text: string, words: readonly Word[]): { text: string; wor
   const verb = words.findIndex((word) => /^(?:said|says|told)$/.test(word.lower));
   if (verb < 4) return undefined;
   const subject = words.slice(0, verb);
-  // A title and a name, and nothing else: capitalised words (and "and", "of" inside the title), the last two a name.
-  if (!subject.every((word) => /^\p{Lu}/u.test(word.text) || /^(?:and|of|for|the)$/.test(word.lower))) return undefined;
+  // A title and a name, and nothing else: capitalised words (and "and", "of" inside the title, a country's "'s"), the last two a name.
+  if (!subject.every((word) => /^\p{Lu}/u.test(word.text) || /^(?:and|of|for|the|'s|’s)$/.test(word.lower))) return undefined;
   if (subject.at(-1)!.tag !== 'PROPN' || subject.at(-2)!.tag !== 'PROPN' || subject.some((word) => word.text === ',')) return undefined;
   // … and a title it is: "Committee Chairman Dan Rostenkowski", not a company's name ("Town and Country Jewelry Manufacturing").
   if (!TITLES.has(subject.at(-3)!.lower)) return undefined;

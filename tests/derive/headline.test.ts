@@ -229,6 +229,10 @@ describe('deriveLede', () => {
     expect(headline('WASHINGTON, March 3 - House Ways and Means Committee Chairman Dan Rostenkowski said Congress must avoid a temptation to pass a protectionist trade bill this year.')).toBe(
       'Dan Rostenkowski said Congress must avoid a temptation to pass a protectionist trade bill',
     );
+    // A country's title ("Indonesia's … General"), and what is reported shortened too; before: "… Benny Murdani says warnings…".
+    expect(headline("JAKARTA, March 9 - Indonesia's Armed Forces Commander General Benny Murdani said warnings about an extremist threat to the country's forthcoming elections do not mean the security situation has deteriorated.")).toBe(
+      'Benny Murdani said warnings do not mean the security situation has deteriorated',
+    );
     expect(headline('Victorian Public Authorities Finance Agency is issuing a 100 mln Canadian dlr bond due April 15, 1992 paying nine pct and priced at 101-3/4 pct, lead manager Orion Royal Bank said.')).toBe(
       'Victorian Public Authorities Finance Agency issues a 100 mln Canadian dlr bond',
     );
