@@ -121,7 +121,8 @@ function isPluralSubject(subject: readonly Word[]): boolean | undefined {
   // (Not one that opens it: "About 8,000 farmers".)
   const preposition = subject.findIndex((word, at) => at > 0 && word.tag === 'ADP');
   const head = preposition === -1 ? subject : subject.slice(0, preposition);
-  if (head.some((word) => word.tag === 'CCONJ')) return undefined;
+  // (Anywhere in it: "Quintette Coals of Canada and Japanese steelmakers failed" has two subjects.)
+  if (subject.some((word) => word.tag === 'CCONJ')) return undefined;
   let at = head.length - 1;
   while (at >= 0 && !NOUNS.has(head[at]!.tag)) at--;
   const noun = head[at];

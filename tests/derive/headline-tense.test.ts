@@ -39,6 +39,7 @@ describe('inHeadlineTense', () => {
     'Australian dollar eurobond launched yesterday for the Republic of Finland',
     // A subject whose number the words cannot tell.
     'Consolidated Oil and Gas said the exercise price was raised',
+    'Quintette Coals of Canada and Japanese steelmakers failed to agree on the coal price',
     'Showers continued throughout the week',
     // A passive: without its auxiliary it would read as the giver.
     'Cyprus Minerals was awarded a five year contract to supply coal',
