@@ -117,12 +117,12 @@ const IRREGULAR_SAME = new Set(['cut', 'set', 'put', 'hit', 'quit', 'bid', 'fore
  * ("Consolidated Oil and Gas").
  */
 function isPluralSubject(subject: readonly Word[]): boolean | undefined {
+  // ("And" anywhere in it: "Quintette Coals of Canada and Japanese steelmakers failed" has two subjects.)
+  if (subject.some((word) => word.tag === 'CCONJ')) return undefined;
   // The head is the last noun before a preposition: "Sales of previously owned homes" → "Sales".
   // (Not one that opens it: "About 8,000 farmers".)
   const preposition = subject.findIndex((word, at) => at > 0 && word.tag === 'ADP');
   const head = preposition === -1 ? subject : subject.slice(0, preposition);
-  // (Anywhere in it: "Quintette Coals of Canada and Japanese steelmakers failed" has two subjects.)
-  if (subject.some((word) => word.tag === 'CCONJ')) return undefined;
   let at = head.length - 1;
   while (at >= 0 && !NOUNS.has(head[at]!.tag)) at--;
   const noun = head[at];

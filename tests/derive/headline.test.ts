@@ -76,6 +76,8 @@ describe('splitSentences', () => {
 
 describe('deriveLede', () => {
   const lede = (...paragraphs: string[]) => deriveLede(paragraphs, 'Article x');
+  /** The headline of a lede that more paragraphs follow. */
+  const headline = (sentence: string) => lede(sentence, 'More follows.').headline;
 
   it('takes the whole first sentence when it fits, without dateline or final full stop, and continues the standfirst after it', () => {
     expect(lede('SALVADOR, Feb 26 - Showers continued in the Bahia cocoa zone. Farmers were relieved.', 'Second paragraph.')).toEqual({
@@ -187,7 +189,6 @@ describe('deriveLede', () => {
   });
 
   it('never leaves a hole where a cut took a phrase: no "at\'s", no "has will", no "of for", and the claim keeps its attribution', () => {
-    const headline = (sentence: string) => lede(sentence, 'More follows.').headline;
     expect(headline("Drilling for oil in California is likely to continue at last year's sharply reduced levels despite the recent rise in crude oil prices, industry analysts said in a new report.")).toBe(
       "Drilling for oil in California is likely to continue at last year's sharply reduced levels",
     );
@@ -211,7 +212,6 @@ describe('deriveLede', () => {
   });
 
   it('cuts a long sentence after its verb and at the end of a phrase, never to its subject alone', () => {
-    const headline = (sentence: string) => lede(sentence, 'More follows.').headline;
     expect(headline('LONDON, March 6 - Total futures and options turnover on the London International Financial Futures Exchange fell slightly during February, although daily average Eurodollar volume set a new record.')).toBe(
       'Total futures and options turnover fell slightly during February',
     );
@@ -239,7 +239,6 @@ describe('deriveLede', () => {
   });
 
   it('never reports a subject without its verb: "said" and what it says are cut after the reported verb, or marked cut', () => {
-    const headline = (sentence: string) => lede(sentence, 'More follows.').headline;
     for (const sentence of [
       'HOUSTON, March 3 - Browning-Ferris Industries Inc said the Colorado Department of Health and the U.S. Environmental Protection Agency have awarded the company permits to build and operate a hazardous waste disposal site near Last Chance, Colo.',
       'TORONTO, March 2 - Murgold Resources Inc said the number three vein zone at its Timmins, Ontario property yielded partial assay results of 1.08 ounces gold a short ton across an average width of 4.2 feet.',
@@ -270,7 +269,6 @@ describe('deriveLede', () => {
   });
 
   it("shortens what is reported the way it shortens a subject: its phrase of place or time goes; a hyphened adjective's verb is not the main one", () => {
-    const headline = (sentence: string) => lede(sentence, 'More follows.').headline;
     expect(headline("LONDON, March 12 - S and W Berisford Plc said a six pct rise in pretax profits to 42.7 mln stg in the first half had maintained last year's momentum and the group expected further growth.")).toBe(
       "S and W Berisford said a six pct rise had maintained last year's momentum",
     );
@@ -281,7 +279,6 @@ describe('deriveLede', () => {
   });
 
   it('ends a headline before a participle that starts a phrase after the noun', () => {
-    const headline = (sentence: string) => lede(sentence, 'More follows.').headline;
     expect(headline('MONROE, La., March 3 - Century Telephone Enterprises Inc said it has agreed to sell its cable television properties located in Michigan, Tennessee, Florida, Arkansas and Louisiana to a group of investors for 12 mln dlrs.')).toBe(
       'Century Telephone Enterprises agrees to sell its cable television properties',
     );
