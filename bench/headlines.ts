@@ -20,7 +20,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const showAt = args.indexOf('--show');
 const show = showAt === -1 ? 0 : Number(args[showAt + 1]);
-const folder = args.find((arg, index) => !arg.startsWith('--') && index !== showAt + 1) ?? path.resolve(root, '../shared/corpora/reuters21578/articles');
+const folder = args.find((arg, index) => !arg.startsWith('--') && (showAt === -1 || index !== showAt + 1)) ?? path.resolve(root, '../shared/corpora/reuters21578/articles');
 
 /** A wire dateline left at the start: a place in capitals then a date, an agency or a dash. */
 const DATELINE_LEFT = /^[^\p{Ll}]{0,6}\p{Lu}[\p{Lu}\p{M}.'’&/}{ -]{2,}(?:,|\s[-–—]|\s\()|^[\p{Lu}][\p{L}. ,'-]{0,40},? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\p{L}*\.? \d{1,2},? [-–—]/u;

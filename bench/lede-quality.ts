@@ -1,7 +1,8 @@
 /**
  * A sub-editor's checks of what a list shows of an article (headline and standfirst), judged by a
- * part-of-speech tagger that Dateline itself does not use (wink-nlp with its English model), so
- * the rules that write headlines are not also the rules that pass them. Shared by
+ * part-of-speech tagger (wink-nlp with its English model, which Dateline's cutter also reads) and,
+ * for verbs, a second one Dateline does not use (compromise), so one tagger's mistake is not taken
+ * for a pass; the judge's rules are its own, not the cutter's. Shared by
  * bench/headlines.ts (figures over a folder) and tests/derive/lede-quality.test.ts (targets).
  */
 import winkNLP from 'wink-nlp';
@@ -70,7 +71,12 @@ export function endsOnFunctionWord(headline: string): boolean {
   if (POSSESSIVE.has(last.lower)) return true;
   // "… said it", "the one he is": an auxiliary that ends an elliptic clause is English ("as it has"), one after a noun is not.
   if (last.pos === 'AUX') return !/^(?:is|are|was|were|did|does|do|has|have|had)$/.test(last.lower) || tokens.at(-2)?.pos === 'PROPN' || tokens.at(-2)?.pos === 'NOUN';
-  return FUNCTION_POS.has(last.pos) && !/^(?:up|down|out|off|over|in|on|back|around|away|through|so|too|yet|there|here)$/.test(last.lower);
+  if (!FUNCTION_POS.has(last.pos) || /^(?:up|down|out|off|over|in|on|back|around|away|through|so|too|yet|there|here)$/.test(last.lower)) return false;
+  const before = tokens.at(-2)!;
+  // Adverbs the tagger reads as prepositions or determiners: "a year before", "28 dlrs each"; and a capitalised word after a name is part of it ("Exxon Plus").
+  if (/^(?:before|after|earlier|later|ago)$/.test(last.lower) && /^(?:years?|months?|weeks?|days?|period|quarter)$/.test(before.lower)) return false;
+  if (last.lower === 'each' && (before.pos === 'NOUN' || before.pos === 'NUM')) return false;
+  return !(/^\p{Lu}/u.test(last.word) && before.pos === 'PROPN');
 }
 
 /**

@@ -37,8 +37,24 @@ export function cutTagged(sentence: string): string | undefined {
     const namedCut = cutAtClause(named.text, named.words);
     if (namedCut !== undefined) return namedCut;
   }
-  return truncateAtNoun(text, words);
+  // A unit named after its owner ("Kentucky Central Life Insurance's Bluegrass Broadcasting subsidiary agrees to sell …") is the owner's unit.
+  const unit = asOwnersUnit(text);
+  if (unit !== undefined) {
+    if (length(unit) <= MAX_HEADLINE_LENGTH) return tidy(unit);
+    const unitCut = cutAtClause(unit, tagWords(unit.slice(0, TAGGED_CHARS)));
+    if (unitCut !== undefined) return unitCut;
+  }
+  return truncateAtNoun(text, words) ?? truncateAtNoun(text, words, { inReported: true });
 }
+
+/** "Kentucky Central Life Insurance's Bluegrass Broadcasting subsidiary agrees …" → "Kentucky Central Life Insurance unit agrees …". */
+function asOwnersUnit(text: string): string | undefined {
+  const match = OWNERS_UNIT.exec(text);
+  return match ? `${match[1]} unit ${text.slice(match[0].length).trimStart()}` : undefined;
+}
+
+/** An owner's name, its possessive, a unit's name of capitalised words and the word for what it is, opening a sentence. */
+const OWNERS_UNIT = /^((?:\p{Lu}[\p{L}\p{N}&./-]*\s+){0,5}\p{Lu}[\p{L}\p{N}&./-]*)['’]s?\s+(?:(?:\p{Lu}[\p{L}\p{N}&.,-]*|and)\s+){1,8}(?:[Ss]ubsidiary|[Uu]nit|[Dd]ivision|[Aa]ffiliate)\b/u;
 
 /** The sentence with a reporting subject's title dropped, its name kept: "Assistant U.S. Treasury Secretary David Mulford said …" → "David Mulford said …". */
 function withoutTitle(text: string, words: readonly Word[]): { text: string; words: Word[] } | undefined {
@@ -67,14 +83,20 @@ function without(text: string, words: readonly Word[], from: number, to: number)
 }
 
 /** The sentence cut with "…" after the last noun, name or figure that fits ("… is thought…" and "… will include…" leave the reader waiting for the word after). */
-function truncateAtNoun(text: string, words: readonly Word[]): string | undefined {
+function truncateAtNoun(text: string, words: readonly Word[], { inReported = false } = {}): string | undefined {
   const verb = mainVerb(words);
+  // (Nor between a reporting verb and what it reports, "… says on April 15…", unless nothing else fits.)
+  const reported = verb === -1 || inReported ? undefined : reportedClause(words, verb);
   let best: string | undefined;
   for (let index = Math.max(verb, 0) + 1; index < words.length; index++) {
     const word = words[index]!;
     if (length(text.slice(0, word.end)) > MAX_HEADLINE_LENGTH - 1) break;
+    if (reported !== undefined && index > reported.from && index < reported.to) continue;
     const head = tidy(text.slice(0, word.end));
-    if (ENDS.has(word.tag) && length(head) >= MAX_HEADLINE_LENGTH / 2) best = `${head}…`;
+    const next = words[index + 1]?.text;
+    // (Not inside a name: "the Chicago… Board of Trade".)
+    const nameGoesOn = word.tag === 'PROPN' && words[index + 1]?.tag === 'PROPN';
+    if (ENDS.has(word.tag) && length(head) >= MAX_HEADLINE_LENGTH / 2 && next !== "'s" && next !== '’s' && !nameGoesOn && !insideName(words, index)) best = `${head}…`;
   }
   return best;
 }
@@ -83,8 +105,16 @@ function truncateAtNoun(text: string, words: readonly Word[]): string | undefine
 function mainVerb(words: readonly Word[]): number {
   // (A sentence's first word read as a verb is a name, "Browning-Ferris Industries said …", or an opening phrase, "Citing weak demand, …";
   // one after a hyphen is an adjective's part, "Danish-based".)
-  return words.findIndex((word, index) => word.tag === 'AUX' || (word.tag === 'VERB' && index > 0 && words[index - 1]!.text !== '-'));
+  return words.findIndex((word, index) => word.tag === 'AUX' || (word.tag === 'VERB' && index > 0 && words[index - 1]!.text !== '-') || isPresentAfterName(words, index));
 }
+
+/** A verb in -s the tagger read as a noun, after a name and before its object: "CRS Sirrine plans a restructuring", "Chrysler sees 1987 profit". */
+function isPresentAfterName(words: readonly Word[], index: number): boolean {
+  const [before, word, next] = [words[index - 1], words[index]!, words[index + 1]];
+  return word.tag === 'NOUN' && /^\p{Ll}+[^s]s$/u.test(word.text) && before?.tag === 'PROPN' && (next?.tag === 'DET' || next?.tag === 'NUM' || POSSESSIVES.has(next?.lower ?? ''));
+}
+
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her']);
 
 /** Where a headline may end: a noun, a name, a figure, or an adverb after its verb ("fell slightly"). */
 const ENDS = new Set<Tag>(['NOUN', 'PROPN', 'NUM']);
@@ -114,11 +144,21 @@ function cutAtClause(text: string, words: readonly Word[]): string | undefined {
     const participle = next.tag === 'VERB' && word.tag !== 'NUM' && (/ing$/.test(next.lower) || (/ed$/.test(next.lower) && isObjectOf(words, verb, index)));
     const startsPhrase = STARTS.has(next.tag) || participle;
     if (!(ENDS.has(word.tag) || endsAdverb || endsState) || !startsPhrase || next.text === "'s" || next.text === '’s' || next.text === '%') continue;
+    if (insideName(words, index)) continue;
     const head = tidy(text.slice(0, word.end));
     // (A noun the word lists would call dangling, "the sales tax plan", is a noun here: the tagger said so.)
     if (length(head) >= 25 && closed(head)) best = head;
   }
   return best;
+}
+
+/**
+ * Whether a name goes on after the word at `index`: "Chicago Board | of Trade", "AT | & T". (Not
+ * at "and": "acquires Northwest Rehabilitation | and Len M. House" names two.)
+ */
+function insideName(words: readonly Word[], index: number): boolean {
+  const [word, next, after] = [words[index]!, words[index + 1], words[index + 2]];
+  return /^\p{Lu}/u.test(word.text) && /^(?:of|&)$/.test(next?.lower ?? '') && /^\p{Lu}/u.test(after?.text ?? '');
 }
 
 /** The first "said", "says" or "told" from the main verb on (not "said to be"), and the verb of the clause it reports. */

@@ -16,5 +16,6 @@ const SURROGATE = /[\uD800-\uDBFF]/;
 export function tidy(text: string): string {
   // (The trailing run is matched from its first character only: tried from each of its characters, a long run inside the text was quadratic.)
   // A word the copy doubled ("said it it has", "of of") is said once.
-  return text.replace(/\b(it|of|the|a|an|to|in|on|and|for)\s+\1\b/gi, '$1').replace(/\s+([,.;:])/g, '$1').replace(/\s{2,}/g, ' ').replace(/(?<![\s,;:\-–—])[\s,;:\-–—]+$/u, '').trim();
+  // Two commas left of an aside that went ("Brierley Investments, , said") go with it.
+  return text.replace(/\b(it|of|the|a|an|to|in|on|and|for)\s+\1\b/gi, '$1').replace(/\s*,\s*,(?=\s)/g, '').replace(/\s+([,.;:])/g, '$1').replace(/\s{2,}/g, ' ').replace(/(?<![\s,;:\-–—])[\s,;:\-–—]+$/u, '').trim();
 }

@@ -53,7 +53,9 @@ const STEPS: ((text: string) => string)[] = [
     text
       // (After a space: brackets that touch a word, "alert(1)", "dlrs(a)", are not an aside.)
       .replace(/(\s(?:of|with|from|for|by|to|in|at|on|and|or|into|between|than|over|about))?\s+\(([^()]*)\)/g, (whole: string, before: string | undefined, inside: string) => (before && NAME_IN_BRACKETS.test(inside) ? `${before} ${inside}` : ''))
-      .replace(/\s[-–—]{1,2}\s[^-–—]{1,80}\s[-–—]{1,2}\s/g, ' '),
+      .replace(/\s[-–—]{1,2}\s[^-–—]{1,80}\s[-–—]{1,2}\s/g, ' ')
+      // An abbreviation said after the name it stands for: "the Chicago Board of Trade's, CBT, proposal" → "the Chicago Board of Trade's proposal".
+      .replace(ABBREVIATION_AFTER_NAME, (whole: string, abbreviation: string, at: number, all: string) => (standsFor(abbreviation, all.slice(Math.max(0, at - 100), at)) ? '' : whole)),
   // Wire copy's company suffixes and reporting verbs: "Standard Oil Co said it plans" → "Standard Oil plans".
   (text) =>
     text
@@ -73,7 +75,7 @@ const STEPS: ((text: string) => string)[] = [
   // Appositives between commas: ", a unit of Shearson Lehman,", ", the world's largest producer,".
   // Asides of the same kind: ", in remarks published today,", ", speaking in Tokyo,".
   // Only before the verb (lower case), so the main clause is never taken for an aside.
-  (text) => text.replace(/,\s+(?:a|an|the|which|who|its|whose|formerly|part of|unit of|in|on|at|for|with|after|before|under|according to|\p{Ll}+ing)\s[^,]{1,80},\s(?=\p{Ll})/gu, ' '),
+  (text) => text.replace(/,\s+(?:a|an|the|which|who|its|whose|formerly|part of|unit of|in|on|at|for|with|after|before|under|according to|\p{Ll}+ing|(?:\p{Ll}+ly\s+)?\p{Ll}+ed)\s[^,]{1,80},\s(?=\p{Ll})/gu, ' '),
   // With the asides gone, "X, which recently went public, said its board …" reads "X said its board …": headline style again.
   (text) => STEPS[1]!(text),
   // Trailing clauses after a comma: ", alleviating the drought", ", which …", ", but …".
@@ -85,6 +87,30 @@ const STEPS: ((text: string) => string)[] = [
 
 /** A company suffix wherever it stands, but not after "and" ("Goldman, Sachs and Co" keeps it). */
 const SUFFIX_IN_TEXT = new RegExp(String.raw`(?<!\band)\s(?:${COMPANY_SUFFIXES})\b\.?(?=['’]s\b|,|\s|$)`, 'g');
+
+/** An abbreviation between commas: "CBT", "NYMEX", "AT and T", "CC.OO". */
+const ABBREVIATION_AFTER_NAME = /,\s+(\p{Lu}[\p{Lu}.&-]{1,7}(?:\s+and\s+\p{Lu}{1,3})?),(?=\s)/gu;
+
+/**
+ * Whether an abbreviation stands for the name written just before it: its first letter opens one of
+ * the last capitalised words, and its other letters follow in order ("New York Mercantile Exchange"
+ * holds N, Y, M, E, X). "Smith, IBM, and Co" names another.
+ */
+function standsFor(abbreviation: string, before: string): boolean {
+  const letters = abbreviation.replace(/\band\b|[^\p{L}]/gu, '').toLowerCase();
+  const words = before.split(/\s+/).slice(-10);
+  for (let index = 0; index < words.length; index++) {
+    if (!/^\p{Lu}/u.test(words[index]!) || words[index]!.charAt(0).toLowerCase() !== letters.charAt(0)) continue;
+    const rest = words.slice(index).join(' ').toLowerCase().slice(1);
+    let at = 0;
+    for (const letter of letters.slice(1)) {
+      at = rest.indexOf(letter, at) + 1;
+      if (at === 0) break;
+    }
+    if (at > 0 || letters.length === 1) return true;
+  }
+  return false;
+}
 
 /** A name in brackets: capitalised words, no figures ("Videotron Ltee", "Bank of Montreal"). */
 const NAME_IN_BRACKETS = /^\p{Lu}[\p{L}&.'’ -]{1,60}$/u;
@@ -105,8 +131,8 @@ const DANGLING = new Set([
   'order', 'enough', 'willing', 'reluctant', 'sure', 'continuing', 'help', 'helped', 'helps', 'ought', 'has', 'have', 'had', 'is', 'are',
 ]);
 
-/** Prepositions and conjunctions a phrase can be dropped before. */
-const BOUNDARY = /\s(?=(?:in|of|for|with|at|on|from|by|after|before|under|over|against|through|since|following|during|amid|including|and|but|while|as|because|to|that|which|who|compared|versus|vs|than|due to|despite|according|if|when|unless|until|so)\s)/g;
+/** Prepositions, conjunctions and commas a phrase can be dropped before. */
+const BOUNDARY = /\s(?=(?:in|of|for|with|at|on|from|by|after|before|under|over|against|through|since|following|during|amid|including|and|but|while|as|because|to|that|which|who|compared|versus|vs|than|due to|despite|according|if|when|unless|until|so)\s)|(?<=,)\s/g;
 
 /**
  * What a sentence says after a headline made from it: the words after the last of the headline's
@@ -114,33 +140,43 @@ const BOUNDARY = /\s(?=(?:in|of|for|with|at|on|from|by|after|before|under|over|a
  * manage the money market borrowing …"). Empty when less than three words are left.
  */
 export function restOfSentence(sentence: string, headline: string): string {
-  const wanted = headline.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  // (A possessive's "s" is not a word: "Exchange said its prices" is headlined "Exchange's prices".)
+  const wanted = headline.toLowerCase().replace(/['’]s\b/g, '').match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = Array.from(sentence.matchAll(/[\p{L}\p{N}]+/gu));
   let next = 0;
   let end = 0;
-  for (const match of sentence.matchAll(/[\p{L}\p{N}]+/gu)) {
-    if (next < wanted.length && match[0].toLowerCase() === wanted[next]) {
-      next++;
-      end = match.index + match[0].length;
-    }
-    if (next === wanted.length) break;
+  let at = 0;
+  while (next < wanted.length && at < words.length) {
+    // A headline word the sentence does not have nearby (a headline's own wording: "establishes" for "established") is passed over.
+    const found = words.slice(at, at + NEARBY).findIndex((match) => match[0].toLowerCase() === wanted[next]);
+    next++;
+    if (found === -1) continue;
+    at += found + 1;
+    end = words[at - 1]!.index + words[at - 1]![0].length;
   }
-  const rest = sentence.slice(end).replace(/^[\s,;:\-–—)'’]+/u, '').trim();
+  let rest = sentence.slice(end).replace(/^['’]s\b/u, '').replace(/^[\s,;:\-–—)'’]+/u, '').trim();
+  // The abbreviation of the name the headline ended on ("… Board of Trade's" / "CBT, proposal to …") goes with it.
+  const abbreviation = /^(\p{Lu}[\p{Lu}.&-]{1,7}),\s+/u.exec(rest);
+  if (abbreviation && standsFor(abbreviation[1]!, sentence.slice(0, end))) rest = rest.slice(abbreviation[0].length);
   // An attribution alone ("the company said.") adds nothing.
-  if (/^(?:\S+\s+){0,4}(?:said|says|reported|announced|added)\W*$/.test(rest)) return '';
+  if (/^(?:\S+\s+){0,4}(?:said|says|reported|announced|added)\W*$/.test(rest) && !/\bas\s+(?:\S+\s+)?(?:said|reported|announced)\W*$/.test(rest)) return '';
   return (rest.match(/\s/g)?.length ?? 0) >= 2 ? rest : '';
 }
+
+/** How far on in the sentence a headline's next word is looked for. */
+const NEARBY = 12;
 
 /**
  * A headline cut at a clause boundary so a one-sentence story has a standfirst: the longest cut
  * that `leaves` enough after it ("… raised its prime rate" leaves "to 7-3/4 from 7-1/2", where
- * "… to 7-3/4" left too little); undefined when no cut leaves 30 characters and a verb.
+ * "… to 7-3/4" left too little); undefined when no cut leaves `shortest` characters and a verb.
  */
-export function shortenAtBoundary(text: string, leaves: (cut: string) => boolean = () => true): string | undefined {
+export function shortenAtBoundary(text: string, leaves: (cut: string) => boolean = () => true, shortest = 30): string | undefined {
   let best: string | undefined;
   for (const match of text.matchAll(BOUNDARY)) {
     const head = tidy(text.slice(0, match.index));
     if (length(head) > MAX_HEADLINE_LENGTH) break;
-    if (head !== text && length(head) >= 30 && !endsDangling(head) && isClause(head) && leaves(head)) best = head;
+    if (head !== text && length(head) >= shortest && !endsDangling(head) && isClause(head) && leaves(head)) best = head;
   }
   return best;
 }
@@ -156,7 +192,7 @@ function cutAtLastComma(text: string): string {
 }
 
 /** Whether a cut is a clause: it has its verb, and what it reports has one too ("Olin said John Johnstone, president" has not). */
-function isClause(text: string): boolean {
+export function isClause(text: string): boolean {
   if (!hasVerb(text)) return false;
   const reported = REPORTED.exec(text);
   return reported === null || hasVerb(` ${reported[1]!}`);
@@ -193,8 +229,9 @@ const VERB_LIKE = new RegExp(
 
 function endsDangling(text: string): boolean {
   // Read from the last few dozen characters: tried at every position of a long text, the pattern costs in proportion to it.
-  const last = /([\p{L}']+)\W*$/u.exec(text.slice(-48))?.[1]?.toLowerCase();
-  return last !== undefined && DANGLING.has(last);
+  const last = /([\p{L}'’]+)\W*$/u.exec(text.slice(-48))?.[1]?.toLowerCase();
+  // (A possessive promises its noun: "… accept the Chicago Board of Trade's".)
+  return last !== undefined && (DANGLING.has(last) || /\p{L}['’]s$/u.test(last));
 }
 
 function withoutFinalStop(text: string): string {

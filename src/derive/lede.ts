@@ -1,4 +1,4 @@
-import { headlineFrom, MAX_HEADLINE_LENGTH, oneLine, restOfSentence, shortenAtBoundary, truncateAtWord } from './headline.ts';
+import { headlineFrom, isClause, MAX_HEADLINE_LENGTH, oneLine, restOfSentence, shortenAtBoundary, truncateAtWord } from './headline.ts';
 import { COMPANY_SUFFIXES } from './headline-text.ts';
 import { inHeadlineTense } from './headline-tense.ts';
 import { splitSentences } from './sentences.ts';
@@ -55,9 +55,7 @@ export function deriveLede(paragraphs: readonly string[], fallback: string): Led
     const described = tableHeadline(rows.filter((row) => !isNote(row)), whose, MAX_HEADLINE_LENGTH);
     if (described) return { headline: described.headline, summary: standfirst(joinedRows(described.rest.length > 0 ? described.rest : rows)), ...place };
     const notes = rows.filter((row) => !FULL_NAME.test(row) && !row.startsWith('('));
-    const table = notes.length > 0 ? notes : rows;
-    const headline = joinRows(owner ? [`${owner}: ${table[0] ?? ''}`, ...table.slice(1)] : table);
-    return { headline, summary: standfirst(table.join('; ').slice(headline.length - (owner ? owner.length + 2 : 0)).replace(/^[\s;]+/, '')), ...place };
+    return { ...rowsLede(notes.length > 0 ? notes : rows, owner), ...place };
   }
   const index = sentences[first]!.findIndex(isProse);
   const sentence = sentences[first]![index]!;
@@ -72,11 +70,36 @@ export function deriveLede(paragraphs: readonly string[], fallback: string): Led
   const following = withoutRepeat(upTo([...after, ...before], 2 * MAX_SUMMARY_LENGTH), title);
   if (rest === '' && following.length === 0) {
     // Nothing follows the headline (a story of one sentence): it ends at a clause boundary and the standfirst carries the rest, rather than stand empty.
-    const shorter = shortenAtBoundary(title, (cut) => restOfSentence(full, cut) !== '');
+    // (A shorter cut only when no longer one leaves a standfirst: "Wall Street stocks were lower" / "…at the opening bell".)
+    const leaves = (cut: string) => restOfSentence(full, cut) !== '';
+    const shorter = shortenAtBoundary(title, leaves) ?? shortenAtBoundary(title, leaves, 20);
     if (shorter) [title, rest] = [shorter, restOfSentence(full, shorter)];
+    else {
+      // Else what was said is the headline, and who said it the standfirst; or a label's words over what it labels.
+      const split = splitAttribution(title, full) ?? splitLabel(title);
+      if (split) return { headline: inHeadlineTense(split.headline), summary: standfirst(split.summary), ...place };
+    }
   }
   const summary = rest === '' ? withReferent(following.join(' '), oneLine(sentence)) : [`…${rest}`, ...following].join(' ');
   return { headline: inHeadlineTense(title), summary: standfirst(summary), ...place };
+}
+
+/**
+ * A one-sentence report split in two: "New York Stock Exchange said Monarch Capital Pfd will not
+ * resume trading today" → "Monarch Capital Pfd will not resume trading today", according to "the
+ * New York Stock Exchange". Only a claim that opens with a name and is a clause; "said it …" stays whole.
+ */
+function splitAttribution(headline: string, sentence: string): { headline: string; summary: string } | undefined {
+  const claim = /^\S.{2,80}?\s(?:said|says)\s+(?:that\s+)?(\p{Lu}\S*\s.{15,})$/u.exec(headline)?.[1];
+  const source = /^(\S.{2,80}?)\s(?:said|says)\s/u.exec(sentence)?.[1];
+  if (claim === undefined || source === undefined || !isClause(` ${claim}`)) return undefined;
+  return { headline: claim, summary: `According to ${source.replace(/^The\s/, 'the ')}.` };
+}
+
+/** "GRADINGS - None posted, Total todate 20 originals": the label over the rest. */
+function splitLabel(headline: string): { headline: string; summary: string } | undefined {
+  const labelled = LABELLED_ROW.exec(headline);
+  return labelled && labelled[2]!.split(' ').length >= 2 ? { headline: labelled[1]!, summary: labelled[2]! } : undefined;
 }
 
 /**
@@ -178,6 +201,27 @@ export function isProse(sentence: string): boolean {
   if (/[.!?]["'”’)]?$/.test(sentence)) return words.length >= 3 && lower >= Math.min(3, words.length - 1) - 1 && figures * 4 <= words.length;
   return words.length >= 8 && lower >= 4 && figures * 6 <= words.length;
 }
+
+/**
+ * Rows Dateline cannot read as a table it knows, as a headline and a standfirst: the first half of
+ * the rows over the rest; one row under its label ("Accumulative total at 1800 gmt - 1010"), or cut
+ * in two at a word. The standfirst is never empty while the rows hold more than the headline.
+ */
+function rowsLede(table: readonly string[], owner: string | undefined): Lede {
+  const rows = owner ? [`${owner}: ${table[0] ?? ''}`, ...table.slice(1)] : [...table];
+  const headline = joinRows(rows.length > 1 ? rows.slice(0, Math.ceil(rows.length / 2)) : rows);
+  const summary = rows.join('; ').slice(headline.length).replace(/^[\s;]+/, '');
+  if (summary !== '' || rows.length !== 1) return { headline, summary: standfirst(summary) };
+  const labelled = LABELLED_ROW.exec(rows[0]!);
+  if (labelled) return { headline: labelled[1]!, summary: standfirst(labelled[2]!) };
+  const words = rows[0]!.split(' ');
+  if (words.length < 4) return { headline, summary: '' };
+  const half = Math.ceil(words.length / 2);
+  return { headline: `${words.slice(0, half).join(' ')}…`, summary: standfirst(`…${words.slice(half).join(' ')}`) };
+}
+
+/** A row under its label: "Bids only - 1 month 5-7/8 …", "GRADINGS - None posted" (not a row of dashes, "Jun --- --- 16085"). */
+const LABELLED_ROW = /^(\p{L}[^-–—]{2,60}?)\s+[-–—]+\s+(?![-–—])(\S.*)$/u;
 
 function joinedRows(rows: readonly string[]): string {
   return rows.map((row) => row.replace(/[.;:,]$/, '')).join('; ');

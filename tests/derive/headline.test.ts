@@ -184,8 +184,55 @@ describe('deriveLede', () => {
     expect(lede('U.S. factory usage of lard totaled 21.3 mln lbs, vs a revised 25.6 mln lbs in December.').headline).toMatch(/^U\.S\. factory usage of lard totals 21\.3 mln lbs/);
     // Wire typos of dividend and operating rows read as what they are.
     expect(lede('JACKSON, Miss., March 20 - Qlty div 25 cts vs 25 cts prior', 'Payable April 22', 'Record April 10').headline).toBe('Quarterly dividend from Jackson, Miss.: 25 cts a share, unchanged, payable April 22');
-    // A table Dateline cannot read keeps its rows.
-    expect(lede('Wheat 20,000 mt Norrkoping', 'Barley 10,000 mt Rouen').headline).toBe('Wheat 20,000 mt Norrkoping; Barley 10,000 mt Rouen');
+    // A table Dateline cannot read keeps its rows: the first half in the headline, the rest in the standfirst, never empty.
+    expect(lede('Wheat 20,000 mt Norrkoping', 'Barley 10,000 mt Rouen')).toEqual({ headline: 'Wheat 20,000 mt Norrkoping', summary: 'Barley 10,000 mt Rouen' });
+    expect(lede('Today - 1631.4', 'Previous - 1614.2', 'Four weeks ago - 1628.9')).toEqual({ headline: 'Today - 1631.4; Previous - 1614.2', summary: 'Four weeks ago - 1628.9' });
+    // One row: its label over what it labels, else cut in two at a word.
+    expect(lede('Accumulative total at 1800 gmt - 1010')).toEqual({ headline: 'Accumulative total at 1800 gmt', summary: '1010' });
+    expect(lede('Jun --- --- --- 5507 Sep --- --- --- 4885')).toEqual({ headline: 'Jun --- --- --- 5507…', summary: '…Sep --- --- --- 4885' });
+  });
+
+  it('gives a one-sentence story a standfirst even when no cut leaves one: who said it, or what a label labels', () => {
+    expect(lede('NEW YORK, March 25 - The New York Stock Exchange said Monarch Capital Corp Pfd will not resume trading today.')).toMatchObject({
+      headline: 'Monarch Capital Pfd will not resume trading today',
+      summary: 'According to the New York Stock Exchange.',
+    });
+    // ("said it …" keeps its subject: the claim must name what it is about.)
+    expect(lede('The exchange said it will not resume trading in Monarch Capital today.')).toMatchObject({ headline: 'The exchange will not resume trading', summary: '…in Monarch Capital today.' });
+    expect(lede('GRADINGS - None posted, Total todate 146.')).toMatchObject({ headline: 'GRADINGS - None posted', summary: '…Total todate 146.' });
+    expect(lede('TENDERS - None posted yesterday or today.')).toMatchObject({ headline: 'TENDERS', summary: 'None posted yesterday or today' });
+    // A shorter cut when no longer one leaves three words.
+    expect(lede('NEW YORK, April 7 - Wall Street stocks were lower at the opening bell.')).toMatchObject({ headline: 'Wall Street stocks were lower', summary: '…at the opening bell.' });
+    // The standfirst goes on after the headline's last word though the headline wrote "'s" for "said its" ...
+    expect(lede("SAN FRANCISCO, Oct 19 - The Pacific Stock Exchange said its closing prices will not be released this evening due to malfunctions within the Exchange's computer system.").summary).toBe(
+      "…due to malfunctions within the Exchange's computer system.",
+    );
+    // ... and "as previously announced" is not an attribution alone.
+    expect(lede('NEW YORK, March 9 - The News Corp said the South China Morning Post Ltd of Hong Kong become a wholly-owned subsidiary March 7 as previously announced.').summary).toBe(
+      '…March 7 as previously announced.',
+    );
+  });
+
+  it("drops an abbreviation said after its name, and never cuts inside a name or before its possessive's noun", () => {
+    expect(headline('WASHINGTON, April 13 - The Commodity Futures Trading Commission, CFTC, is expected to accept the Chicago Board of Trade\'s, CBT, proposal to establish a night trading session when the commission meets Wednesday, CFTC officials said.')).toBe(
+      'Commodity Futures Trading Commission is expected to accept the Chicago Board…',
+    );
+    expect(headline("MUNICH, March 26 - Siemens AG <SIEG.F> rebutted U.S. Criticism it is blocking American Telephone and Telegraph Corp's <T.N>, AT and T, entry into French telecommunications firm <Compagnie Generale Constructions Telephoniques>, CGCT.")).toBe(
+      "Siemens rebutted U.S. Criticism it is blocking American Telephone and Telegraph's entry",
+    );
+    // An abbreviation of another name stays; an aside's two commas go with it.
+    expect(headline('Smith, IBM, and Hitachi agreed to share the costs of a new plant in Texas, the three companies said in a statement on Monday.')).toMatch(/^Smith, IBM, and Hitachi agreed to share/);
+    expect(headline('WELLINGTON, March 25 - <Brierley Investments Ltd>, (BIL), said its offer of 4.20 N.Z. Dlrs per share for supermarket group <Progressive Enterprises Ltd> still stands.')).toMatch(/^Brierley Investments' offer of 4\.20/);
+  });
+
+  it("names a unit by its owner when the unit's name leaves no room for the verb's object", () => {
+    expect(headline('LEXINGTON, Ken., April 17 - Kentucky Central Life Insurance Co said its Bluegrass Broadcasting Co Inc subsidiary has agreed to sell two Orlando, Fla., radio stations to TK Communications Inc for 13.5 mln dlrs, subject to FCC approval.')).toBe(
+      'Kentucky Central Life Insurance unit agrees to sell two Orlando, Fla., radio stations',
+    );
+    // A verb in -s the tagger reads as a noun is still the verb: the cut comes after its object.
+    expect(headline('HOUSTON, March 24 - CRS Sirrine Inc said it plans a major restructuring of its balance sheet that will include a write-off of between 39 mln and 43 mln dlrs, most of which would be intangible goodwill.')).toBe(
+      'CRS Sirrine plans a major restructuring of its balance sheet',
+    );
   });
 
   it('never leaves a hole where a cut took a phrase: no "at\'s", no "has will", no "of for", and the claim keeps its attribution', () => {
