@@ -44,7 +44,26 @@ export function cutTagged(sentence: string): string | undefined {
     const unitCut = cutAtClause(unit, tagWords(unit.slice(0, TAGGED_CHARS)));
     if (unitCut !== undefined) return unitCut;
   }
-  return truncateAtNoun(text, words) ?? truncateAtNoun(text, words, { inReported: true });
+  return truncateAtNoun(text, words) ?? truncateAtNoun(text, words, { inReported: true }) ?? truncateAtVerb(text, words);
+}
+
+/**
+ * The sentence cut with "…" after its verb group when no noun after the verb fits: a participle or
+ * adjective after an auxiliary that asks for nothing more ("… have surfaced…", "are still
+ * undecided…"), never one that does ("is thought…", "plans to…", "could become…").
+ */
+function truncateAtVerb(text: string, words: readonly Word[]): string | undefined {
+  const verb = mainVerb(words);
+  let best: string | undefined;
+  for (let index = Math.max(verb, 0) + 1; index < words.length; index++) {
+    const word = words[index]!;
+    if (length(text.slice(0, word.end)) > MAX_HEADLINE_LENGTH - 1) break;
+    const after = ['AUX', 'ADV'].includes(words[index - 1]!.tag);
+    // (A participle in -ed or -en, not a verb's base form: "could become…", "to remain…" ask for more.)
+    const participle = (word.tag === 'VERB' && /(?:ed|en|wn)$/.test(word.lower)) || word.tag === 'ADJ';
+    if (participle && after && !WANTS_COMPLEMENT.test(word.lower) && words[index + 1]?.lower !== 'to') best = `${tidy(text.slice(0, word.end))}…`;
+  }
+  return best;
 }
 
 /** "Kentucky Central Life Insurance's Bluegrass Broadcasting subsidiary agrees …" → "Kentucky Central Life Insurance unit agrees …". */
@@ -56,18 +75,29 @@ function asOwnersUnit(text: string): string | undefined {
 /** An owner's name, its possessive, a unit's name of capitalised words and the word for what it is, opening a sentence. */
 const OWNERS_UNIT = /^((?:\p{Lu}[\p{L}\p{N}&./-]*\s+){0,5}\p{Lu}[\p{L}\p{N}&./-]*)['’]s?\s+(?:(?:\p{Lu}[\p{L}\p{N}&.,-]*|and)\s+){1,8}(?:[Ss]ubsidiary|[Uu]nit|[Dd]ivision|[Aa]ffiliate)\b/u;
 
-/** The sentence with a reporting subject's title dropped, its name kept: "Assistant U.S. Treasury Secretary David Mulford said …" → "David Mulford said …". */
+/**
+ * The sentence with its subject's title or name dropped, when the subject is a name with a title:
+ * a title of office goes and the name stays ("Assistant U.S. Treasury Secretary David Mulford said
+ * …" → "David Mulford said …"); a company's officer, written in lower case after its name, keeps
+ * the company and loses the name ("AMR chairman Robert Crandall said the company …" → "AMR
+ * chairman said the company …"), so what follows still knows whose it is.
+ */
 function withoutTitle(text: string, words: readonly Word[]): { text: string; words: Word[] } | undefined {
-  // (The tagger may read a title's word as a verb, "Ways and Means": the subject is what comes before "said".)
-  const verb = words.findIndex((word) => /^(?:said|says|told)$/.test(word.lower));
-  if (verb < 4) return undefined;
-  const subject = words.slice(0, verb);
-  // A title and a name, and nothing else: capitalised words (and "and", "of" inside the title, a country's "'s"), the last two a name.
-  if (!subject.every((word) => /^\p{Lu}/u.test(word.text) || /^(?:and|of|for|the|'s|’s)$/.test(word.lower))) return undefined;
-  if (subject.at(-1)!.tag !== 'PROPN' || subject.at(-2)!.tag !== 'PROPN' || subject.some((word) => word.text === ',')) return undefined;
-  // … and a title it is: "Committee Chairman Dan Rostenkowski", not a company's name ("Town and Country Jewelry Manufacturing").
-  if (!TITLES.has(subject.at(-3)!.lower)) return undefined;
-  return without(text, words, 0, verb - 2);
+  // The verb: the first one after a name (the tagger may read a title's word as a verb, "Ways and Means").
+  const verb = words.findIndex((word, index) => index >= 3 && (word.tag === 'VERB' || word.tag === 'AUX' || /^(?:said|says|told)$/.test(word.lower)) && words[index - 1]!.tag === 'PROPN' && words[index - 2]!.tag === 'PROPN');
+  if (verb === -1) return undefined;
+  // The name: the last two or three names before the verb; before it, a title.
+  const name = words[verb - 3]?.tag === 'PROPN' && !TITLES.has(words[verb - 3]!.lower) && /^\p{Lu}\.?$|^\p{Lu}\p{Ll}/u.test(words[verb - 3]!.text) && TITLES.has(words[verb - 4]?.lower ?? '') ? verb - 3 : verb - 2;
+  const title = words[name - 1];
+  if (title === undefined || !TITLES.has(title.lower)) return undefined;
+  const subject = words.slice(0, name);
+  // A title and what it is of, and nothing else: capitalised words (and "and", "of" inside the title, a country's "'s"), no clause, no list.
+  if (!subject.every((word) => /^\p{Lu}/u.test(word.text) || TITLES.has(word.lower) || /^(?:and|of|for|the|'s|’s)$/.test(word.lower))) return undefined;
+  // Not a second person before this one: "Secretary of State George Shultz and Soviet Foreign Minister Eduard Shevardnaze".
+  if (subject.some((word, index) => word.lower === 'and' && subject[index - 1]?.tag === 'PROPN' && subject[index - 2]?.tag === 'PROPN' && subject.slice(0, index - 2).some((each) => TITLES.has(each.lower)))) return undefined;
+  // A company's officer: a title in lower case after a name that is not a title's ("Pacific Telesis Group chairman").
+  const officer = /^\p{Ll}/u.test(title.text) && subject.some((word) => /^\p{Lu}/u.test(word.text) && !TITLES.has(word.lower) && word.lower !== 'the');
+  return officer ? without(text, words, name, verb) : without(text, words, 0, name);
 }
 
 /** How much of a sentence the tagger reads (tagging costs in proportion to the text). */

@@ -68,8 +68,10 @@ function pastAfterSubject(words: readonly Word[], verb: number): Change | undefi
   const first = words[verb]!;
   const base = baseOf(first);
   if (first.tag !== 'VERB' || base === undefined || !isPast(first)) return undefined;
-  // After a possessive it may be an adjective: "Southwestern Bell's planned acquisitions".
-  if (words[verb - 1]!.tag === 'PART') return undefined;
+  // After a possessive it may be an adjective: "Southwestern Bell's planned acquisitions", "Smithkline Beckman's genetically engineered vaccine".
+  let before = verb - 1;
+  while (before > 0 && words[before]!.tag === 'ADV') before--;
+  if (words[before]!.tag === 'PART') return undefined;
   // Another finite verb later ("Loans made to farmers fell", "seasonally adjusted index was revised") means the first was not the main one.
   const after = words.slice(verb + 1);
   if (after.some((word, at) => (word.tag === 'VERB' && !/ing$/.test(word.lower) && (word.lower !== word.lemma || IRREGULAR_SAME.has(word.lower)) && after[at - 1]?.lower !== 'to' && after[at - 1]?.tag !== 'AUX') || FINITE_AUXILIARY.test(word.lower))) return undefined;

@@ -1,3 +1,4 @@
+import { abbreviated, definedAbbreviations, standsFor } from './abbreviations.ts';
 import { cutTagged } from './clause-cut.ts';
 import { COMPANY_SUFFIXES, length, MAX_HEADLINE_LENGTH, tidy } from './headline-text.ts';
 
@@ -43,7 +44,16 @@ export function compressSentence(sentence: string): string {
     text = tidy(step(text));
     if (length(text) <= MAX_HEADLINE_LENGTH) return text;
   }
-  return cutTagged(text) ?? truncateAtWord(tidy(text), MAX_HEADLINE_LENGTH);
+  // Long names as the abbreviations every reader knows ("told the SEC"), then, only where the headline would else be cut with "…",
+  // as the ones the article defines ("International Coffee Organization (ICO)"): a name the reader has not met is better written out.
+  text = tidy(abbreviated(text));
+  if (length(text) <= MAX_HEADLINE_LENGTH) return text;
+  const cut = cutTagged(text);
+  if (cut !== undefined && !cut.endsWith('…')) return cut;
+  const defined = definedAbbreviations(sentence);
+  const shorter = defined.size === 0 ? text : tidy(abbreviated(text, defined));
+  if (length(shorter) <= MAX_HEADLINE_LENGTH) return shorter;
+  return (shorter === text ? undefined : cutTagged(shorter)) ?? cut ?? truncateAtWord(tidy(text), MAX_HEADLINE_LENGTH);
 }
 
 const STEPS: ((text: string) => string)[] = [
@@ -67,9 +77,11 @@ const STEPS: ((text: string) => string)[] = [
       .replace(/^(\p{Lu}[^,;:]{1,60}?)\s+(?:said|says)\s+(?:that\s+)?its\s+(?=[\p{Ll}\p{Lu}\p{N}])/u, (_, subject: string) => `${subject}${/s$/.test(subject) ? "'" : "'s"} `)
       .replace(/\b(said|says)\s+that\s+/g, '$1 ')
       // The day it was said: "said today he will" → "said he will".
-      .replace(/\b(said|says)\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b/g, '$1')
+      .replace(/\b(said|says)\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\b(?!['’]s)/g, '$1')
       // "said it plans" → "plans", with its auxiliary ("has said it will" is never "has will"); an attribution that carries the claim stays ("said it would", "confirmed", "denied").
-      .replace(/\s(?:(?:has|have|had)\s+)?(?:said|says|announced|reported|added|stated)\s+(?:that\s+)?(?:it|they|he|she)\s+(?=\p{Ll})(?!(?:would|could|might|may|should|must|can)\b)/gu, ' '),
+      .replace(/\s(?:(?:has|have|had)\s+)?(?:said|says|announced|reported|added|stated)\s+(?:that\s+)?(?:it|they|he|she)\s+(?=\p{Ll})(?!(?:would|could|might|may|should|must|can)\b)/gu, ' ')
+      // The same told to someone named: "Towle and Co told the Securities and Exchange Commission it has acquired" → "Towle and Co has acquired".
+      .replace(/\s(?:(?:has|have|had)\s+)?(?:told|tells)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.&-]*\s+(?:(?:and|of)\s+)?){1,6}(?:that\s+)?(?:it|they|he|she)\s+(?=\p{Ll})(?!(?:would|could|might|may|should|must|can)\b)/gu, ' '),
   // An attribution tail: "…, the company said", "…, officials told reporters".
   (text) => text.replace(/,\s+(?:[^,]{0,60}\s)?(?:said|says|told [^,]{1,40}|according to [^,]{1,60}|reported|added|announced)(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+day|\s+today|\s+yesterday)?$/u, ''),
   // Appositives between commas: ", a unit of Shearson Lehman,", ", the world's largest producer,".
@@ -85,32 +97,11 @@ const STEPS: ((text: string) => string)[] = [
   (text) => text.replace(/(?<!\b(?:of|for|at|from|by|in|to|since|until|before|after|than|during|through|the|and|or))\s+(?:on|last|this|next|late|early)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night)\b(?!['’]s)/g, ''),
 ];
 
-/** A company suffix wherever it stands, but not after "and" ("Goldman, Sachs and Co" keeps it). */
-const SUFFIX_IN_TEXT = new RegExp(String.raw`(?<!\band)\s(?:${COMPANY_SUFFIXES})\b\.?(?=['’]s\b|,|\s|$)`, 'g');
+/** A company suffix wherever it stands, but not after "and" or "&" ("Goldman, Sachs and Co", "Merrill Lynch & Co" keep it). */
+const SUFFIX_IN_TEXT = new RegExp(String.raw`(?<!\band|&)\s(?:${COMPANY_SUFFIXES})\b\.?(?=['’]s\b|,|\s|$)`, 'g');
 
 /** An abbreviation between commas: "CBT", "NYMEX", "AT and T", "CC.OO". */
 const ABBREVIATION_AFTER_NAME = /,\s+(\p{Lu}[\p{Lu}.&-]{1,7}(?:\s+and\s+\p{Lu}{1,3})?),(?=\s)/gu;
-
-/**
- * Whether an abbreviation stands for the name written just before it: its first letter opens one of
- * the last capitalised words, and its other letters follow in order ("New York Mercantile Exchange"
- * holds N, Y, M, E, X). "Smith, IBM, and Co" names another.
- */
-function standsFor(abbreviation: string, before: string): boolean {
-  const letters = abbreviation.replace(/\band\b|[^\p{L}]/gu, '').toLowerCase();
-  const words = before.split(/\s+/).slice(-10);
-  for (let index = 0; index < words.length; index++) {
-    if (!/^\p{Lu}/u.test(words[index]!) || words[index]!.charAt(0).toLowerCase() !== letters.charAt(0)) continue;
-    const rest = words.slice(index).join(' ').toLowerCase().slice(1);
-    let at = 0;
-    for (const letter of letters.slice(1)) {
-      at = rest.indexOf(letter, at) + 1;
-      if (at === 0) break;
-    }
-    if (at > 0 || letters.length === 1) return true;
-  }
-  return false;
-}
 
 /** A name in brackets: capitalised words, no figures ("Videotron Ltee", "Bank of Montreal"). */
 const NAME_IN_BRACKETS = /^\p{Lu}[\p{L}&.'’ -]{1,60}$/u;
@@ -148,11 +139,13 @@ export function restOfSentence(sentence: string, headline: string): string {
   let at = 0;
   while (next < wanted.length && at < words.length) {
     // A headline word the sentence does not have nearby (a headline's own wording: "establishes" for "established") is passed over.
-    const found = words.slice(at, at + NEARBY).findIndex((match) => match[0].toLowerCase() === wanted[next]);
-    next++;
-    if (found === -1) continue;
-    at += found + 1;
-    end = words[at - 1]!.index + words[at - 1]![0].length;
+    const word = wanted[next++]!;
+    for (let look = at; look < Math.min(at + NEARBY, words.length); look++) {
+      if (words[look]![0].toLowerCase() !== word) continue;
+      at = look + 1;
+      end = words[look]!.index + words[look]![0].length;
+      break;
+    }
   }
   let rest = sentence.slice(end).replace(/^['’]s\b/u, '').replace(/^[\s,;:\-–—)'’]+/u, '').trim();
   // The abbreviation of the name the headline ended on ("… Board of Trade's" / "CBT, proposal to …") goes with it.

@@ -35,6 +35,7 @@ describe('inHeadlineTense', () => {
     'Loans made to farmers fell 10 pct',
     // An adjective after a possessive, a passive with its agent.
     "Southwestern Bell's planned acquisitions of cellular telephone companies",
+    "Smithkline Beckman's genetically engineered hepatitis B vaccine",
     'Grain export business reported since yesterday by government agencies',
     'Australian dollar eurobond launched yesterday for the Republic of Finland',
     // A subject whose number the words cannot tell.
