@@ -24,9 +24,9 @@ const WELL_KNOWN: readonly [RegExp, string][] = [
 /**
  * Where the name an abbreviation stands for starts in the text before it, or -1: the shortest run
  * of capitalised words ending the text whose initials, in order, are its letters ("International
- * Coffee Organization" for ICO; "of", "and", "the" and company suffixes pass unspelled), one more letter inside a word
- * allowed ("New York Mercantile Exchange" for NYMEX). "Smith, IBM," and "Peoples National Bank of
- * Rockland County, N.Y.," name no such run.
+ * Coffee Organization" for ICO; "of", "and", "the" and company suffixes pass unspelled), one more
+ * letter inside the last word allowed ("New York Mercantile Exchange" for NYMEX). "Smith, IBM,"
+ * and "Peoples National Bank of Rockland County, N.Y.," name no such run.
  */
 export function nameStart(abbreviation: string, before: string): number {
   const letters = abbreviation.replace(/\band\b|[^\p{L}]/gu, '').toLowerCase();
