@@ -5,7 +5,8 @@
  * - Reuters (19,043 articles), run by run: Hugo + Pagefind, Dateline with one worker thread,
  *   Dateline with one per core. Each run's ratios are taken within the run; medians are shown.
  * - `--scale 10000,100000,…`: generated archives (Reuters' texts, dates over 1987–2025, see
- *   generate-corpus.ts), one cold Dateline build and one Hugo build (pages only) each.
+ *   generate-corpus.ts): for each size one cold Dateline build, the disk its site takes, one
+ *   article added and built again, and Hugo then Pagefind's command line on the same articles.
  *
  * For every build: the wall time, the CPU time the whole machine spent meanwhile (from
  * /proc/stat, so Pagefind's processes and the worker threads count), and the peak of the summed
@@ -15,7 +16,7 @@
  *   npx tsx bench/cold.ts --runs 0 --scale 10000,100000
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -91,12 +92,23 @@ function measure(command: string, args: readonly string[], cwd = scratch): Promi
   });
 }
 
+const datelineWork = path.join(scratch, 'dateline');
+
 /** A cold Dateline build: no state, no output; the compiled command as `npm run build` runs it. */
 async function dateline(input: string, threads: string): Promise<Measure> {
-  const work = path.join(scratch, 'dateline');
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work);
-  return measure(process.execPath, [path.join(root, 'bin/dateline.js'), 'build', '--input', input, '--output', path.join(work, 'dist'), '--base-url', 'https://example.org/', '--jobs', threads], work);
+  rmSync(datelineWork, { recursive: true, force: true });
+  mkdirSync(datelineWork);
+  return datelineAgain(input, threads);
+}
+
+/** A Dateline build from the state and output the last one left: an update. */
+function datelineAgain(input: string, threads: string): Promise<Measure> {
+  return measure(process.execPath, [path.join(root, 'bin/dateline.js'), 'build', '--input', input, '--output', path.join(datelineWork, 'dist'), '--base-url', 'https://example.org/', '--jobs', threads], datelineWork);
+}
+
+/** The disk a folder takes (its blocks, as `du` counts them). */
+function diskUsed(folder: string): number {
+  return Number(spawnSync('du', ['-sk', folder], { encoding: 'utf8' }).stdout.split(/\s/)[0]) * 1024;
 }
 
 function prepareHugo(input: string, name: string): string {
@@ -154,19 +166,47 @@ if (runs > 0) {
 
 const scales = values.scale.split(',').filter(Boolean).map(Number);
 if (scales.length > 0) {
-  say('');
-  say('| articles | Dateline cold, search on | CPU | peak memory (process tree) | per article | Hugo (pages only) | Hugo peak | Dateline ÷ Hugo |');
-  say('|---|---|---|---|---|---|---|---|');
+  // Each size: Dateline's cold build (search on), the disk its site takes, then one article added and built again;
+  // the like-for-like anchor on the same articles, Hugo then Pagefind's command line on Hugo's pages (its failure is reported, not fatal).
+  const table = [
+    '| articles | Dateline cold, search on | CPU | peak memory (process tree) | per article | site on disk | add one, then build | Hugo + Pagefind | their CPU | their peak | Dateline ÷ Hugo + Pagefind |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
   for (const count of scales) {
     const input = path.join(scratch, `generated-${count}`);
     generateCorpus(reuters, input, count);
     const built = await dateline(input, jobs);
-    say(`  ${count}: ${stagesOf(built.stdout)}`);
-    const hugoTime = await hugo(prepareHugo(input, `generated-${count}`));
-    say(`| ${count.toLocaleString('en')} | ${built.seconds.toFixed(1)} s | ${built.cpuSeconds.toFixed(0)} s | ${mib(built.peakBytes)} | ${((built.seconds / count) * 1000).toFixed(2)} ms | ${hugoTime.seconds.toFixed(1)} s | ${mib(hugoTime.peakBytes)} | ${(built.seconds / hugoTime.seconds).toFixed(2)} |`);
+    say(`  ${count} cold: ${stagesOf(built.stdout)}`);
+    const disk = diskUsed(path.join(datelineWork, 'dist'));
+    addOneArticle(input, count);
+    const added = await datelineAgain(input, jobs);
+    say(`  ${count} add one: ${stagesOf(added.stdout)}`);
+    rmSync(datelineWork, { recursive: true, force: true });
+    let anchor: string;
+    try {
+      const pages = await hugo(prepareHugo(input, `generated-${count}`));
+      const indexed = await pagefind();
+      const both = pages.seconds + indexed.seconds;
+      anchor = `${pages.seconds.toFixed(1)} s + ${indexed.seconds.toFixed(1)} s | ${(pages.cpuSeconds + indexed.cpuSeconds).toFixed(0)} s | ${mib(pages.peakBytes)}, ${mib(indexed.peakBytes)} | ${(built.seconds / both).toFixed(2)}`;
+    } catch (error) {
+      anchor = `failed: ${String((error as Error).message).split('\n')[0]!.slice(0, 120)} | – | – | –`;
+    }
+    table.push(`| ${count.toLocaleString('en')} | ${built.seconds.toFixed(1)} s | ${built.cpuSeconds.toFixed(0)} s | ${mib(built.peakBytes)} | ${((built.seconds / count) * 1000).toFixed(2)} ms | ${mib(disk)} | ${added.seconds.toFixed(2)} s | ${anchor} |`);
+    process.stderr.write(`${table.at(-1)!}\n`);
     rmSync(input, { recursive: true, force: true });
     rmSync(path.join(scratch, `hugo-generated-${count}`), { recursive: true, force: true });
+    rmSync(path.join(scratch, 'hugo-out'), { recursive: true, force: true });
   }
+  say('');
+  for (const row of table) say(row);
+}
+
+/** One more article, on the archive's last day, as a user adds one: a new file in the input folder. */
+function addOneArticle(input: string, count: number): void {
+  const last = readdirSync(input).filter((name) => name.endsWith('.txt')).sort().at(-1)!;
+  const date = /date\s+(\d{4}-\d{2}-\d{2})/.exec(readFileSync(path.join(input, last), 'utf8'))![1]!;
+  const body = 'WASHINGTON - The archive grew by one article today, officials said.\n\nThe new article was added after a cold build to measure what an update costs at this size.\n';
+  writeFileSync(path.join(input, `${String(count).padStart(7, '0')}_added${count}.txt`), ` date ${date} ${body}`);
 }
 
 rmSync(scratch, { recursive: true, force: true });
