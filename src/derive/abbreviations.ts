@@ -4,8 +4,14 @@
  * few every reader of financial news knows ("Securities and Exchange Commission" → "SEC").
  */
 
+/** An abbreviation as wire copy writes one: "CBT", "NYMEX", "AT and T", "CC.OO". */
+const ABBREVIATION = String.raw`\p{Lu}[\p{Lu}.&-]{1,7}(?:\s+and\s+\p{Lu}{1,3})?`;
 /** An abbreviation defined after its name: in brackets, or between commas. Group 1: the abbreviation. */
-const DEFINED = /(?:\s\(|,\s+)(\p{Lu}[\p{Lu}.&-]{1,7}(?:\s+and\s+\p{Lu}{1,3})?)(?:\)|,(?=\s))/gu;
+const DEFINED = new RegExp(String.raw`(?:\s\(|,\s+)(${ABBREVIATION})(?:\)|,(?=\s))`, 'gu');
+/** An abbreviation between commas, where a name may stand before it. */
+const BETWEEN_COMMAS = new RegExp(String.raw`,\s+(${ABBREVIATION}),(?=\s)`, 'gu');
+/** An abbreviation opening a text, then a comma. */
+const OPENING = new RegExp(String.raw`^(${ABBREVIATION}),\s+`, 'u');
 
 /** Names whose abbreviation needs no definition (AP and Reuters headline style). */
 const WELL_KNOWN: readonly [RegExp, string][] = [
@@ -67,6 +73,17 @@ export function definedAbbreviations(sentence: string): Map<string, string> {
     if (/\s/.test(name)) found.set(name, match[1]!);
   }
   return found;
+}
+
+/** A text without the abbreviations it repeats between commas after their names: "the Chicago Board of Trade's, CBT, proposal" → "the Chicago Board of Trade's proposal". */
+export function withoutRepeatedAbbreviations(text: string): string {
+  return text.replace(BETWEEN_COMMAS, (whole: string, abbreviation: string, at: number) => (standsFor(abbreviation, text.slice(Math.max(0, at - 100), at)) ? '' : whole));
+}
+
+/** A text without the abbreviation it opens with when that stands for the name `before` ends on: "CBT, proposal to …" after "… Board of Trade's". */
+export function withoutAbbreviationAfterName(text: string, before: string): string {
+  const opening = OPENING.exec(text);
+  return opening && standsFor(opening[1]!, before) ? text.slice(opening[0].length) : text;
 }
 
 /** A sentence with its long names as their abbreviations (and the definitions, now said, gone). */

@@ -1,4 +1,4 @@
-import { abbreviated, definedAbbreviations, standsFor } from './abbreviations.ts';
+import { abbreviated, definedAbbreviations, withoutAbbreviationAfterName, withoutRepeatedAbbreviations } from './abbreviations.ts';
 import { cutTagged } from './clause-cut.ts';
 import { COMPANY_SUFFIXES, length, MAX_HEADLINE_LENGTH, tidy } from './headline-text.ts';
 
@@ -57,15 +57,16 @@ export function compressSentence(sentence: string): string {
 }
 
 const STEPS: ((text: string) => string)[] = [
-  // Asides: "(ICO)", "(about 1.5 billion dlrs)", "- the first since 1984 -".
+  // Asides: "(ICO)", "(about 1.5 billion dlrs)", "- the first since 1984 -", and an abbreviation said after the name it stands for
+  // ("the Chicago Board of Trade's, CBT, proposal" → "the Chicago Board of Trade's proposal").
   // A company's name in brackets after a preposition is the sentence's object, not an aside: "50 pct of (Videotron Ltee) for …" keeps it.
   (text) =>
-    text
-      // (After a space: brackets that touch a word, "alert(1)", "dlrs(a)", are not an aside.)
-      .replace(/(\s(?:of|with|from|for|by|to|in|at|on|and|or|into|between|than|over|about))?\s+\(([^()]*)\)/g, (whole: string, before: string | undefined, inside: string) => (before && NAME_IN_BRACKETS.test(inside) ? `${before} ${inside}` : ''))
-      .replace(/\s[-–—]{1,2}\s[^-–—]{1,80}\s[-–—]{1,2}\s/g, ' ')
-      // An abbreviation said after the name it stands for: "the Chicago Board of Trade's, CBT, proposal" → "the Chicago Board of Trade's proposal".
-      .replace(ABBREVIATION_AFTER_NAME, (whole: string, abbreviation: string, at: number, all: string) => (standsFor(abbreviation, all.slice(Math.max(0, at - 100), at)) ? '' : whole)),
+    withoutRepeatedAbbreviations(
+      text
+        // (After a space: brackets that touch a word, "alert(1)", "dlrs(a)", are not an aside.)
+        .replace(/(\s(?:of|with|from|for|by|to|in|at|on|and|or|into|between|than|over|about))?\s+\(([^()]*)\)/g, (whole: string, before: string | undefined, inside: string) => (before && NAME_IN_BRACKETS.test(inside) ? `${before} ${inside}` : ''))
+        .replace(/\s[-–—]{1,2}\s[^-–—]{1,80}\s[-–—]{1,2}\s/g, ' '),
+    ),
   // Wire copy's company suffixes and reporting verbs: "Standard Oil Co said it plans" → "Standard Oil plans".
   (text) =>
     text
@@ -99,9 +100,6 @@ const STEPS: ((text: string) => string)[] = [
 
 /** A company suffix wherever it stands, but not after "and" or "&" ("Goldman, Sachs and Co", "Merrill Lynch & Co" keep it). */
 const SUFFIX_IN_TEXT = new RegExp(String.raw`(?<!\band|&)\s(?:${COMPANY_SUFFIXES})\b\.?(?=['’]s\b|,|\s|$)`, 'g');
-
-/** An abbreviation between commas: "CBT", "NYMEX", "AT and T", "CC.OO". */
-const ABBREVIATION_AFTER_NAME = /,\s+(\p{Lu}[\p{Lu}.&-]{1,7}(?:\s+and\s+\p{Lu}{1,3})?),(?=\s)/gu;
 
 /** A name in brackets: capitalised words, no figures ("Videotron Ltee", "Bank of Montreal"). */
 const NAME_IN_BRACKETS = /^\p{Lu}[\p{L}&.'’ -]{1,60}$/u;
@@ -149,8 +147,7 @@ export function restOfSentence(sentence: string, headline: string): string {
   }
   let rest = sentence.slice(end).replace(/^['’]s\b/u, '').replace(/^[\s,;:\-–—)'’]+/u, '').trim();
   // The abbreviation of the name the headline ended on ("… Board of Trade's" / "CBT, proposal to …") goes with it.
-  const abbreviation = /^(\p{Lu}[\p{Lu}.&-]{1,7}),\s+/u.exec(rest);
-  if (abbreviation && standsFor(abbreviation[1]!, sentence.slice(0, end))) rest = rest.slice(abbreviation[0].length);
+  rest = withoutAbbreviationAfterName(rest, sentence.slice(0, end));
   // An attribution alone ("the company said.") adds nothing.
   if (/^(?:\S+\s+){0,4}(?:said|says|reported|announced|added)\W*$/.test(rest) && !/\bas\s+(?:\S+\s+)?(?:said|reported|announced)\W*$/.test(rest)) return '';
   return (rest.match(/\s/g)?.length ?? 0) >= 2 ? rest : '';
