@@ -14,7 +14,7 @@ import { DEFAULT_LEFTOVER_PATTERNS } from '../src/clean/leftovers.ts';
 import { startsWithWords } from '../src/derive/summary.ts';
 import { textRecord } from '../src/records/text-record.ts';
 import type { ArticleRecord } from '../src/records/record.ts';
-import { brokenPattern, endsOnFunctionWord, notAStory, rouge1, standfirstRepeats } from './lede-quality.ts';
+import { brokenPattern, endsOnFunctionWord, isEmptyStandfirst, notAStory, rouge1, standfirstRepeats } from './lede-quality.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -75,7 +75,7 @@ const figures = {
   'ends on a function word': share((record) => endsOnFunctionWord(record.headline)),
   'table row, note or no verb': share((record) => notAStory(record.headline) !== undefined),
   'standfirst opens as headline': share((record) => standfirstRepeats(record.headline, record.summary)),
-  'empty standfirst': share((record) => record.summary.trim() === ''),
+  'empty standfirst': share((record) => isEmptyStandfirst(record.summary)),
 };
 console.log(`${records.length} articles from ${folder} in ${seconds.toFixed(1)} s (${failed.length} not built)`);
 for (const [label, { count, share: ratio, examples }] of Object.entries(figures)) {

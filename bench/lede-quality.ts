@@ -140,6 +140,11 @@ export function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).map((word) => word.replace(/['’]s$|[.'’-]+$/u, '')).filter((word) => word !== '' && !STOP.has(word));
 }
 
+/** Whether a standfirst says nothing: no letter or figure ("." left of a table's row is as empty as ""). */
+export function isEmptyStandfirst(standfirst: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(standfirst);
+}
+
 /** Whether a standfirst opens with the headline's first five content words (all of them, when it has fewer). */
 export function standfirstRepeats(headline: string, standfirst: string): boolean {
   const head = contentWords(headline).slice(0, 5);
@@ -188,7 +193,7 @@ export function ledeFigures(ledes: readonly Lede[], titles?: ReadonlyMap<string,
     functionWord: count((lede) => endsOnFunctionWord(lede.headline)),
     notAStory: count((lede) => notAStory(lede.headline) !== undefined),
     repeats: count((lede) => standfirstRepeats(lede.headline, lede.summary)),
-    empty: count((lede) => lede.summary.trim() === ''),
+    empty: count((lede) => isEmptyStandfirst(lede.summary)),
     rouge: scored.length === 0 ? undefined : scored.reduce((sum, score) => sum + score, 0) / scored.length,
   };
 }

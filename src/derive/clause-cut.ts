@@ -2,49 +2,72 @@ import { length, MAX_HEADLINE_LENGTH, tidy } from './headline-text.ts';
 import { TITLES } from './name-words.ts';
 import { tagWords, type Tag, type Word } from './tagger.ts';
 
+/** A sentence and its words' tags. */
+interface Tagged {
+  text: string;
+  words: Word[];
+}
+
 /**
  * The stage of a headline's compression that reads its words' tags (wink-nlp): an appositive after
- * the subject's name goes, then the sentence ends after its verb at the end of a phrase; or, when
- * the subject is too long, it loses a phrase of place or time (or the second of two plural
- * subjects) first; else it is cut with "…" after a noun. Undefined when none of these fits.
+ * the subject's name goes, then the sentence ends after its verb at the end of a phrase. When that
+ * does not fit, shorter forms of the sentence are tried in turn, each whole or cut so: without the
+ * subject's phrase of place or time (or the second of two plural subjects), without a speaker's
+ * title (or a company officer's name), a unit named as its owner's. Else it is cut with "…" after a
+ * noun, or after a participle that asks for nothing more. Undefined when none of these fits.
  */
 export function cutTagged(sentence: string): string | undefined {
-  let text = sentence;
   // Only the opening is read: a headline is at most 90 characters of it, after asides of a few dozen more are gone.
-  let words = tagWords(text.slice(0, TAGGED_CHARS));
+  let tagged: Tagged = { text: sentence, words: tagWords(sentence.slice(0, TAGGED_CHARS)) };
   // An appositive between commas after the subject's name ("Roger Andewelt, deputy assistant attorney general for litigation, said …") goes first.
-  const appositive = withoutAppositive(text, words);
-  if (appositive !== undefined) {
-    ({ text, words } = appositive);
-    if (length(text) <= MAX_HEADLINE_LENGTH) return tidy(text);
-  }
-  const cut = cutAtClause(text, words);
-  if (cut !== undefined) return cut;
+  tagged = withoutAppositive(tagged.text, tagged.words) ?? tagged;
+  const { text, words } = tagged;
   // A subject too long to leave room for its verb loses its phrase of place or time: "Total turnover on the London exchange fell …" → "Total turnover fell …".
   const shorter = withoutSubjectPhrase(text, words);
-  if (shorter !== undefined) {
-    if (length(shorter.text) <= MAX_HEADLINE_LENGTH) return tidy(shorter.text);
-    const shorterCut = cutAtClause(shorter.text, shorter.words);
-    if (shorterCut !== undefined) return shorterCut;
-  }
-  // A speaker named with a long title ("House Ways and Means Committee Chairman Dan Rostenkowski said …") is named by name alone;
-  // then, from the sentence its phrases already left: "Indonesia's Armed Forces Commander General Benny Murdani said warnings
-  // about … do not mean" → "Benny Murdani said warnings do not mean".
-  for (const sentence of shorter === undefined ? [{ text, words }] : [{ text, words }, shorter]) {
-    const named = withoutTitle(sentence.text, sentence.words);
-    if (named === undefined) continue;
-    if (length(named.text) <= MAX_HEADLINE_LENGTH) return tidy(named.text);
-    const namedCut = cutAtClause(named.text, named.words);
-    if (namedCut !== undefined) return namedCut;
-  }
-  // A unit named after its owner ("Kentucky Central Life Insurance's Bluegrass Broadcasting subsidiary agrees to sell …") is the owner's unit.
-  const unit = asOwnersUnit(text);
-  if (unit !== undefined) {
-    if (length(unit) <= MAX_HEADLINE_LENGTH) return tidy(unit);
-    const unitCut = cutAtClause(unit, tagWords(unit.slice(0, TAGGED_CHARS)));
-    if (unitCut !== undefined) return unitCut;
+  const forms: (() => Tagged | undefined)[] = [
+    () => tagged,
+    () => shorter,
+    // A speaker named with a long title ("House Ways and Means Committee Chairman Dan Rostenkowski said …") is named by name alone;
+    // then, from the sentence its phrases already left: "Indonesia's Armed Forces Commander General Benny Murdani said warnings
+    // about … do not mean" → "Benny Murdani said warnings do not mean".
+    () => withoutTitle(text, words),
+    () => shorter && withoutTitle(shorter.text, shorter.words),
+    // A unit named after its owner ("Kentucky Central Life Insurance's Bluegrass Broadcasting subsidiary agrees to sell …") is the owner's unit.
+    () => asOwnersUnit(text),
+  ];
+  for (const form of forms) {
+    const each = form();
+    if (each === undefined) continue;
+    const cut = length(each.text) <= MAX_HEADLINE_LENGTH ? tidy(each.text) : cutAtClause(each.text, each.words);
+    if (cut !== undefined) return cut;
   }
   return truncateAtNoun(text, words) ?? truncateAtNoun(text, words, { inReported: true }) ?? truncateAtVerb(text, words);
+}
+
+/**
+ * The sentence cut with "…" after the last word after its main verb that `ends` accepts and that
+ * fits, or undefined.
+ */
+function truncateAfter(text: string, words: readonly Word[], ends: (index: number) => boolean): string | undefined {
+  let best: number | undefined;
+  for (let index = Math.max(mainVerb(words), 0) + 1; index < words.length; index++) {
+    if (length(text.slice(0, words[index]!.end)) > MAX_HEADLINE_LENGTH - 1) break;
+    if (ends(index)) best = index;
+  }
+  return best === undefined ? undefined : `${tidy(text.slice(0, words[best]!.end))}…`;
+}
+
+/** The sentence cut with "…" after the last noun, name or figure that fits ("… is thought…" and "… will include…" leave the reader waiting for the word after). */
+function truncateAtNoun(text: string, words: readonly Word[], { inReported = false } = {}): string | undefined {
+  const verb = mainVerb(words);
+  // (Nor between a reporting verb and what it reports, "… says on April 15…", unless nothing else fits.)
+  const reported = verb === -1 || inReported ? undefined : reportedClause(words, verb);
+  return truncateAfter(text, words, (index) => {
+    if (reported !== undefined && index > reported.from && index < reported.to) return false;
+    // (Not inside a name, "the Chicago… Board of Trade", nor before a possessive's noun.)
+    if (!ENDS.has(words[index]!.tag) || beforePossessive(words, index) || insideName(words, index)) return false;
+    return length(tidy(text.slice(0, words[index]!.end))) >= MAX_HEADLINE_LENGTH / 2;
+  });
 }
 
 /**
@@ -53,23 +76,20 @@ export function cutTagged(sentence: string): string | undefined {
  * undecided…"), never one that does ("is thought…", "plans to…", "could become…").
  */
 function truncateAtVerb(text: string, words: readonly Word[]): string | undefined {
-  const verb = mainVerb(words);
-  let best: string | undefined;
-  for (let index = Math.max(verb, 0) + 1; index < words.length; index++) {
+  return truncateAfter(text, words, (index) => {
     const word = words[index]!;
-    if (length(text.slice(0, word.end)) > MAX_HEADLINE_LENGTH - 1) break;
-    const after = ['AUX', 'ADV'].includes(words[index - 1]!.tag);
     // (A participle in -ed or -en, not a verb's base form: "could become…", "to remain…" ask for more.)
     const participle = (word.tag === 'VERB' && /(?:ed|en|wn)$/.test(word.lower)) || word.tag === 'ADJ';
-    if (participle && after && !WANTS_COMPLEMENT.test(word.lower) && words[index + 1]?.lower !== 'to') best = `${tidy(text.slice(0, word.end))}…`;
-  }
-  return best;
+    return participle && ['AUX', 'ADV'].includes(words[index - 1]!.tag) && !WANTS_COMPLEMENT.test(word.lower) && words[index + 1]?.lower !== 'to';
+  });
 }
 
 /** "Kentucky Central Life Insurance's Bluegrass Broadcasting subsidiary agrees …" → "Kentucky Central Life Insurance unit agrees …". */
-function asOwnersUnit(text: string): string | undefined {
+function asOwnersUnit(text: string): Tagged | undefined {
   const match = OWNERS_UNIT.exec(text);
-  return match ? `${match[1]} unit ${text.slice(match[0].length).trimStart()}` : undefined;
+  if (!match) return undefined;
+  const unit = `${match[1]} unit ${text.slice(match[0].length).trimStart()}`;
+  return { text: unit, words: tagWords(unit.slice(0, TAGGED_CHARS)) };
 }
 
 /** An owner's name, its possessive, a unit's name of capitalised words and the word for what it is, opening a sentence. */
@@ -82,7 +102,7 @@ const OWNERS_UNIT = /^((?:\p{Lu}[\p{L}\p{N}&./-]*\s+){0,5}\p{Lu}[\p{L}\p{N}&./-]
  * the company and loses the name ("AMR chairman Robert Crandall said the company …" → "AMR
  * chairman said the company …"), so what follows still knows whose it is.
  */
-function withoutTitle(text: string, words: readonly Word[]): { text: string; words: Word[] } | undefined {
+function withoutTitle(text: string, words: readonly Word[]): Tagged | undefined {
   // The verb: the first one after a name (the tagger may read a title's word as a verb, "Ways and Means").
   const verb = words.findIndex((word, index) => index >= 3 && (word.tag === 'VERB' || word.tag === 'AUX' || /^(?:said|says|told)$/.test(word.lower)) && words[index - 1]!.tag === 'PROPN' && words[index - 2]!.tag === 'PROPN');
   if (verb === -1) return undefined;
@@ -104,31 +124,12 @@ function withoutTitle(text: string, words: readonly Word[]): { text: string; wor
 const TAGGED_CHARS = 200;
 
 /** A tagged sentence with its words `from` up to `to` (not included) taken out, the tags of the others kept. */
-function without(text: string, words: readonly Word[], from: number, to: number): { text: string; words: Word[] } {
+function without(text: string, words: readonly Word[], from: number, to: number): Tagged {
   const head = text.slice(0, words[from]!.start).trimEnd();
   const tailAt = to < words.length ? words[to]!.start : text.length;
   const joined = `${head} ${text.slice(tailAt)}`;
   const shift = head.length + 1 - tailAt;
   return { text: joined, words: [...words.slice(0, from), ...words.slice(to).map((word) => ({ ...word, start: word.start + shift, end: word.end + shift }))] };
-}
-
-/** The sentence cut with "…" after the last noun, name or figure that fits ("… is thought…" and "… will include…" leave the reader waiting for the word after). */
-function truncateAtNoun(text: string, words: readonly Word[], { inReported = false } = {}): string | undefined {
-  const verb = mainVerb(words);
-  // (Nor between a reporting verb and what it reports, "… says on April 15…", unless nothing else fits.)
-  const reported = verb === -1 || inReported ? undefined : reportedClause(words, verb);
-  let best: string | undefined;
-  for (let index = Math.max(verb, 0) + 1; index < words.length; index++) {
-    const word = words[index]!;
-    if (length(text.slice(0, word.end)) > MAX_HEADLINE_LENGTH - 1) break;
-    if (reported !== undefined && index > reported.from && index < reported.to) continue;
-    const head = tidy(text.slice(0, word.end));
-    const next = words[index + 1]?.text;
-    // (Not inside a name: "the Chicago… Board of Trade".)
-    const nameGoesOn = word.tag === 'PROPN' && words[index + 1]?.tag === 'PROPN';
-    if (ENDS.has(word.tag) && length(head) >= MAX_HEADLINE_LENGTH / 2 && next !== "'s" && next !== '’s' && !nameGoesOn && !insideName(words, index)) best = `${head}…`;
-  }
-  return best;
 }
 
 /** The sentence's first verb or auxiliary, taken for its main verb: a cut must come after it (-1 when it has none). */
@@ -173,8 +174,7 @@ function cutAtClause(text: string, words: readonly Word[]): string | undefined {
     // properties located in …"), where it cannot be the noun's own verb ("said profit increased").
     const participle = next.tag === 'VERB' && word.tag !== 'NUM' && (/ing$/.test(next.lower) || (/ed$/.test(next.lower) && isObjectOf(words, verb, index)));
     const startsPhrase = STARTS.has(next.tag) || participle;
-    if (!(ENDS.has(word.tag) || endsAdverb || endsState) || !startsPhrase || next.text === "'s" || next.text === '’s' || next.text === '%') continue;
-    if (insideName(words, index)) continue;
+    if (!(ENDS.has(word.tag) || endsAdverb || endsState) || !startsPhrase || beforePossessive(words, index) || next.text === '%' || insideName(words, index)) continue;
     const head = tidy(text.slice(0, word.end));
     // (A noun the word lists would call dangling, "the sales tax plan", is a noun here: the tagger said so.)
     if (length(head) >= 25 && closed(head)) best = head;
@@ -183,12 +183,19 @@ function cutAtClause(text: string, words: readonly Word[]): string | undefined {
 }
 
 /**
- * Whether a name goes on after the word at `index`: "Chicago Board | of Trade", "AT | & T". (Not
- * at "and": "acquires Northwest Rehabilitation | and Len M. House" names two.)
+ * Whether a name goes on after the word at `index`: "Chicago | Board", "Chicago Board | of Trade",
+ * "AT | & T". (Not at "and": "acquires Northwest Rehabilitation | and Len M. House" names two.)
  */
 function insideName(words: readonly Word[], index: number): boolean {
   const [word, next, after] = [words[index]!, words[index + 1], words[index + 2]];
+  if (word.tag === 'PROPN' && next?.tag === 'PROPN') return true;
   return /^\p{Lu}/u.test(word.text) && /^(?:of|&)$/.test(next?.lower ?? '') && /^\p{Lu}/u.test(after?.text ?? '');
+}
+
+/** Whether the word at `index` is a possessive's owner: "Trade | 's proposal". */
+function beforePossessive(words: readonly Word[], index: number): boolean {
+  const next = words[index + 1]?.text;
+  return next === "'s" || next === '’s';
 }
 
 /** The first "said", "says" or "told" from the main verb on (not "said to be"), and the verb of the clause it reports. */
@@ -227,7 +234,7 @@ const REPORTING = /^(?:said|says|say|told|tells|reported|reports|announced|annou
 const WANTS_COMPLEMENT = /^(?:expected|thought|believed|said|reported|named|called|considered|set|scheduled|due|likely|unlikely|able|unable|going|prepared|designed|intended|required|asked|told|given|made|used|willing|ready|sure|aware|subject|responsible|based|owned|held|seen|estimated|forecast|valued|priced|rated|cut|raised|lowered|increased|reduced|set|put|placed|kept)$/;
 
 /** The sentence without an appositive between commas after a name and before the verb ("X, a unit of Y, said …"), when it has one. */
-function withoutAppositive(text: string, words: readonly Word[]): { text: string; words: Word[] } | undefined {
+function withoutAppositive(text: string, words: readonly Word[]): Tagged | undefined {
   for (let open = 1; open < words.length; open++) {
     if (words[open]!.text !== ',' || !['PROPN', 'NOUN'].includes(words[open - 1]!.tag)) continue;
     const close = words.findIndex((word, index) => index > open && word.text === ',');
@@ -242,7 +249,7 @@ function withoutAppositive(text: string, words: readonly Word[]): { text: string
 }
 
 /** The sentence without the phrase of place or time between its subject and its verb ("on the London exchange"), or the second of two plural subjects, when it has one. */
-function withoutSubjectPhrase(text: string, words: readonly Word[]): { text: string; words: Word[] } | undefined {
+function withoutSubjectPhrase(text: string, words: readonly Word[]): Tagged | undefined {
   const verb = mainVerb(words);
   // (A verb after "to" is not the subject's: the tagger took the real one for a noun, "Yeutter plans a July trip to China to discuss".)
   if (verb < 3 || words[verb - 1]!.lower === 'to') return undefined;

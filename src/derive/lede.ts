@@ -96,10 +96,10 @@ function splitAttribution(headline: string, sentence: string): { headline: strin
   return { headline: claim, summary: `According to ${source.replace(/^The\s/, 'the ')}.` };
 }
 
-/** "GRADINGS - None posted, Total todate 20 originals": the label over the rest. */
+/** "GRADINGS - None posted, Total todate 20 originals": the label over the rest, when the rest is more than a word. */
 function splitLabel(headline: string): { headline: string; summary: string } | undefined {
-  const labelled = LABELLED_ROW.exec(headline);
-  return labelled && labelled[2]!.split(' ').length >= 2 ? { headline: labelled[1]!, summary: labelled[2]! } : undefined;
+  const label = labelled(headline);
+  return label && /\s/.test(label.summary) ? label : undefined;
 }
 
 /**
@@ -204,24 +204,34 @@ export function isProse(sentence: string): boolean {
 
 /**
  * Rows Dateline cannot read as a table it knows, as a headline and a standfirst: the first half of
- * the rows over the rest; one row under its label ("Accumulative total at 1800 gmt - 1010"), or cut
- * in two at a word. The standfirst is never empty while the rows hold more than the headline.
+ * the rows over the rest; one row under its label ("Accumulative total at 1800 gmt - 1010"), or, a
+ * row of figures, cut in two at a word. A line of words alone is a headline with no standfirst.
  */
 function rowsLede(table: readonly string[], owner: string | undefined): Lede {
   const rows = owner ? [`${owner}: ${table[0] ?? ''}`, ...table.slice(1)] : [...table];
   const headline = joinRows(rows.length > 1 ? rows.slice(0, Math.ceil(rows.length / 2)) : rows);
-  const summary = rows.join('; ').slice(headline.length).replace(/^[\s;]+/, '');
+  // The rows after the headline's, as joined for it (a row's final stop is not in the headline).
+  const shown = headline.replace(/…$/, '');
+  const all = joinedRows(rows);
+  const after = all.startsWith(shown) ? all.slice(shown.length).replace(/^[\s;]+/, '') : '';
+  const summary = after !== '' && shown !== headline ? `…${after}` : after;
   if (summary !== '' || rows.length !== 1) return { headline, summary: standfirst(summary) };
-  const labelled = LABELLED_ROW.exec(rows[0]!);
-  if (labelled) return { headline: labelled[1]!, summary: standfirst(labelled[2]!) };
+  const label = labelled(rows[0]!);
+  if (label) return { headline: label.headline, summary: standfirst(label.summary) };
   const words = rows[0]!.split(' ');
-  if (words.length < 4) return { headline, summary: '' };
+  // (Only a row of figures: a line of words, "APRIL 11 - ISRAEL INTRODUCES SUMMER TIME", is a headline whole.)
+  if (words.length < 4 || words.filter((word) => !/\p{L}/u.test(word)).length * 2 < words.length) return { headline, summary: '' };
   const half = Math.ceil(words.length / 2);
   return { headline: `${words.slice(0, half).join(' ')}…`, summary: standfirst(`…${words.slice(half).join(' ')}`) };
 }
 
-/** A row under its label: "Bids only - 1 month 5-7/8 …", "GRADINGS - None posted" (not a row of dashes, "Jun --- --- 16085"). */
-const LABELLED_ROW = /^(\p{L}[^-–—]{2,60}?)\s+[-–—]+\s+(?![-–—])(\S.*)$/u;
+/** A row under its label, split: "Bids only - 1 month 5-7/8 …", "GRADINGS - None posted" (not a row of dashes, "Jun --- --- 16085"). */
+function labelled(row: string): { headline: string; summary: string } | undefined {
+  const match = /^(\p{L}[^-–—]{2,60}?)\s+[-–—]+\s+(?![-–—])(\S.*)$/u.exec(row);
+  // (A date is a dateline, not a label: "APRIL 11 - ISRAEL INTRODUCES SUMMER TIME".)
+  if (!match || /^\p{L}+\.?\s+\d{1,2}$/u.test(match[1]!)) return undefined;
+  return { headline: match[1]!, summary: match[2]! };
+}
 
 function joinedRows(rows: readonly string[]): string {
   return rows.map((row) => row.replace(/[.;:,]$/, '')).join('; ');

@@ -190,6 +190,12 @@ describe('deriveLede', () => {
     // One row: its label over what it labels, else cut in two at a word.
     expect(lede('Accumulative total at 1800 gmt - 1010')).toEqual({ headline: 'Accumulative total at 1800 gmt', summary: '1010' });
     expect(lede('Jun --- --- --- 5507 Sep --- --- --- 4885')).toEqual({ headline: 'Jun --- --- --- 5507…', summary: '…Sep --- --- --- 4885' });
+    // The standfirst goes on from the rows as the headline joined them: no ".;" left of a row's final stop (before: ".; Bin Qasim …").
+    expect(lede('Enquiries - Rotterdam/Karachi 20,000 mt scrap 15-30/4.', 'Bin Qasim/Shanghai 25,000 mt pig iron 1-10/4.', 'Chungjin/Manila 4,200 mt steel coils 23-30/4.').summary).toBe(
+      'Bin Qasim/Shanghai 25,000 mt pig iron 1-10/4; Chungjin/Manila 4,200 mt steel coils 23-30/4',
+    );
+    // A line of words is a headline whole, a date before it no label.
+    expect(lede('APRIL 11 - ISRAEL INTRODUCES SUMMER TIME.')).toEqual({ headline: 'APRIL 11 - ISRAEL INTRODUCES SUMMER TIME', summary: '' });
   });
 
   it('gives a one-sentence story a standfirst even when no cut leaves one: who said it, or what a label labels', () => {

